@@ -1,0 +1,73 @@
+package dev.bella.prices;
+
+/**
+ * The names of the prices the estimate reads. Kept in one place so the tables, the refresher and the
+ * estimate agree on spelling.
+ */
+public final class PriceKeys {
+
+    private PriceKeys() {
+    }
+
+    public static String fargateVcpuHour(String architecture) {
+        return "fargate." + architecture + ".vcpu-hour";
+    }
+
+    public static String fargateGbHour(String architecture) {
+        return "fargate." + architecture + ".gb-hour";
+    }
+
+    /** Fraction off the on-demand Fargate price for Fargate Spot, e.g. 0.70. */
+    public static final String FARGATE_SPOT_DISCOUNT = "fargate.spot-discount";
+
+    /** On-demand hourly price of an RDS PostgreSQL instance class, {@code deployment} single-az or multi-az. */
+    public static String rdsHour(String engine, String instanceClass, String deployment) {
+        return "rds." + engine + "." + instanceClass + "." + deployment;
+    }
+
+    /** Effective hourly price of a 1-year reservation (upfront amortised over the term). */
+    public static String rdsReservedHour(String engine, String instanceClass, String deployment, String payment) {
+        return "rds." + engine + "." + instanceClass + ".reserved-1y-" + payment + "." + deployment;
+    }
+
+    public static String rdsStorageGbMonth(String volumeType) {
+        return "rds.storage." + volumeType + ".gb-month";
+    }
+
+    public static String cacheHour(String nodeType) {
+        return "elasticache." + nodeType + ".on-demand";
+    }
+
+    public static String cacheReservedHour(String nodeType, String payment) {
+        return "elasticache." + nodeType + ".reserved-1y-" + payment;
+    }
+
+    public static final String ALB_HOUR = "alb.hour";
+    public static final String ALB_LCU_HOUR = "alb.lcu-hour";
+    public static final String HTTP_API_MILLION_REQUESTS = "apigw.http.million-requests";
+    public static final String HTTP_API_VPC_LINK_HOUR = "apigw.vpc-link.hour";
+    public static final String CLOUD_MAP_INSTANCE_MONTH = "cloudmap.instance-month";
+    public static final String PUBLIC_IPV4_HOUR = "vpc.public-ipv4.hour";
+    public static final String NAT_GATEWAY_HOUR = "vpc.nat-gateway.hour";
+    public static final String NAT_GATEWAY_GB = "vpc.nat-gateway.gb";
+    public static final String DATA_TRANSFER_OUT_GB = "data-transfer.out.gb";
+    /** Data transfer out to the internet that AWS does not bill each month (aggregated across services). */
+    public static final String DATA_TRANSFER_OUT_FREE_GB = "data-transfer.out.free-gb";
+    public static final String LOGS_INGESTION_GB = "logs.ingestion.gb";
+    public static final String LOGS_STORAGE_GB_MONTH = "logs.storage.gb-month";
+    /** CloudWatch Logs always-free allowance (ingestion and storage each), per month. */
+    public static final String LOGS_FREE_GB = "logs.free-gb";
+
+    public static String llmInputMillionTokens(String model) {
+        return "openai." + model + ".input.million-tokens";
+    }
+
+    public static String llmOutputMillionTokens(String model) {
+        return "openai." + model + ".output.million-tokens";
+    }
+
+    public static final String TWILIO_INBOUND_MINUTE = "twilio.voice.inbound.minute";
+    public static final String TWILIO_NUMBER_MONTH = "twilio.number.month";
+    /** Twilio bills {@code <Gather input="speech">} in 15-second blocks. */
+    public static final String TWILIO_SPEECH_15S = "twilio.speech-recognition.15s";
+}

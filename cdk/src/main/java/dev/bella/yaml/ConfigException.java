@@ -1,0 +1,26 @@
+package dev.bella.yaml;
+
+import java.util.List;
+
+/**
+ * A configuration file that cannot be used. Carries every problem found, not only the first, so a
+ * user fixes a file in one pass.
+ */
+public final class ConfigException extends RuntimeException {
+
+    private final List<Problem> problems;
+
+    public ConfigException(List<Problem> problems) {
+        super(problems.isEmpty() ? "invalid configuration" : problems.getFirst().toString()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        this.problems = List.copyOf(problems);
+    }
+
+    public ConfigException(Position at, String message) {
+        this(List.of(new Problem(at, message)));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.bella.yaml;
+
+/** A place in a configuration file, 1-based as editors show it. */
+public record Position(String file, int line, int column) {
+
+    public static Position unknown(String file) {
+        return new Position(file, 0, 0);
+    }
+
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line + ":" + column : file;
+    }
+}
