@@ -80,8 +80,10 @@ public final class YamlNode {
         return new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
+    /** Where this node was written; the mark's own label, so merged trees still point at the right file. */
     public Position position() {
-        return node.getStartMark().map(m -> position(file, m)).orElse(Position.unknown(file));
+        return node.getStartMark().map(m -> position(m.getName() == null ? file : m.getName(), m))
+                .orElse(Position.unknown(file));
     }
 
     public String file() {

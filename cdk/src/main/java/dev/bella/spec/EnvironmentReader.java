@@ -1,0 +1,209 @@
+package dev.bella.spec;
+
+import dev.bella.prices.PriceKeys;
+import dev.bella.prices.PriceTable;
+import dev.bella.spec.Commitments.Commitment;
+import dev.bella.spec.Commitments.Payment;
+import dev.bella.spec.Commitments.Term;
+import dev.bella.yaml.MapReader;
+import dev.bella.yaml.YamlNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads one environment (after {@code extends} has been merged) and checks it against the price table. */
+final class EnvironmentReader {
+
+    private static final Map<String, Architecture> ARCHITECTURES = Map.of("x86", Architecture.X86,
+            "x86_64", Architecture.X86, "arm64", Architecture.ARM64);
+    private static final Map<String, Ingress> INGRESS = Map.of("alb", Ingress.ALB, "http-api", Ingress.HTTP_API);
+    private static final Map<String, String> ENGINES = Map.of("postgres", "postgres");
+    private static final Map<String, String> STORAGE = Map.of("gp3", "gp3", "gp2", "gp2");
+    private static final Map<String, Term> TERMS = Map.of("1y", Term.ONE_YEAR);
+    private static final Map<String, Payment> PAYMENTS = Map.of("no-upfront", Payment.NO_UPFRONT,
+            "all-upfront", Payment.ALL_UPFRONT);
+
+    private final PriceTable prices;
+    private final Map<String, Schedule> schedules;
+
+    EnvironmentReader(PriceTable prices, Map<String, Schedule> schedules) {
+        this.prices = prices;
+        this.schedules = schedules;
+    }
+
+    Environment read(String name, YamlNode node, Usage usage) {
+        MapReader env = node.asMap("environments." + name);
+        env.allow("extends", "usage");
+        boolean isProtected = env.bool("protected", false);
+        Service service = service(env.map("service"));
+        Ingress ingress = env.choice("ingress", INGRESS, Ingress.ALB);
+        Network network = network(env.map("network"));
+        Database database = database(env.map("database"));
+        Cache cache = cache(env);
+        Logs logs = logs(env.map("logs"));
+        Commitments commitments = commitments(env.map("commitments"), database, cache);
+        Optional<String> schedule = env.string("schedule");
+        schedule.ifPresent(s -> {
+            if (!schedules.containsKey(s)) {
+                env.problems().add(env.node("schedule").orElseThrow().position(), env.what()
+                        + ".schedule: unknown schedule '" + s + "' (expected one of: "
+                        + String.join(", ", new java.util.TreeSet<>(schedules.keySet())) + ")");
+            }
+        });
+        env.finish();
+        return new Environment(name, isProtected, service, ingress, network, database, cache, logs, commitments,
+                schedule, usage);
+    }
+
+    private Service service(MapReader s) {
+        int cpu = s.integer("cpu", 256, 256, 16384);
+        int memory = s.integer("memory", 512, 512, 122880);
+        s.node("cpu").ifPresent(n -> {
+            if (!FargateSizes.isValidCpu(cpu)) {
+                s.problems().add(n.position(), s.what() + ".cpu: " + cpu + " is not a Fargate CPU size; expected one of "
+                        + FargateSizes.cpuValues());
+            }
+        });
+        if (FargateSizes.isValidCpu(cpu) && !FargateSizes.isValid(cpu, memory)) {
+            s.problems().add(s.node("memory").map(YamlNode::position).orElse(s.position()), s.what() + ".memory: "
+                    + memory + " MiB is not a valid Fargate size; " + FargateSizes.describe(cpu));
+        }
+        Architecture arch = s.choice("architecture", ARCHITECTURES, Architecture.X86);
+        int desired = s.integer("desired", 1, 0, 1000);
+        Autoscaling autoscaling = autoscaling(s.map("autoscaling"), desired);
+        int spot = s.integer("spot-weight", 0, 0, 100);
+        s.finish();
+        return new Service(cpu, memory, arch, desired, autoscaling, spot);
+    }
+
+    private Autoscaling autoscaling(MapReader a, int desired) {
+        int min = a.integer("min", desired, 0, 1000);
+        int max = a.integer("max", Math.max(desired, min), 0, 1000);
+        if (max < min) {
+            a.problems().add(a.node("max").map(YamlNode::position).orElse(a.position()), a.what()
+                    + ".max: must be at least min (" + min + "), found " + max);
+        }
+        if (a.has("min") && desired < min || a.has("max") && desired > max) {
+            a.problems().add(a.position(), a.what() + ": desired (" + desired + ") must lie between min (" + min
+                    + ") and max (" + max + ")");
+        }
+        int target = a.integer("target-cpu", 70, 1, 100);
+        Duration out = a.duration("scale-out-cooldown", Duration.ofSeconds(300));
+        Duration in = a.duration("scale-in-cooldown", Duration.ofSeconds(600));
+        Optional<Autoscaling.Peak> peak = a.node("peak").map(n -> {
+            MapReader p = n.asMap(a.what() + ".peak");
+            int extra = p.integer("extra-tasks", 1, 0, 1000);
+            int hours = p.integer("hours-per-month", 0, 0, 744);
+            if (extra > Math.max(0, max - desired)) {
+                p.problems().add(p.node("extra-tasks").map(YamlNode::position).orElse(p.position()), p.what()
+                        + ".extra-tasks: " + extra + " would exceed autoscaling max (" + max + ") over desired ("
+                        + desired + ")");
+            }
+            p.finish();
+            return new Autoscaling.Peak(extra, hours);
+        });
+        a.finish();
+        return new Autoscaling(min, max, target, out, in, peak);
+    }
+
+    private Network network(MapReader n) {
+        int azs = n.integer("availability-zones", 2, 1, 6);
+        int nat = n.integer("nat-gateways", 0, 0, 6);
+        if (nat > azs) {
+            n.problems().add(n.node("nat-gateways").orElseThrow().position(), n.what()
+                    + ".nat-gateways: at most one per availability zone (" + azs + "), found " + nat);
+        }
+        n.finish();
+        return new Network(azs, nat);
+    }
+
+    private Database database(MapReader d) {
+        String engine = d.choice("engine", ENGINES, "postgres");
+        String instanceClass = d.string("instance-class", "db.t4g.micro");
+        int storage = d.integer("storage-gb", 20, 20, 65536);
+        String storageType = d.choice("storage-type", STORAGE, "gp3");
+        boolean multiAz = d.bool("multi-az", false);
+        int backups = d.integer("backup-retention-days", 7, 0, 35);
+        Database db = new Database(engine, instanceClass, storage, storageType, multiAz, backups);
+        requirePrice(d, "instance-class", PriceKeys.rdsHour(engine, instanceClass, db.deployment()),
+                "RDS instance class '" + instanceClass + "' (" + db.deployment() + ")");
+        d.finish();
+        return db;
+    }
+
+    private Cache cache(MapReader env) {
+        Optional<YamlNode> node = env.node("cache");
+        if (node.isEmpty()) {
+            return new Cache.None();
+        }
+        if (node.get().isScalar()) {
+            String word = node.get().scalar(env.what() + ".cache").orElse("");
+            if (!"none".equals(word)) {
+                env.problems().add(node.get().position(), env.what()
+                        + ".cache: expected none or a mapping {engine: redis, node-type: ...}, found '" + word + "'");
+            }
+            return new Cache.None();
+        }
+        MapReader c = node.get().asMap(env.what() + ".cache");
+        String engine = c.choice("engine", Map.of("redis", "redis", "none", "none"), "redis");
+        String nodeType = c.string("node-type", "cache.t4g.micro");
+        int nodes = c.integer("nodes", 1, 1, 20);
+        if ("none".equals(engine)) {
+            c.finish();
+            return new Cache.None();
+        }
+        requirePrice(c, "node-type", PriceKeys.cacheHour(nodeType), "ElastiCache node type '" + nodeType + "'");
+        c.finish();
+        return new Cache.Redis(nodeType, nodes);
+    }
+
+    private static Logs logs(MapReader l) {
+        int retention = l.integer("retention-days", 30, 1, 3653);
+        // CloudWatch accepts only these retention periods; anything else fails at deploy time.
+        java.util.Set<Integer> allowed = java.util.Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
+                731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+        l.node("retention-days").ifPresent(n -> {
+            if (!allowed.contains(retention)) {
+                l.problems().add(n.position(), l.what() + ".retention-days: CloudWatch accepts only "
+                        + new java.util.TreeSet<>(allowed) + ", found " + retention);
+            }
+        });
+        l.finish();
+        return new Logs(retention);
+    }
+
+    private Commitments commitments(MapReader c, Database db, Cache cache) {
+        Commitment dbc = commitment(c.map("database"));
+        Commitment cc = commitment(c.map("cache"));
+        if (dbc.coveragePercent() > 0) {
+            requirePrice(c, "database", PriceKeys.rdsReservedHour(db.engine(), db.instanceClass(), db.deployment(),
+                    dbc.payment().id()), "a 1-year reservation of " + db.instanceClass());
+        }
+        if (cc.coveragePercent() > 0) {
+            if (cache instanceof Cache.Redis r) {
+                requirePrice(c, "cache", PriceKeys.cacheReservedHour(r.nodeType(), cc.payment().id()),
+                        "a 1-year reservation of " + r.nodeType());
+            } else {
+                c.problems().add(c.positionOf("cache"), c.what() + ".cache: a reservation needs a cache; this environment has cache: none");
+            }
+        }
+        c.finish();
+        return new Commitments(dbc, cc);
+    }
+
+    private static Commitment commitment(MapReader m) {
+        int coverage = m.integer("coverage-percent", 0, 0, 100);
+        Term term = m.choice("term", TERMS, Term.ONE_YEAR);
+        Payment payment = m.choice("payment", PAYMENTS, Payment.NO_UPFRONT);
+        m.finish();
+        return new Commitment(coverage, term, payment);
+    }
+
+    private void requirePrice(MapReader m, String key, String priceKey, String what) {
+        if (prices != null && !prices.has(priceKey)) {
+            m.problems().add(m.node(key).map(YamlNode::position).orElse(m.position()), m.what() + "." + key + ": "
+                    + what + " has no price in " + prices.name() + " (" + priceKey
+                    + "); use a class the table lists or add its price");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.bella.spec;
+
+import dev.bella.prices.PriceTable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The whole declarative spec ({@code configs/bella.yaml}), validated. Every command and every stack
+ * reads the service through this one model.
+ *
+ * @param source      where the spec was read from (for messages and for resolving relative paths)
+ * @param prices      the price table the spec was validated against
+ * @param pricesFile  an explicit price table, else the table bundled for {@code region}
+ * @param baseline    the spec of the stack before optimisation, the start of the roadmap projection
+ */
+public record Spec(SpecSource source, String project, String region, PriceTable prices, Optional<String> pricesFile,
+                   Optional<String> baseline, SortedMap<String, Environment> environments,
+                   Map<String, Schedule> schedules, Budget budget, Usage usage, List<Phase> phases) {
+
+    public Spec {
+        environments = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(environments));
+        schedules = Map.copyOf(schedules);
+        phases = List.copyOf(phases);
+    }
+
+    public Optional<Environment> environment(String name) {
+        return Optional.ofNullable(environments.get(name));
+    }
+
+    public Optional<Schedule> scheduleOf(Environment env) {
+        return env.schedule().map(schedules::get);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.bella.spec;
+
+import dev.bella.prices.PriceTable;
+import dev.bella.prices.PriceTableLoader;
+import dev.bella.yaml.ConfigException;
+import dev.bella.yaml.MapReader;
+import dev.bella.yaml.Position;
+import dev.bella.yaml.Problems;
+import dev.bella.yaml.YamlNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one loader of the spec. Reads everything, collects every problem with its position, and either
+ * returns a valid {@link Spec} or throws a {@link ConfigException} listing them all.
+ */
+public final class SpecLoader {
+
+    /** The spec bundled in the jar: the embedded default when no file is given. */
+    public static final String DEFAULT_SPEC = "bella.yaml";
+
+    private final PriceTableLoader priceLoader = new PriceTableLoader();
+
+    public Spec load(Path file) {
+        return read(parse(file));
+    }
+
+    public Spec loadBundled(String path) {
+        return read(parseBundled(path));
+    }
+
+    public SpecDocument parse(Path file) {
+        Problems problems = new Problems();
+        Optional<YamlNode> root = YamlNode.parse(file, problems);
+        problems.throwIfAny();
+        return new SpecDocument(new SpecSource.File(file), root.orElseThrow());
+    }
+
+    public SpecDocument parseBundled(String path) {
+        String text = SpecSource.Bundled.read(path).orElseThrow(() -> new ConfigException(
+                Position.unknown("(bundled) configs/" + path), "no such bundled spec"));
+        return parse(new SpecSource.Bundled(path), text);
+    }
+
+    public SpecDocument parse(SpecSource source, String text) {
+        Problems problems = new Problems();
+        Optional<YamlNode> root = YamlNode.parse(text, source.label(), problems);
+        problems.throwIfAny();
+        return new SpecDocument(source, root.orElseThrow());
+    }
+
+    /** Resolves {@code relative} (e.g. the {@code baseline} key) next to {@code from} and parses it. */
+    public SpecDocument parseRelative(SpecSource from, String relative, Position at) {
+        SpecSource.Loaded loaded = from.resolve(relative).orElseThrow(() -> new ConfigException(at,
+                "cannot find '" + relative + "' next to " + from.label()));
+        return parse(loaded.source(), loaded.text());
+    }
+
+    public Spec read(SpecDocument doc) {
+        Problems problems = doc.root().problems();
+        MapReader top = doc.root().asMap("spec");
+        String project = top.string("project", "bella");
+        String region = top.requiredString("region");
+        Optional<String> pricesFile = top.string("prices");
+        Optional<String> baseline = top.string("baseline");
+        PriceTable prices = prices(doc.source(), top, region, pricesFile, problems);
+
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        MapReader scheduleMap = top.map("schedules");
+        ScheduleReader scheduleReader = new ScheduleReader();
+        for (String name : scheduleMap.keys()) {
+            scheduleMap.node(name).ifPresent(n -> schedules.put(name, scheduleReader.read(name, n)));
+        }
+
+        Optional<YamlNode> usageNode = top.node("usage");
+        Usage usage = UsageReader.read(usageNode, "usage");
+        Budget budget = budget(top);
+
+        EnvironmentReader envReader = new EnvironmentReader(prices, schedules);
+        TreeMap<String, Environment> environments = new TreeMap<>();
+        MapReader envs = top.map("environments");
+        if (envs.keys().isEmpty()) {
+            problems.add(top.positionOf("environments"), "spec.environments: expected at least one environment (e.g. prod)");
+        }
+        for (String name : envs.keys()) {
+            YamlNode merged = withExtends(name, envs, new LinkedHashSet<>());
+            Optional<YamlNode> envUsage = merged.isMapping() ? merged.asMap("environments." + name).node("usage")
+                    : Optional.empty();
+            Usage effective = envUsage.isPresent()
+                    ? UsageReader.read(Optional.of(usageNode.map(envUsage.get()::mergedOver).orElse(envUsage.get())),
+                    "environments." + name + ".usage")
+                    : usage;
+            environments.put(name, envReader.read(name, merged, effective));
+        }
+        var phases = new PhaseReader().read(top);
+        top.finish();
+        problems.throwIfAny();
+        return new Spec(doc.source(), project, region, prices, pricesFile, baseline, environments, schedules, budget, usage,
+                phases);
+    }
+
+    /** The environment's node merged over its {@code extends} chain; a cycle is an error at the key. */
+    private static YamlNode withExtends(String name, MapReader envs, Set<String> seen) {
+        YamlNode node = envs.node(name).orElseThrow();
+        seen.add(name);
+        if (!node.isMapping()) {
+            return node;
+        }
+        MapReader env = node.asMap("environments." + name);
+        Optional<YamlNode> ext = env.node("extends");
+        if (ext.isEmpty()) {
+            return node;
+        }
+        String parent = ext.get().scalar("environments." + name + ".extends").orElse("");
+        if (!envs.keys().contains(parent)) {
+            node.problems().add(ext.get().position(), "environments." + name + ".extends: unknown environment '"
+                    + parent + "' (expected one of: " + String.join(", ", envs.keys()) + ")");
+            return node;
+        }
+        if (seen.contains(parent)) {
+            node.problems().add(ext.get().position(), "environments." + name + ".extends: cycle " + String.join(" -> ", seen)
+                    + " -> " + parent);
+            return node;
+        }
+        return node.mergedOver(withExtends(parent, envs, seen));
+    }
+
+    private PriceTable prices(SpecSource source, MapReader top, String region, Optional<String> file, Problems problems) {
+        try {
+            if (file.isPresent()) {
+                Optional<SpecSource.Loaded> loaded = source.resolve(file.get());
+                if (loaded.isEmpty()) {
+                    problems.add(top.node("prices").orElseThrow().position(), "spec.prices: cannot find price table '"
+                            + file.get() + "' next to " + source.label());
+                    return null;
+                }
+                return priceLoader.parse(loaded.get().text(), loaded.get().source().label());
+            }
+            if (region.isEmpty()) {
+                return null;
+            }
+            Optional<PriceTable> bundled = priceLoader.bundled(region);
+            if (bundled.isEmpty()) {
+                problems.add(top.node("region").orElseThrow().position(), "spec.region: no price table for region '"
+                        + region + "'; use ca-central-1 or us-east-1, or set prices: to a table file");
+            }
+            return bundled.orElse(null);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> problems.add(p.at(), p.message()));
+            return null;
+        }
+    }
+
+    private static Budget budget(MapReader top) {
+        MapReader b = top.map("budget");
+        Optional<BigDecimal> monthly = b.decimal("monthly-limit", BigDecimal.ZERO, null);
+        Optional<BigDecimal> daily = b.decimal("daily-limit", BigDecimal.ZERO, null);
+        var notify = b.strings("notify");
+        for (String address : notify) {
+            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && !address.startsWith("arn:aws:sns:")) {
+                b.problems().add(b.node("notify").orElseThrow().position(), "budget.notify: '" + address
+                        + "' is neither an e-mail address nor an SNS topic ARN");
+            }
+        }
+        MapReader t = b.map("targets");
+        Optional<BigDecimal> perCall = t.decimal("cost-per-call", BigDecimal.ZERO, null);
+        Optional<BigDecimal> reduction = t.decimal("reduction-percent", BigDecimal.ZERO, BigDecimal.valueOf(100));
+        t.finish();
+        b.finish();
+        return new Budget(monthly, daily, notify, perCall, reduction);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.bella.spec;
+
+import dev.bella.yaml.MapReader;
+import dev.bella.yaml.YamlNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** Reads {@code usage} (top level, or an environment's override merged over it). Defaults live here. */
+final class UsageReader {
+
+    private UsageReader() {
+    }
+
+    static Usage read(Optional<YamlNode> node, String what) {
+        MapReader u = node.map(n -> n.asMap(what)).orElseGet(() -> emptyMap(what));
+        int calls = u.integer("calls-per-month", 2000, 0, 100_000_000);
+        BigDecimal minutes = u.decimal("minutes-per-call", new BigDecimal("2.5"), BigDecimal.ZERO, new BigDecimal("240"));
+        BigDecimal llmShare = u.decimal("llm-share", new BigDecimal("0.3"), BigDecimal.ZERO, BigDecimal.ONE);
+        int turns = u.integer("turns-per-call", 4, 0, 100);
+        MapReader tokens = u.map("tokens-per-llm-call");
+        int in = tokens.integer("input", 600, 0, 1_000_000);
+        int out = tokens.integer("output", 120, 0, 1_000_000);
+        tokens.finish();
+        String model = u.string("llm-model", "gpt-4o-mini");
+        BigDecimal logs = u.decimal("log-gb-per-month", BigDecimal.ONE, BigDecimal.ZERO, null);
+        int requests = u.integer("requests-per-call", 8, 0, 10_000);
+        BigDecimal kb = u.decimal("kb-per-request", new BigDecimal("4"), BigDecimal.ZERO, null);
+        BigDecimal dataOut = u.decimal("data-out-gb-per-month", BigDecimal.ONE, BigDecimal.ZERO, null);
+        int numbers = u.integer("phone-numbers", 1, 0, 10_000);
+        u.finish();
+        return new Usage(calls, minutes, llmShare, turns, in, out, model, logs, requests, kb, dataOut, numbers);
+    }
+
+    private static MapReader emptyMap(String what) {
+        dev.bella.yaml.Problems none = new dev.bella.yaml.Problems();
+        return YamlNode.parse("{}", "(defaults)", none).orElseThrow().asMap(what);
+    }
+}

@@ -1,0 +1,258 @@
+package dev.bella.estimate;
+
+import static dev.bella.prices.PriceKeys.*;
+
+import dev.bella.prices.PriceTable;
+import dev.bella.report.Category;
+import dev.bella.report.CategoryCost;
+import dev.bella.report.EnvironmentCost;
+import dev.bella.report.LineItem;
+import dev.bella.spec.Autoscaling;
+import dev.bella.spec.Cache;
+import dev.bella.spec.Commitments.Commitment;
+import dev.bella.spec.Database;
+import dev.bella.spec.Environment;
+import dev.bella.spec.Ingress;
+import dev.bella.spec.Service;
+import dev.bella.spec.Usage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prices one environment for one period. Each figure is quantity × unit price from the table, with the
+ * quantity derived from the spec and its usage assumptions; docs/cost-model.md gives every formula.
+ */
+final class EnvironmentEstimator {
+
+    static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal MIB_PER_GIB = BigDecimal.valueOf(1024);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal DAYS_PER_MONTH = new BigDecimal("30.4167");
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private final PriceTable prices;
+    private final BigDecimal periodHours;
+
+    EnvironmentEstimator(PriceTable prices, BigDecimal periodHours) {
+        this.prices = prices;
+        this.periodHours = periodHours;
+    }
+
+    /**
+     * @param runningHours hours the environment's stoppable resources (tasks, database) run
+     */
+    EnvironmentCost estimate(Environment env, BigDecimal runningHours, FreeAllowance free) {
+        Usage usage = env.usage();
+        BigDecimal monthShare = periodHours.divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
+        BigDecimal calls = BigDecimal.valueOf(usage.callsPerMonth()).multiply(monthShare);
+        List<CategoryCost> categories = new ArrayList<>();
+        categories.add(CategoryCost.of(Category.COMPUTE, compute(env, runningHours)));
+        categories.add(CategoryCost.of(Category.DATABASE, database(env, runningHours, monthShare)));
+        if (env.cache() instanceof Cache.Redis redis) {
+            categories.add(CategoryCost.of(Category.CACHE, cache(env, redis)));
+        }
+        categories.add(CategoryCost.of(Category.NETWORKING, networking(env, runningHours, calls)));
+        categories.add(CategoryCost.of(Category.STORAGE_AND_LOGS, storage(env, monthShare, free)));
+        categories.add(CategoryCost.of(Category.THIRD_PARTY_APIS, thirdParty(usage, calls, monthShare)));
+        return new EnvironmentCost(env.name(), runningHours, calls.setScale(0, java.math.RoundingMode.HALF_UP).longValue(),
+                categories);
+    }
+
+    /** Task-hours: the baseline count all running hours, plus the peak profile's extra tasks. */
+    static BigDecimal taskHours(Service s, BigDecimal runningHours) {
+        BigDecimal hours = BigDecimal.valueOf(s.desired()).multiply(runningHours);
+        Autoscaling.Peak peak = s.autoscaling().peak().orElse(null);
+        if (peak != null) {
+            BigDecimal peakHours = BigDecimal.valueOf(peak.hoursPerMonth()).min(runningHours);
+            hours = hours.add(BigDecimal.valueOf(peak.extraTasks()).multiply(peakHours));
+        }
+        return hours;
+    }
+
+    private List<LineItem> compute(Environment env, BigDecimal runningHours) {
+        Service s = env.service();
+        String arch = s.architecture().id();
+        BigDecimal taskHours = taskHours(s, runningHours);
+        BigDecimal vcpu = BigDecimal.valueOf(s.cpu()).divide(MIB_PER_GIB, MC);
+        BigDecimal gb = BigDecimal.valueOf(s.memory()).divide(MIB_PER_GIB, MC);
+        BigDecimal spot = BigDecimal.valueOf(s.spotWeight()).divide(HUNDRED, MC);
+        BigDecimal onDemand = BigDecimal.ONE.subtract(spot);
+        String size = vcpu.stripTrailingZeros().toPlainString() + " vCPU / " + gb.stripTrailingZeros().toPlainString()
+                + " GB " + arch;
+        List<LineItem> items = new ArrayList<>();
+        if (onDemand.signum() > 0) {
+            BigDecimal th = taskHours.multiply(onDemand);
+            items.add(LineItem.priced("fargate-vcpu", "Fargate vCPU, " + size, th.multiply(vcpu), "vCPU-hours",
+                    prices.price(fargateVcpuHour(arch)), fargateVcpuHour(arch)));
+            items.add(LineItem.priced("fargate-memory", "Fargate memory, " + size, th.multiply(gb), "GB-hours",
+                    prices.price(fargateGbHour(arch)), fargateGbHour(arch)));
+        }
+        if (spot.signum() > 0) {
+            BigDecimal th = taskHours.multiply(spot);
+            BigDecimal keep = BigDecimal.ONE.subtract(prices.price(FARGATE_SPOT_DISCOUNT));
+            items.add(LineItem.priced("fargate-spot-vcpu", "Fargate Spot vCPU, " + size + " (" + s.spotWeight()
+                            + "% of tasks)", th.multiply(vcpu), "vCPU-hours",
+                    prices.price(fargateVcpuHour(arch)).multiply(keep), fargateVcpuHour(arch)));
+            items.add(LineItem.priced("fargate-spot-memory", "Fargate Spot memory, " + size, th.multiply(gb),
+                    "GB-hours", prices.price(fargateGbHour(arch)).multiply(keep), fargateGbHour(arch)));
+        }
+        if (env.network().publicTasks()) {
+            items.add(LineItem.priced("task-public-ipv4", "Public IPv4 address per running task", taskHours,
+                    "IP-hours", prices.price(PUBLIC_IPV4_HOUR), PUBLIC_IPV4_HOUR));
+        }
+        return items;
+    }
+
+    private List<LineItem> database(Environment env, BigDecimal runningHours, BigDecimal monthShare) {
+        Database db = env.database();
+        List<LineItem> items = new ArrayList<>(reservable("rds", db.instanceClass() + " " + db.deployment(),
+                runningHours, env.database().multiAz() ? "Multi-AZ" : "Single-AZ",
+                rdsHour(db.engine(), db.instanceClass(), db.deployment()),
+                env.commitments().database(), payment -> rdsReservedHour(db.engine(), db.instanceClass(),
+                        db.deployment(), payment)));
+        // Multi-AZ keeps a second copy of the volume, billed as such.
+        BigDecimal copies = db.multiAz() ? BigDecimal.TWO : BigDecimal.ONE;
+        String key = rdsStorageGbMonth(db.storageType());
+        items.add(LineItem.priced("rds-storage", db.storageType() + " storage, " + db.storageGb() + " GB"
+                        + (db.multiAz() ? " x2 (Multi-AZ)" : ""),
+                BigDecimal.valueOf(db.storageGb()).multiply(copies).multiply(monthShare), "GB-months",
+                prices.price(key), key));
+        return items;
+    }
+
+    private List<LineItem> cache(Environment env, Cache.Redis redis) {
+        // ElastiCache cannot be stopped: it runs the whole period even in a scheduled environment.
+        BigDecimal hours = periodHours.multiply(BigDecimal.valueOf(redis.nodes()));
+        return reservable("elasticache", redis.nodeType() + (redis.nodes() > 1 ? " x" + redis.nodes() : ""), hours,
+                "node", cacheHour(redis.nodeType()), env.commitments().cache(),
+                payment -> cacheReservedHour(redis.nodeType(), payment));
+    }
+
+    /**
+     * Instance-hours split between a reservation and on-demand. A reservation is paid every hour of the
+     * period whether the instance runs or not, so reserving a scheduled instance shows its waste.
+     */
+    private List<LineItem> reservable(String id, String what, BigDecimal usedHours, String kind, String onDemandKey,
+                                      Commitment commitment, java.util.function.Function<String, String> reservedKey) {
+        BigDecimal coverage = BigDecimal.valueOf(commitment.coveragePercent()).divide(HUNDRED, MC);
+        BigDecimal instances = usedHours.signum() == 0 ? BigDecimal.ONE
+                : usedHours.divide(periodHours, MC).max(BigDecimal.ONE).setScale(0, java.math.RoundingMode.CEILING);
+        BigDecimal reservedHours = periodHours.multiply(instances).multiply(coverage);
+        BigDecimal onDemandHours = usedHours.subtract(usedHours.min(reservedHours)).max(BigDecimal.ZERO);
+        List<LineItem> items = new ArrayList<>();
+        if (onDemandHours.signum() > 0 || coverage.signum() == 0) {
+            items.add(LineItem.priced(id + "-on-demand", what + " on-demand (" + kind + ")", onDemandHours,
+                    "instance-hours", prices.price(onDemandKey), onDemandKey));
+        }
+        if (coverage.signum() > 0) {
+            String key = reservedKey.apply(commitment.payment().id());
+            items.add(LineItem.priced(id + "-reserved", what + " reserved 1y " + commitment.payment().id() + ", "
+                            + commitment.coveragePercent() + "% coverage", reservedHours, "instance-hours",
+                    prices.price(key), key));
+        }
+        return items;
+    }
+
+    private List<LineItem> networking(Environment env, BigDecimal runningHours, BigDecimal calls) {
+        Usage u = env.usage();
+        BigDecimal requests = calls.multiply(BigDecimal.valueOf(u.requestsPerCall()));
+        List<LineItem> items = new ArrayList<>();
+        if (env.ingress() == Ingress.ALB) {
+            items.add(LineItem.priced("alb-hours", "Application Load Balancer", periodHours, "hours",
+                    prices.price(ALB_HOUR), ALB_HOUR));
+            items.add(LineItem.priced("alb-lcu", "ALB capacity units (" + requests.setScale(0, java.math.RoundingMode.HALF_UP)
+                    + " requests)", lcuHours(requests, u.kbPerRequest()), "LCU-hours", prices.price(ALB_LCU_HOUR),
+                    ALB_LCU_HOUR));
+            BigDecimal nodes = BigDecimal.valueOf(env.network().availabilityZones());
+            items.add(LineItem.priced("alb-public-ipv4", "Public IPv4 addresses of the ALB (one per AZ)",
+                    nodes.multiply(periodHours), "IP-hours", prices.price(PUBLIC_IPV4_HOUR), PUBLIC_IPV4_HOUR));
+        } else {
+            items.add(LineItem.priced("http-api-requests", "API Gateway HTTP API requests", requests.divide(MILLION, MC),
+                    "million requests", prices.price(HTTP_API_MILLION_REQUESTS), HTTP_API_MILLION_REQUESTS));
+            items.add(LineItem.priced("vpc-link", "VPC link for the HTTP API", periodHours, "hours",
+                    prices.price(HTTP_API_VPC_LINK_HOUR), HTTP_API_VPC_LINK_HOUR));
+            BigDecimal instanceMonths = taskHours(env.service(), runningHours).divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
+            items.add(LineItem.priced("cloud-map", "Cloud Map registered tasks", instanceMonths, "instance-months",
+                    prices.price(CLOUD_MAP_INSTANCE_MONTH), CLOUD_MAP_INSTANCE_MONTH));
+        }
+        int nat = env.network().natGateways();
+        if (nat > 0) {
+            items.add(LineItem.priced("nat-hours", "NAT gateways (" + nat + ")",
+                    periodHours.multiply(BigDecimal.valueOf(nat)), "hours", prices.price(NAT_GATEWAY_HOUR), NAT_GATEWAY_HOUR));
+            BigDecimal gb = u.dataOutGbPerMonth().multiply(periodHours.divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC));
+            items.add(LineItem.priced("nat-data", "NAT gateway data processed", gb, "GB", prices.price(NAT_GATEWAY_GB),
+                    NAT_GATEWAY_GB));
+        }
+        return items;
+    }
+
+    /**
+     * ALB capacity units: the largest of the four LCU dimensions, averaged over the period. For a
+     * webhook service the binding dimension is new connections (25 per second per LCU) or processed
+     * bytes (1 GB per hour per LCU); each webhook opens its own connection.
+     */
+    private BigDecimal lcuHours(BigDecimal requests, BigDecimal kbPerRequest) {
+        BigDecimal seconds = periodHours.multiply(SECONDS_PER_HOUR);
+        BigDecimal connectionsLcu = requests.divide(seconds, MC).divide(BigDecimal.valueOf(25), MC);
+        BigDecimal gbPerHour = requests.multiply(kbPerRequest).divide(MILLION, MC).divide(periodHours, MC);
+        return connectionsLcu.max(gbPerHour).multiply(periodHours);
+    }
+
+    private List<LineItem> storage(Environment env, BigDecimal monthShare, FreeAllowance free) {
+        Usage u = env.usage();
+        BigDecimal ingested = u.logGbPerMonth().multiply(monthShare);
+        BigDecimal stored = storedLogGb(u.logGbPerMonth(), env.logs().retentionDays()).multiply(monthShare);
+        BigDecimal dataOut = u.dataOutGbPerMonth().multiply(monthShare);
+        List<LineItem> items = new ArrayList<>();
+        items.add(LineItem.priced("logs-ingestion", "CloudWatch Logs ingestion (" + ingested.setScale(1, java.math.RoundingMode.HALF_UP)
+                        + " GB, free allowance share " + free.logsIngestionGb().setScale(1, java.math.RoundingMode.HALF_UP) + " GB)",
+                ingested.subtract(free.logsIngestionGb()).max(BigDecimal.ZERO), "GB",
+                prices.price(LOGS_INGESTION_GB), LOGS_INGESTION_GB));
+        items.add(LineItem.priced("logs-storage", "CloudWatch Logs storage, " + env.logs().retentionDays()
+                        + "-day retention", stored.subtract(free.logsStorageGb()).max(BigDecimal.ZERO), "GB-months",
+                prices.price(LOGS_STORAGE_GB_MONTH), LOGS_STORAGE_GB_MONTH));
+        items.add(LineItem.priced("data-transfer-out", "Data transfer out to the internet (" + dataOut.setScale(1, java.math.RoundingMode.HALF_UP)
+                        + " GB, free allowance share " + free.dataOutGb().setScale(1, java.math.RoundingMode.HALF_UP) + " GB)",
+                dataOut.subtract(free.dataOutGb()).max(BigDecimal.ZERO), "GB", prices.price(DATA_TRANSFER_OUT_GB),
+                DATA_TRANSFER_OUT_GB));
+        return items;
+    }
+
+    /**
+     * Steady-state stored log volume: each month's logs are kept for the retention period. Billed on
+     * the volume as ingested (AWS compresses before billing storage, so this errs high).
+     */
+    static BigDecimal storedLogGb(BigDecimal gbPerMonth, int retentionDays) {
+        return gbPerMonth.multiply(BigDecimal.valueOf(retentionDays)).divide(DAYS_PER_MONTH, MC);
+    }
+
+    private List<LineItem> thirdParty(Usage u, BigDecimal calls, BigDecimal monthShare) {
+        BigDecimal minutes = calls.multiply(u.minutesPerCall());
+        BigDecimal turns = calls.multiply(BigDecimal.valueOf(u.turnsPerCall()));
+        BigDecimal llmCalls = turns.multiply(u.llmShare());
+        String in = llmInputMillionTokens(u.llmModel());
+        String out = llmOutputMillionTokens(u.llmModel());
+        List<LineItem> items = new ArrayList<>();
+        items.add(LineItem.priced("twilio-minutes", "Twilio inbound voice", minutes, "minutes",
+                prices.price(TWILIO_INBOUND_MINUTE), TWILIO_INBOUND_MINUTE));
+        items.add(LineItem.priced("twilio-speech", "Twilio speech recognition (" + u.turnsPerCall()
+                        + " turns per call, one 15 s block each)", turns, "15 s blocks",
+                prices.price(TWILIO_SPEECH_15S), TWILIO_SPEECH_15S));
+        if (u.phoneNumbers() > 0) {
+            items.add(LineItem.priced("twilio-number", "Twilio phone numbers",
+                    BigDecimal.valueOf(u.phoneNumbers()).multiply(monthShare), "number-months",
+                    prices.price(TWILIO_NUMBER_MONTH), TWILIO_NUMBER_MONTH));
+        }
+        items.add(LineItem.priced("openai-input", "OpenAI " + u.llmModel() + " input tokens ("
+                        + llmCalls.setScale(0, java.math.RoundingMode.HALF_UP) + " requests)",
+                llmCalls.multiply(BigDecimal.valueOf(u.llmInputTokens())).divide(MILLION, MC), "million tokens",
+                prices.price(in), in));
+        items.add(LineItem.priced("openai-output", "OpenAI " + u.llmModel() + " output tokens",
+                llmCalls.multiply(BigDecimal.valueOf(u.llmOutputTokens())).divide(MILLION, MC), "million tokens",
+                prices.price(out), out));
+        return items;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.bella.estimate;
+
+import dev.bella.report.Category;
+import dev.bella.report.CostReport;
+import dev.bella.report.CostReport.BudgetStatus;
+import dev.bella.report.CostReport.CostPerCall;
+import dev.bella.report.EnvironmentCost;
+import dev.bella.report.Money;
+import dev.bella.spec.Environment;
+import dev.bella.spec.Spec;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The offline estimate: the spec's environments priced from its price table for one period. Pure
+ * arithmetic over the spec, so the same spec and period always give the same report.
+ */
+public final class EstimateEngine {
+
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    /** Prices every environment, or only {@code only} when given. */
+    public CostReport estimate(Spec spec, EstimatePeriod period, Optional<String> only) {
+        List<Environment> envs = spec.environments().values().stream()
+                .filter(e -> only.map(e.name()::equals).orElse(true)).toList();
+        BigDecimal monthShare = period.hours().divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
+        List<FreeAllowance> free = shareFreeAllowances(spec, envs, monthShare);
+        EnvironmentEstimator estimator = new EnvironmentEstimator(spec.prices(), period.hours());
+        List<EnvironmentCost> costs = new ArrayList<>();
+        for (int i = 0; i < envs.size(); i++) {
+            Environment env = envs.get(i);
+            BigDecimal running = spec.scheduleOf(env).map(period::runningHours).orElse(period.hours());
+            costs.add(estimator.estimate(env, running, free.get(i)));
+        }
+        long calls = costs.stream().mapToLong(EnvironmentCost::calls).sum();
+        BigDecimal total = Money.sum(costs, EnvironmentCost::total);
+        BigDecimal aws = Money.sum(costs, EnvironmentCost::aws);
+        Optional<CostPerCall> perCall = calls == 0 ? Optional.empty() : Optional.of(new CostPerCall(
+                total.divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_UP), calls,
+                spec.budget().costPerCallTarget()));
+        BudgetStatus budget = new BudgetStatus(aws, spec.budget().monthlyLimit(),
+                Money.cents(aws.divide(period.days(), MC)), spec.budget().dailyLimit());
+        List<String> notes = new ArrayList<>();
+        notes.add("prices: " + spec.prices().name());
+        return new CostReport("estimate", "USD", period.period(), spec.source().label(), costs, perCall,
+                Optional.of(budget), List.of(), Optional.empty(), notes);
+    }
+
+    /** AWS grants these once per account; split them by each environment's share of the usage. */
+    private static List<FreeAllowance> shareFreeAllowances(Spec spec, List<Environment> envs, BigDecimal monthShare) {
+        var prices = spec.prices();
+        BigDecimal freeLogs = prices.price(dev.bella.prices.PriceKeys.LOGS_FREE_GB).multiply(monthShare);
+        BigDecimal freeOut = prices.price(dev.bella.prices.PriceKeys.DATA_TRANSFER_OUT_FREE_GB).multiply(monthShare);
+        BigDecimal logs = BigDecimal.ZERO;
+        BigDecimal stored = BigDecimal.ZERO;
+        BigDecimal out = BigDecimal.ZERO;
+        for (Environment e : envs) {
+            logs = logs.add(e.usage().logGbPerMonth());
+            stored = stored.add(storedLogs(e));
+            out = out.add(e.usage().dataOutGbPerMonth());
+        }
+        List<FreeAllowance> shares = new ArrayList<>();
+        for (Environment e : envs) {
+            shares.add(new FreeAllowance(share(freeLogs, e.usage().logGbPerMonth(), logs),
+                    share(freeLogs, storedLogs(e), stored), share(freeOut, e.usage().dataOutGbPerMonth(), out)));
+        }
+        return shares;
+    }
+
+    static BigDecimal storedLogs(Environment e) {
+        return EnvironmentEstimator.storedLogGb(e.usage().logGbPerMonth(), e.logs().retentionDays());
+    }
+
+    private static BigDecimal share(BigDecimal free, BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? BigDecimal.ZERO : free.multiply(part).divide(whole, MC);
+    }
+
+    /** The report of {@code current} beside the same period's estimate of {@code baseline}. */
+    public static CostReport.Comparison compare(CostReport current, CostReport baseline) {
+        List<CostReport.CategoryDelta> deltas = new ArrayList<>();
+        for (Category c : Category.values()) {
+            BigDecimal b = baseline.categoryTotal(c);
+            BigDecimal n = current.categoryTotal(c);
+            if (b.signum() != 0 || n.signum() != 0) {
+                deltas.add(new CostReport.CategoryDelta(c, b, n));
+            }
+        }
+        return new CostReport.Comparison(baseline.config(), deltas, baseline.awsTotal(), baseline.total(),
+                current.awsTotal(), current.total());
+    }
+}

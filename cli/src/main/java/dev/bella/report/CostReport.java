@@ -1,0 +1,106 @@
+package dev.bella.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report every source produces (estimate today; Cost Explorer, FOCUS and CUR later) and every
+ * format renders. Its JSON form is documented in {@code docs/report-schema.md}; change both together.
+ *
+ * @param source  which source produced the numbers ({@code estimate}, {@code aws}, ...), always shown
+ * @param config  the spec the report was made from
+ */
+public record CostReport(String source, String currency, Period period, String config,
+                         List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
+                         Optional<BudgetStatus> budget, List<PhaseProjection> phases,
+                         Optional<Comparison> comparison, List<String> notes) {
+
+    public CostReport {
+        environments = List.copyOf(environments);
+        phases = List.copyOf(phases);
+        notes = List.copyOf(notes);
+    }
+
+    public BigDecimal awsTotal() {
+        return Money.sum(environments, EnvironmentCost::aws);
+    }
+
+    public BigDecimal thirdPartyTotal() {
+        return Money.sum(environments, EnvironmentCost::thirdParty);
+    }
+
+    public BigDecimal total() {
+        return Money.sum(environments, EnvironmentCost::total);
+    }
+
+    public BigDecimal categoryTotal(Category c) {
+        return Money.sum(environments, e -> e.category(c).map(CategoryCost::subtotal).orElse(BigDecimal.ZERO));
+    }
+
+    /** The period a report covers; {@code hours} is what a 24/7 resource runs in it. */
+    public record Period(String label, LocalDate start, LocalDate endExclusive, BigDecimal hours) {
+    }
+
+    /** (AWS + Twilio + OpenAI) / calls, against the spec's target. */
+    public record CostPerCall(BigDecimal value, long calls, Optional<BigDecimal> target) {
+        public Optional<Boolean> withinTarget() {
+            return target.map(t -> value.compareTo(t) <= 0);
+        }
+    }
+
+    /**
+     * AWS spend against the spec's limits; the limits are on AWS spend because that is what the
+     * billing alarms (EstimatedCharges) watch.
+     */
+    public record BudgetStatus(BigDecimal monthlySpend, Optional<BigDecimal> monthlyLimit,
+                               BigDecimal dailySpend, Optional<BigDecimal> dailyLimit) {
+
+        public Optional<BigDecimal> monthlyPercent() {
+            return monthlyLimit.map(l -> Money.percent(monthlySpend, l));
+        }
+
+        public Optional<BigDecimal> dailyPercent() {
+            return dailyLimit.map(l -> Money.percent(dailySpend, l));
+        }
+
+        public boolean overMonthly() {
+            return monthlyLimit.map(l -> monthlySpend.compareTo(l) > 0).orElse(false);
+        }
+
+        public boolean overDaily() {
+            return dailyLimit.map(l -> dailySpend.compareTo(l) > 0).orElse(false);
+        }
+    }
+
+    /**
+     * The estimated month after a roadmap phase, everything before it applied.
+     *
+     * @param savings           saving of this phase over the one before (AWS + third party)
+     * @param targetSavingsMin  the seed's claimed saving for the phase, to compare
+     */
+    public record PhaseProjection(String id, String title, String status, BigDecimal aws, BigDecimal total,
+                                  BigDecimal savings, BigDecimal cumulativeSavings,
+                                  Optional<BigDecimal> targetSavingsMin, Optional<BigDecimal> targetSavingsMax) {
+    }
+
+    /** This report beside a baseline's, category by category. */
+    public record Comparison(String baseline, List<CategoryDelta> categories, BigDecimal baselineAws,
+                             BigDecimal baselineTotal, BigDecimal aws, BigDecimal total) {
+
+        public BigDecimal awsReductionPercent() {
+            return Money.percent(baselineAws.subtract(aws), baselineAws);
+        }
+
+        public BigDecimal totalReductionPercent() {
+            return Money.percent(baselineTotal.subtract(total), baselineTotal);
+        }
+    }
+
+    public record CategoryDelta(Category category, BigDecimal baseline, BigDecimal current) {
+        public BigDecimal reductionPercent() {
+            return Money.percent(baseline.subtract(current), baseline);
+        }
+    }
+}
