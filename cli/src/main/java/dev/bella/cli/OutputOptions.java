@@ -1,0 +1,51 @@
+package dev.bella.cli;
+
+import dev.bella.report.render.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where results go: stdout, or a file written whole (never half-written on failure). */
+final class OutputOptions {
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            converter = FormatConverter.class,
+            description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    void write(String text, PrintWriter stdout) {
+        if (output == null) {
+            stdout.print(text);
+            stdout.flush();
+            return;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".bella-", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserException(ExitCode.USAGE, "cannot write " + output + ": " + e.getMessage());
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            try {
+                return ReportFormat.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
+                        + "'; expected table, json, csv or markdown");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.bella.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "prices", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "The price tables (configs/prices/).", subcommands = {})
+final class PricesCommand {
+}

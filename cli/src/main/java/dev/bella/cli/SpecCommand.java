@@ -1,0 +1,33 @@
+package dev.bella.cli;
+
+import dev.bella.spec.Spec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "The declarative spec (configs/bella.yaml).", subcommands = SpecCommand.Validate.class)
+final class SpecCommand {
+
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Check the spec; print OK, or every problem as file:line:column: message (exit 2).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bella spec validate", "  bella spec validate --config configs/examples/baseline.yaml"})
+    static final class Validate implements Callable<Integer> {
+
+        @Mixin CommonOptions common;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec self;
+
+        @Override
+        public Integer call() {
+            Spec spec = SpecResolver.fromEnvironment().load(common);
+            self.commandLine().getOut().println("OK " + spec.source().label() + ": "
+                    + spec.environments().size() + " environment(s) " + spec.environments().keySet() + ", "
+                    + spec.schedules().size() + " schedule(s), " + spec.phases().size() + " phase(s), prices "
+                    + spec.prices().name());
+            return ExitCode.OK.code;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.bella.report.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bella.report.CategoryCost;
+import dev.bella.report.CostReport;
+import dev.bella.report.EnvironmentCost;
+import dev.bella.report.LineItem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * The JSON form, schema version 1 (docs/report-schema.md). Built node by node rather than by
+ * serialising the records, so renaming a Java field can never silently change the published schema.
+ */
+final class JsonRenderer {
+
+    static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+
+    private JsonRenderer() {
+    }
+
+    static String render(CostReport r) {
+        ObjectNode root = F.objectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("source", r.source());
+        root.put("currency", r.currency());
+        ObjectNode period = root.putObject("period");
+        period.put("label", r.period().label());
+        period.put("start", r.period().start().toString());
+        period.put("end", r.period().endExclusive().toString());
+        period.put("hours", r.period().hours());
+        root.put("config", r.config());
+        ArrayNode envs = root.putArray("environments");
+        for (EnvironmentCost e : r.environments()) {
+            ObjectNode env = envs.addObject();
+            env.put("name", e.name());
+            env.put("runningHours", e.runningHours());
+            env.put("calls", e.calls());
+            ArrayNode cats = env.putArray("categories");
+            for (CategoryCost c : e.categories()) {
+                ObjectNode cat = cats.addObject();
+                cat.put("id", c.category().id());
+                cat.put("label", c.category().label());
+                cat.put("subtotal", c.subtotal());
+                ArrayNode items = cat.putArray("items");
+                for (LineItem i : c.items()) {
+                    ObjectNode item = items.addObject();
+                    item.put("id", i.id());
+                    item.put("description", i.description());
+                    item.put("quantity", i.quantity().setScale(6, RoundingMode.HALF_UP).stripTrailingZeros());
+                    item.put("unit", i.unit());
+                    item.put("unitPrice", i.unitPrice().stripTrailingZeros());
+                    item.put("amount", i.amount());
+                    i.priceKey().ifPresent(k -> item.put("priceKey", k));
+                }
+            }
+            ObjectNode totals = env.putObject("totals");
+            totals.put("aws", e.aws());
+            totals.put("thirdParty", e.thirdParty());
+            totals.put("all", e.total());
+        }
+        ObjectNode totals = root.putObject("totals");
+        totals.put("aws", r.awsTotal());
+        totals.put("thirdParty", r.thirdPartyTotal());
+        totals.put("all", r.total());
+        ObjectNode byCategory = totals.putObject("byCategory");
+        for (var c : dev.bella.report.Category.values()) {
+            BigDecimal t = r.categoryTotal(c);
+            if (r.environments().stream().anyMatch(e -> e.category(c).isPresent())) {
+                byCategory.put(c.id(), t);
+            }
+        }
+        r.costPerCall().ifPresentOrElse(c -> {
+            ObjectNode n = root.putObject("costPerCall");
+            n.put("value", c.value());
+            n.put("calls", c.calls());
+            putOptional(n, "target", c.target());
+            c.withinTarget().ifPresentOrElse(w -> n.put("withinTarget", w), () -> n.putNull("withinTarget"));
+        }, () -> root.putNull("costPerCall"));
+        r.budget().ifPresentOrElse(b -> {
+            ObjectNode n = root.putObject("budget");
+            n.put("basis", "aws");
+            n.put("monthlySpend", b.monthlySpend());
+            putOptional(n, "monthlyLimit", b.monthlyLimit());
+            putOptional(n, "monthlyPercent", b.monthlyPercent());
+            n.put("monthlyStatus", b.monthlyLimit().isEmpty() ? "no-limit" : b.overMonthly() ? "over" : "under");
+            n.put("dailySpend", b.dailySpend());
+            putOptional(n, "dailyLimit", b.dailyLimit());
+            putOptional(n, "dailyPercent", b.dailyPercent());
+            n.put("dailyStatus", b.dailyLimit().isEmpty() ? "no-limit" : b.overDaily() ? "over" : "under");
+        }, () -> root.putNull("budget"));
+        ArrayNode phases = root.putArray("phases");
+        for (CostReport.PhaseProjection p : r.phases()) {
+            ObjectNode n = phases.addObject();
+            n.put("id", p.id());
+            n.put("title", p.title());
+            n.put("status", p.status());
+            n.put("aws", p.aws());
+            n.put("total", p.total());
+            n.put("savings", p.savings());
+            n.put("cumulativeSavings", p.cumulativeSavings());
+            putOptional(n, "targetSavingsMin", p.targetSavingsMin());
+            putOptional(n, "targetSavingsMax", p.targetSavingsMax());
+        }
+        r.comparison().ifPresentOrElse(c -> {
+            ObjectNode n = root.putObject("comparison");
+            n.put("baseline", c.baseline());
+            n.put("baselineAws", c.baselineAws());
+            n.put("baselineTotal", c.baselineTotal());
+            n.put("aws", c.aws());
+            n.put("total", c.total());
+            n.put("awsReductionPercent", c.awsReductionPercent());
+            n.put("totalReductionPercent", c.totalReductionPercent());
+            ArrayNode cats = n.putArray("categories");
+            for (CostReport.CategoryDelta d : c.categories()) {
+                ObjectNode cat = cats.addObject();
+                cat.put("id", d.category().id());
+                cat.put("baseline", d.baseline());
+                cat.put("current", d.current());
+                cat.put("reductionPercent", d.reductionPercent());
+            }
+        }, () -> root.putNull("comparison"));
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    private static void putOptional(ObjectNode n, String key, Optional<BigDecimal> v) {
+        v.ifPresentOrElse(x -> n.put(key, x), () -> n.putNull(key));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.bella.report.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Number formatting shared by the text formats (plain, dot decimal, never locale-dependent). */
+final class Numbers {
+
+    private Numbers() {
+    }
+
+    static String money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String quantity(BigDecimal v) {
+        BigDecimal scaled = v.abs().compareTo(BigDecimal.ONE) < 0 ? v.setScale(4, RoundingMode.HALF_UP)
+                : v.setScale(2, RoundingMode.HALF_UP);
+        return scaled.toPlainString();
+    }
+
+    static String price(BigDecimal v) {
+        return v.stripTrailingZeros().scale() <= 0 ? v.setScale(2, RoundingMode.HALF_UP).toPlainString()
+                : v.stripTrailingZeros().toPlainString();
+    }
+
+    static String percent(BigDecimal v) {
+        return v.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}
