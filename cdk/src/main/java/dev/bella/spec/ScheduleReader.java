@@ -81,7 +81,8 @@ final class ScheduleReader {
         if (days.isEmpty() || from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        if (from.get().equals(to.get())) {
+        boolean wholeDay = from.get().equals(LocalTime.MIDNIGHT) && "24:00".equals(w.string("to").orElse(""));
+        if (from.get().equals(to.get()) && !wholeDay) {
             w.problems().add(w.position(), what + ": the window from " + from.get() + " to " + to.get()
                     + " is empty; use different times (a window that ends before it starts crosses midnight)");
             return Optional.empty();

@@ -30,9 +30,9 @@ final class ScheduleHours {
                 if (!w.days().contains(day.getDayOfWeek())) {
                     continue;
                 }
-                Instant start = ZonedDateTime.of(day, w.from(), schedule.zone()).toInstant();
+                Instant start = instant(day, w.from(), schedule.zone());
                 LocalDate endDay = w.crossesMidnight() ? day.plusDays(1) : day;
-                Instant end = ZonedDateTime.of(endDay, w.to(), schedule.zone()).toInstant();
+                Instant end = instant(endDay, w.to(), schedule.zone());
                 Instant s = start.isBefore(from) ? from : start;
                 Instant e = end.isAfter(to) ? to : end;
                 if (e.isAfter(s)) {
@@ -41,5 +41,19 @@ final class ScheduleHours {
             }
         }
         return total;
+    }
+
+    /**
+     * A local time as an instant. In a spring-forward gap the first valid instant is the transition
+     * itself (ZonedDateTime would shift by the gap's length instead); in a fall-back overlap the
+     * earlier offset is used, so a window is counted once.
+     */
+    static Instant instant(LocalDate day, java.time.LocalTime time, java.time.ZoneId zone) {
+        java.time.LocalDateTime local = day.atTime(time);
+        java.time.zone.ZoneRules rules = zone.getRules();
+        if (rules.getValidOffsets(local).isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 }
