@@ -96,10 +96,10 @@ public final class PriceTableLoader {
                         + "' (expected one of: " + String.join(", ", new TreeMap<>(sources).keySet()) + ")");
             }
             LocalDate date = e.has("date") ? date(e, "date") : source == null ? null : source.retrieved();
-            e.allow("note");
+            String note = e.string("note").orElse(null);
             e.finish();
             entries.put(key, new PriceEntry(key, price, unit, sourceId, source == null ? "" : source.url(),
-                    date, e.position()));
+                    date, e.position(), note));
         }
         prices.allow(prices.keys().toArray(String[]::new));
         prices.finish();

@@ -1,0 +1,78 @@
+package dev.bella.prices;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which instance classes, node types and architectures the bundled price tables cover. {@link PriceKeys}
+ * spells one key; this lists every key a complete table has, so the table tests and the refresher ask
+ * for the same set and a class added here is priced everywhere or fails a test.
+ */
+public final class PriceCatalog {
+
+    private PriceCatalog() {
+    }
+
+    public static final List<String> FARGATE_ARCHITECTURES = List.of("x86", "arm64");
+    public static final String RDS_ENGINE = "postgres";
+    public static final List<String> RDS_INSTANCE_CLASSES = List.of(
+            "db.t3.micro", "db.t3.small", "db.t3.medium", "db.t4g.micro", "db.t4g.small", "db.t4g.medium");
+    public static final List<String> RDS_DEPLOYMENTS = List.of("single-az", "multi-az");
+    /** 1-year reservations; the price is effective hourly, any upfront fee amortised over 8760 hours. */
+    public static final List<String> RESERVED_PAYMENTS = List.of("no-upfront", "all-upfront");
+    public static final List<String> RDS_VOLUME_TYPES = List.of("gp2", "gp3");
+    public static final List<String> CACHE_NODE_TYPES = List.of(
+            "cache.t3.micro", "cache.t3.small", "cache.t4g.micro", "cache.t4g.small");
+    public static final List<String> LLM_MODELS = List.of("gpt-4o-mini");
+
+    /** Keys AWS prices (what the Price List API can refresh) and that the estimate reads. */
+    public static List<String> awsKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String arch : FARGATE_ARCHITECTURES) {
+            keys.add(PriceKeys.fargateVcpuHour(arch));
+            keys.add(PriceKeys.fargateGbHour(arch));
+        }
+        keys.add(PriceKeys.FARGATE_SPOT_DISCOUNT);
+        for (String cls : RDS_INSTANCE_CLASSES) {
+            for (String deployment : RDS_DEPLOYMENTS) {
+                keys.add(PriceKeys.rdsHour(RDS_ENGINE, cls, deployment));
+                for (String payment : RESERVED_PAYMENTS) {
+                    keys.add(PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, payment));
+                }
+            }
+        }
+        for (String volume : RDS_VOLUME_TYPES) {
+            keys.add(PriceKeys.rdsStorageGbMonth(volume));
+        }
+        for (String node : CACHE_NODE_TYPES) {
+            keys.add(PriceKeys.cacheHour(node));
+            for (String payment : RESERVED_PAYMENTS) {
+                keys.add(PriceKeys.cacheReservedHour(node, payment));
+            }
+        }
+        keys.addAll(List.of(PriceKeys.ALB_HOUR, PriceKeys.ALB_LCU_HOUR, PriceKeys.HTTP_API_MILLION_REQUESTS,
+                PriceKeys.HTTP_API_VPC_LINK_HOUR, PriceKeys.CLOUD_MAP_INSTANCE_MONTH, PriceKeys.PUBLIC_IPV4_HOUR,
+                PriceKeys.NAT_GATEWAY_HOUR, PriceKeys.NAT_GATEWAY_GB, PriceKeys.DATA_TRANSFER_OUT_GB,
+                PriceKeys.DATA_TRANSFER_OUT_FREE_GB, PriceKeys.LOGS_INGESTION_GB, PriceKeys.LOGS_STORAGE_GB_MONTH,
+                PriceKeys.LOGS_FREE_GB));
+        return List.copyOf(keys);
+    }
+
+    /** Keys of the third parties (OpenAI, Twilio): the same in every region's table. */
+    public static List<String> thirdPartyKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String model : LLM_MODELS) {
+            keys.add(PriceKeys.llmInputMillionTokens(model));
+            keys.add(PriceKeys.llmOutputMillionTokens(model));
+        }
+        keys.addAll(List.of(PriceKeys.TWILIO_INBOUND_MINUTE, PriceKeys.TWILIO_NUMBER_MONTH, PriceKeys.TWILIO_SPEECH_15S));
+        return List.copyOf(keys);
+    }
+
+    /** Every key a complete table has. */
+    public static List<String> allKeys() {
+        List<String> keys = new ArrayList<>(awsKeys());
+        keys.addAll(thirdPartyKeys());
+        return List.copyOf(keys);
+    }
+}
