@@ -6,6 +6,7 @@ import dev.bella.spec.Commitments.Commitment;
 import dev.bella.spec.Commitments.Payment;
 import dev.bella.spec.Commitments.Term;
 import dev.bella.yaml.MapReader;
+import dev.bella.yaml.Position;
 import dev.bella.yaml.YamlNode;
 import java.time.Duration;
 import java.util.Map;
@@ -56,36 +57,60 @@ final class EnvironmentReader {
     }
 
     private Service service(MapReader s) {
-        int cpu = s.integer("cpu", 256, 256, 16384);
-        int memory = s.integer("memory", 512, 512, 122880);
+        Optional<Integer> cpuRead = s.integer("cpu", 256, 16384);
+        Optional<Integer> memoryRead = s.integer("memory", 512, 122880);
+        int cpu = cpuRead.orElse(256);
+        int memory = memoryRead.orElse(512);
         s.node("cpu").ifPresent(n -> {
-            if (!FargateSizes.isValidCpu(cpu)) {
+            if (cpuRead.isPresent() && !FargateSizes.isValidCpu(cpu)) {
                 s.problems().add(n.position(), s.what() + ".cpu: " + cpu + " is not a Fargate CPU size; expected one of "
                         + FargateSizes.cpuValues());
             }
         });
-        if (FargateSizes.isValidCpu(cpu) && !FargateSizes.isValid(cpu, memory)) {
-            s.problems().add(s.node("memory").map(YamlNode::position).orElse(s.position()), s.what() + ".memory: "
-                    + memory + " MiB is not a valid Fargate size; " + FargateSizes.describe(cpu));
+        // A value that could not be read is already reported; checking its fallback in its place reported a
+        // size the user never wrote (e.g. memory: 2GB gave "512 MiB is not a valid Fargate size").
+        boolean readable = (cpuRead.isPresent() || !s.has("cpu")) && (memoryRead.isPresent() || !s.has("memory"));
+        if (readable && FargateSizes.isValidCpu(cpu) && !FargateSizes.isValid(cpu, memory)) {
+            if (s.has("memory")) {
+                s.problems().add(s.node("memory").orElseThrow().position(), s.what() + ".memory: "
+                        + memory + " MiB is not a valid Fargate size; " + FargateSizes.describe(cpu));
+            } else {
+                // no memory written: say it is the default that does not fit, and point at the cpu that rules it out
+                s.problems().add(s.node("cpu").map(YamlNode::position).orElse(s.position()), s.what()
+                        + ".memory: not set, and the default " + memory + " MiB does not fit; "
+                        + FargateSizes.describe(cpu));
+            }
         }
         Architecture arch = s.choice("architecture", ARCHITECTURES, Architecture.X86);
-        int desired = s.integer("desired", 1, 0, 1000);
-        Autoscaling autoscaling = autoscaling(s.map("autoscaling"), desired);
+        Optional<Integer> desiredRead = s.integer("desired", 0, 1000);
+        int desired = desiredRead.orElse(1);
+        Position desiredAt = s.node("desired").map(YamlNode::position).orElse(null);
+        Autoscaling autoscaling = autoscaling(s.map("autoscaling"), desired, desiredAt,
+                desiredRead.isPresent() || !s.has("desired"));
         int spot = s.integer("spot-weight", 0, 0, 100);
         s.finish();
         return new Service(cpu, memory, arch, desired, autoscaling, spot);
     }
 
-    private Autoscaling autoscaling(MapReader a, int desired) {
-        int min = a.integer("min", desired, 0, 1000);
-        int max = a.integer("max", Math.max(desired, min), 0, 1000);
-        if (max < min) {
+    /**
+     * {@code desiredAt} is where {@code desired} was written, or null when it was not; {@code desiredReadable}
+     * is false when it was written but could not be read (already reported).
+     */
+    private Autoscaling autoscaling(MapReader a, int desired, Position desiredAt, boolean desiredReadable) {
+        Optional<Integer> minRead = a.integer("min", 0, 1000);
+        int min = minRead.orElse(desired);
+        Optional<Integer> maxRead = a.integer("max", 0, 1000);
+        int max = maxRead.orElse(Math.max(desired, min));
+        // as for cpu/memory: compare only values that were read, never the fallback of an unreadable one
+        boolean readable = (minRead.isPresent() || !a.has("min")) && (maxRead.isPresent() || !a.has("max"));
+        if (readable && max < min) {
             a.problems().add(a.node("max").map(YamlNode::position).orElse(a.position()), a.what()
                     + ".max: must be at least min (" + min + "), found " + max);
-        }
-        if (a.has("min") && desired < min || a.has("max") && desired > max) {
-            a.problems().add(a.position(), a.what() + ": desired (" + desired + ") must lie between min (" + min
-                    + ") and max (" + max + ")");
+        } else if (readable && desiredReadable && (a.has("min") && desired < min || a.has("max") && desired > max)) {
+            // else-if: with max below min no desired can fit, and that is already reported. Points at desired
+            // when it was written, not at the first key of the autoscaling mapping.
+            a.problems().add(desiredAt != null ? desiredAt : a.position(), a.what() + ": desired (" + desired
+                    + ") must lie between min (" + min + ") and max (" + max + ")");
         }
         int target = a.integer("target-cpu", 70, 1, 100);
         Duration out = a.duration("scale-out-cooldown", Duration.ofSeconds(300));
@@ -107,9 +132,11 @@ final class EnvironmentReader {
     }
 
     private Network network(MapReader n) {
-        int azs = n.integer("availability-zones", 2, 1, 6);
+        Optional<Integer> azsRead = n.integer("availability-zones", 1, 6);
+        int azs = azsRead.orElse(2);
         int nat = n.integer("nat-gateways", 0, 0, 6);
-        if (nat > azs) {
+        // compare against the zones written, not the fallback of an unreadable value
+        if ((azsRead.isPresent() || !n.has("availability-zones")) && nat > azs) {
             n.problems().add(n.node("nat-gateways").orElseThrow().position(), n.what()
                     + ".nat-gateways: at most one per availability zone (" + azs + "), found " + nat);
         }

@@ -37,7 +37,8 @@ final class ScheduleReader {
         if (!s.has("running")) {
             s.missing("running", "a list of windows like {days: mon-fri, from: \"07:00\", to: \"19:00\"}");
         }
-        checkOverlaps(windows, windowNodes, s.what());
+        // labelled like the other window problems (schedules.<name>.running), since "window 1" counts in that list
+        checkOverlaps(windows, windowNodes, s.what() + ".running");
         Set<LocalDate> holidays = new HashSet<>();
         s.list("holidays", n -> n.scalar(s.what() + ".holidays item").flatMap(text -> {
             try {

@@ -75,7 +75,9 @@ public final class SpecLoader {
         MapReader scheduleMap = top.map("schedules");
         ScheduleReader scheduleReader = new ScheduleReader();
         for (String name : scheduleMap.keys()) {
-            scheduleMap.node(name).ifPresent(n -> schedules.put(name, scheduleReader.read(name, n)));
+            // raw, not node: a schedule written with no body must be reported as incomplete, not skipped
+            // (skipping it made every reference to it fail with a confusing "unknown schedule")
+            scheduleMap.raw(name).ifPresent(n -> schedules.put(name, scheduleReader.read(name, n)));
         }
 
         Optional<YamlNode> usageNode = top.node("usage");
@@ -85,7 +87,8 @@ public final class SpecLoader {
         EnvironmentReader envReader = new EnvironmentReader(prices, schedules);
         TreeMap<String, Environment> environments = new TreeMap<>();
         MapReader envs = top.map("environments");
-        if (envs.keys().isEmpty()) {
+        // when environments is not a mapping that was already reported; "expected at least one" would repeat it
+        if (envs.keys().isEmpty() && top.node("environments").map(YamlNode::isMapping).orElse(true)) {
             problems.add(top.positionOf("environments"), "spec.environments: expected at least one environment (e.g. prod)");
         }
         for (String name : envs.keys()) {
@@ -107,7 +110,9 @@ public final class SpecLoader {
 
     /** The environment's node merged over its {@code extends} chain; a cycle is an error at the key. */
     private static YamlNode withExtends(String name, MapReader envs, Set<String> seen) {
-        YamlNode node = envs.node(name).orElseThrow();
+        // raw, not node: an environment written with no body (`dev:`) is a null node that node() hides,
+        // and orElseThrow() then crashed the loader; a null body reads as an empty mapping, i.e. defaults
+        YamlNode node = envs.raw(name).orElseThrow();
         seen.add(name);
         if (!node.isMapping()) {
             return node;
@@ -117,7 +122,11 @@ public final class SpecLoader {
         if (ext.isEmpty()) {
             return node;
         }
-        String parent = ext.get().scalar("environments." + name + ".extends").orElse("");
+        Optional<String> parentName = ext.get().scalar("environments." + name + ".extends");
+        if (parentName.isEmpty()) {
+            return node; // not a single name: already reported, don't also report an unknown environment ''
+        }
+        String parent = parentName.get();
         if (!envs.keys().contains(parent)) {
             node.problems().add(ext.get().position(), "environments." + name + ".extends: unknown environment '"
                     + parent + "' (expected one of: " + String.join(", ", envs.keys()) + ")");
@@ -161,13 +170,15 @@ public final class SpecLoader {
         MapReader b = top.map("budget");
         Optional<BigDecimal> monthly = b.decimal("monthly-limit", BigDecimal.ZERO, null);
         Optional<BigDecimal> daily = b.decimal("daily-limit", BigDecimal.ZERO, null);
-        var notify = b.strings("notify");
-        for (String address : notify) {
+        // each address is checked at its own node: the position of the whole list pointed at the first
+        // address whichever one was wrong
+        var notify = b.list("notify", n -> n.scalar(b.what() + ".notify item").map(address -> {
             if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && !address.startsWith("arn:aws:sns:")) {
-                b.problems().add(b.node("notify").orElseThrow().position(), "budget.notify: '" + address
+                n.problems().add(n.position(), "budget.notify: '" + address
                         + "' is neither an e-mail address nor an SNS topic ARN");
             }
-        }
+            return address;
+        }));
         MapReader t = b.map("targets");
         Optional<BigDecimal> perCall = t.decimal("cost-per-call", BigDecimal.ZERO, null);
         Optional<BigDecimal> reduction = t.decimal("reduction-percent", BigDecimal.ZERO, BigDecimal.valueOf(100));

@@ -68,6 +68,12 @@ public final class MapReader {
         return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
     }
 
+    /** The value of a key as written, an empty (null) value included; empty only when the key is absent. */
+    public Optional<YamlNode> raw(String key) {
+        known.add(key);
+        return Optional.ofNullable(entries.get(key));
+    }
+
     /** Marks a key as understood without reading it (it is read elsewhere, e.g. {@code extends}). */
     public void allow(String... keys) {
         known.addAll(List.of(keys));
@@ -89,6 +95,9 @@ public final class MapReader {
         Optional<String> v = string(key);
         if (v.isEmpty() && !entries.containsKey(key)) {
             missing(key, "a value");
+        } else if (v.isEmpty() && entries.get(key).isNull()) {
+            // `region:` with nothing after it used to pass silently as an empty string
+            problems().add(positionOf(key), label(key) + ": expected a value, found nothing");
         }
         return v.orElse("");
     }
@@ -187,14 +196,21 @@ public final class MapReader {
                         + n.kind());
                 return Optional.empty();
             }
-            long amount = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+            // the pattern admits any number of digits: an amount too large for a long or a Duration must
+            // be a problem at its position, not a NumberFormatException/ArithmeticException out of the loader
+            try {
+                long amount = Long.parseLong(m.group(1));
+                return Optional.of(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            } catch (NumberFormatException | ArithmeticException e) {
+                problems().add(n.position(), label(key) + ": duration " + n.kind() + " is too large");
+                return Optional.empty();
+            }
         })).orElse(fallback);
     }
 
@@ -203,8 +219,9 @@ public final class MapReader {
         return node(key).flatMap(n -> n.scalar(label(key)).flatMap(text -> {
             E v = choices.get(text);
             if (v == null) {
-                problems().add(n.position(), label(key) + ": expected one of " + String.join(", ", choices.keySet())
-                        + ", found '" + text + "'");
+                // sorted: the callers pass Map.of, whose iteration order changes from run to run
+                problems().add(n.position(), label(key) + ": expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(choices.keySet())) + ", found '" + text + "'");
             }
             return Optional.ofNullable(v);
         }));

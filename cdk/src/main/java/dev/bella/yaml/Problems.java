@@ -10,7 +10,12 @@ public final class Problems {
     private final List<Problem> list = new ArrayList<>();
 
     public void add(Position at, String message) {
-        list.add(new Problem(at, message));
+        Problem p = new Problem(at, message);
+        // a node shared by several readers (a parent environment read once per descendant through
+        // extends) would otherwise report the same problem at the same place more than once
+        if (!list.contains(p)) {
+            list.add(p);
+        }
     }
 
     public boolean isEmpty() {
