@@ -37,6 +37,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 err.println("bella: " + u.getMessage());
                 yield u.exitCode;
             }
+            case dev.bella.pricing.PriceListException p -> {
+                err.println("bella: " + p.getMessage());
+                yield ExitCode.AWS;
+            }
             case software.amazon.awssdk.core.exception.SdkException s -> {
                 err.println("bella: AWS error: " + firstLine(s.getMessage())
                         + "; check your credentials (--profile), region (--region) and permissions");

@@ -1,0 +1,80 @@
+package dev.bella.cli;
+
+import dev.bella.prices.PriceTable;
+import dev.bella.prices.PriceTableLoader;
+import dev.bella.pricing.PriceTableRefresher;
+import dev.bella.pricing.PricingClients;
+import dev.bella.pricing.Refreshed;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.services.pricing.PricingClient;
+
+@Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Rebuild a region's price table from the AWS Price List API (pricing:GetProducts).",
+                "OpenAI, Twilio and allowances the API does not publish are carried over from the current table.",
+                "Exits 1 without writing when a price is missing, unless --allow-incomplete."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella prices refresh --region ca-central-1 --output configs/prices/aws-ca-central-1.yaml",
+                "  bella prices refresh --region us-east-1 --profile billing"})
+final class PricesRefreshCommand implements Callable<Integer> {
+
+    @Option(names = "--region", required = true, paramLabel = "REGION", description = "Region whose prices to fetch.")
+    String region;
+
+    @Option(names = "--from", paramLabel = "FILE", description = "Current table (default: the bundled one for the region).")
+    Path from;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the table to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (standard credential chain otherwise).")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Price List API endpoint (also AWS_ENDPOINT_URL).")
+    URI endpoint;
+
+    @Option(names = "--allow-incomplete", description = "Write the table even when some prices are missing.")
+    boolean allowIncomplete;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+        PriceTableLoader loader = new PriceTableLoader();
+        PriceTable existing = from != null ? loader.load(from) : loader.bundled(region).orElseThrow(() ->
+                new UserException(ExitCode.USAGE, "no bundled price table for " + region + "; pass the current one with --from"));
+        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(profile);
+        Refreshed refreshed;
+        try (PricingClient client = PricingClients.create(endpoint, credentials)) {
+            refreshed = new PriceTableRefresher(client, Clock.systemUTC()).refresh(region, existing);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        refreshed.warnings().forEach(w -> self.commandLine().getErr().println("bella: warning: " + w));
+        if (!refreshed.complete()) {
+            self.commandLine().getErr().println("bella: the Price List API gave no price for " + refreshed.missingKeys().size()
+                    + " key(s): " + String.join(", ", refreshed.missingKeys()));
+            if (!allowIncomplete) {
+                self.commandLine().getErr().println("bella: nothing written; rerun with --allow-incomplete to write anyway");
+                return ExitCode.POLICY_VIOLATION.code;
+            }
+        }
+        OutputOptions out = new OutputOptions();
+        out.output = output;
+        out.write(refreshed.yaml(), self.commandLine().getOut());
+        return refreshed.complete() ? ExitCode.OK.code : ExitCode.POLICY_VIOLATION.code;
+    }
+}
