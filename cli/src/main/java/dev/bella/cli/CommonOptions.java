@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import dev.bella.aws.AwsSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -20,6 +22,10 @@ final class CommonOptions {
     @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the spec's).")
     String region;
 
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send AWS calls to URL instead of AWS (a proxy, a local fake); AWS_ENDPOINT_URL works too.")
+    URI endpoint;
+
     @Option(names = "--verbose", description = "Show stack traces and details on errors.")
     boolean verbose;
 
@@ -28,6 +34,11 @@ final class CommonOptions {
 
     Optional<String> environment() {
         return Optional.ofNullable(env);
+    }
+
+    /** Where AWS calls go: --region, else the spec's region. */
+    AwsSettings aws(String specRegion) {
+        return AwsSettings.of(profile, region != null ? region : specRegion, endpoint);
     }
 
     boolean color() {

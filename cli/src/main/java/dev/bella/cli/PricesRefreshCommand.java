@@ -1,9 +1,10 @@
 package dev.bella.cli;
 
+import dev.bella.aws.AwsClients;
+import dev.bella.aws.AwsSettings;
 import dev.bella.prices.PriceTable;
 import dev.bella.prices.PriceTableLoader;
 import dev.bella.pricing.PriceTableRefresher;
-import dev.bella.pricing.PricingClients;
 import dev.bella.pricing.Refreshed;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,9 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.services.pricing.PricingClient;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -55,10 +53,10 @@ final class PricesRefreshCommand implements Callable<Integer> {
         PriceTableLoader loader = new PriceTableLoader();
         PriceTable existing = from != null ? loader.load(from) : loader.bundled(region).orElseThrow(() ->
                 new UserException(ExitCode.USAGE, "no bundled price table for " + region + "; pass the current one with --from"));
-        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.create(profile);
         Refreshed refreshed;
-        try (PricingClient client = PricingClients.create(endpoint, credentials)) {
+        // the Price List API is served from us-east-1 whatever region the prices are for
+        AwsClients clients = new AwsClients(AwsSettings.of(profile, "us-east-1", endpoint));
+        try (PricingClient client = clients.create(PricingClient.builder())) {
             refreshed = new PriceTableRefresher(client, Clock.systemUTC()).refresh(region, existing);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());

@@ -36,7 +36,7 @@ public final class PriceListException extends RuntimeException {
         if (AUTH_ERRORS.contains(code)) {
             hint = "; check the AWS credentials (--profile, AWS_PROFILE) and that they allow pricing:GetProducts";
         } else if (e.isThrottlingException()) {
-            hint = "; still throttled after " + PricingClients.MAX_ATTEMPTS + " attempts, try again in a minute";
+            hint = "; still throttled after " + dev.bella.aws.AwsClients.MAX_ATTEMPTS + " attempts, try again in a minute";
         } else {
             hint = "";
         }

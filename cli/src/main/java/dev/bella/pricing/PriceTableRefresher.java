@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.pricing.PricingClient;
  * an existing table, because the Price List does not have them.
  *
  * <pre>{@code
- * try (PricingClient pricing = PricingClients.create(endpointOrNull, credentials)) {
+ * try (PricingClient pricing = awsClients.create(PricingClient.builder())) {
  *     Refreshed r = new PriceTableRefresher(pricing, Clock.systemUTC()).refresh("ca-central-1", existing);
  * }
  * }</pre>

@@ -1,5 +1,7 @@
 package dev.bella.pricing;
 
+import dev.bella.aws.AwsClients;
+import dev.bella.aws.AwsSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -53,8 +55,9 @@ class PriceTableRefresherTest {
     void start() {
         aws = new WireMockServer(options().dynamicPort());
         aws.start();
-        pricing = PricingClients.create(URI.create(aws.baseUrl()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+        pricing = new AwsClients(AwsSettings.of(null, "us-east-1", URI.create(aws.baseUrl())),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .create(PricingClient.builder());
     }
 
     @AfterEach

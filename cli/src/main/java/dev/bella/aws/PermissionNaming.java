@@ -1,0 +1,56 @@
+package dev.bella.aws;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Rewrites an access-denied error so its message names the IAM action that was refused
+ * ("needs IAM permission ce:GetCostAndUsage"): the user's fix is a policy line, and AWS's own
+ * message does not always say which one (some query-protocol services return a bare "AccessDenied").
+ */
+final class PermissionNaming implements ExecutionInterceptor {
+
+    private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "AuthorizationError", "AuthFailure", "NotAuthorized");
+
+    /** The SDK's service names (its SERVICE_NAME attribute) to the IAM action prefixes. */
+    private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
+            Map.entry("CostExplorer", "ce"),
+            Map.entry("Pricing", "pricing"),
+            Map.entry("CloudWatch", "cloudwatch"),
+            Map.entry("Ecs", "ecs"),
+            Map.entry("Rds", "rds"),
+            Map.entry("ElastiCache", "elasticache"),
+            Map.entry("ApplicationAutoScaling", "application-autoscaling"),
+            Map.entry("ResourceGroupsTaggingApi", "tag"),
+            Map.entry("Sns", "sns"),
+            Map.entry("Budgets", "budgets"),
+            Map.entry("ComputeOptimizer", "compute-optimizer"),
+            Map.entry("Sts", "sts"));
+
+    @Override
+    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (!(context.exception() instanceof AwsServiceException e) || e.awsErrorDetails() == null
+                || !DENIED.contains(e.awsErrorDetails().errorCode())) {
+            return context.exception();
+        }
+        String action = iamAction(attributes);
+        String detail = e.awsErrorDetails().errorMessage();
+        return e.toBuilder()
+                .message("access denied: needs IAM permission " + action
+                        + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"))
+                .build();
+    }
+
+    static String iamAction(ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String prefix = IAM_PREFIX.getOrDefault(service, service == null ? "?" : service.toLowerCase(Locale.ROOT));
+        return prefix + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    }
+}
