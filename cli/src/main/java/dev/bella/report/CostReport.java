@@ -11,16 +11,27 @@ import java.util.Optional;
  *
  * @param source  which source produced the numbers ({@code estimate}, {@code aws}, ...), always shown
  * @param config  the spec the report was made from
+ * @param daily   AWS spend per day of the period, oldest first; empty when the source has no daily
+ *                figures (an estimate is a flat month)
  */
 public record CostReport(String source, String currency, Period period, String config,
                          List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
                          Optional<BudgetStatus> budget, List<PhaseProjection> phases,
-                         Optional<Comparison> comparison, List<String> notes) {
+                         Optional<Comparison> comparison, List<String> notes, List<DailySpend> daily) {
 
     public CostReport {
         environments = List.copyOf(environments);
         phases = List.copyOf(phases);
         notes = List.copyOf(notes);
+        daily = List.copyOf(daily);
+    }
+
+    /** A report without daily figures. */
+    public CostReport(String source, String currency, Period period, String config,
+                      List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
+                      Optional<BudgetStatus> budget, List<PhaseProjection> phases,
+                      Optional<Comparison> comparison, List<String> notes) {
+        this(source, currency, period, config, environments, costPerCall, budget, phases, comparison, notes, List.of());
     }
 
     public BigDecimal awsTotal() {
@@ -37,6 +48,10 @@ public record CostReport(String source, String currency, Period period, String c
 
     public BigDecimal categoryTotal(Category c) {
         return Money.sum(environments, e -> e.category(c).map(CategoryCost::subtotal).orElse(BigDecimal.ZERO));
+    }
+
+    /** One day's AWS spend ({@code estimated} while the provider may still revise it). */
+    public record DailySpend(LocalDate day, BigDecimal aws, boolean estimated) {
     }
 
     /** The period a report covers; {@code hours} is what a 24/7 resource runs in it. */
