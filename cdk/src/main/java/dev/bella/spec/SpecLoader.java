@@ -101,7 +101,7 @@ public final class SpecLoader {
                     : usage;
             environments.put(name, envReader.read(name, merged, effective));
         }
-        var phases = new PhaseReader().read(top);
+        var phases = new PhaseReader(envs.keys()).read(top);
         top.finish();
         problems.throwIfAny();
         return new Spec(doc.source(), project, region, prices, pricesFile, baseline, environments, schedules, budget, usage,

@@ -84,7 +84,7 @@ class SpecLoaderValidTest {
                   - id: arm
                     title: Move tasks to Graviton
                     status: done
-                    policy: {name: architecture, params: {expected: arm64}}
+                    policy: {architecture: arm64}
                     changes:
                       environments:
                         prod:
@@ -92,7 +92,7 @@ class SpecLoaderValidTest {
                   - id: spot-dev
                     title: Spot for dev
                     status: in-progress
-                    policy: spot-weight
+                    policy: {spot-weight-min: 80, env: dev}
               - id: later
                 title: Later
                 items:
@@ -238,13 +238,14 @@ class SpecLoaderValidTest {
 
         Phase.Item arm = quick.items().get(0);
         assertThat(arm.status()).isEqualTo(Status.DONE);
-        assertThat(arm.policy()).contains(new Phase.PolicyRef("architecture", java.util.Map.of("expected", "arm64")));
+        assertThat(arm.policy()).contains(new Phase.PolicyRef(new Policy.ArchitectureIs(Architecture.ARM64), java.util.Optional.empty()));
+        assertThat(arm.policy().orElseThrow().name()).isEqualTo("architecture");
         assertThat(arm.changes()).isPresent();
         assertThat(arm.changes().orElseThrow().isMapping()).isTrue();
 
         Phase.Item spot = quick.items().get(1);
         assertThat(spot.status()).isEqualTo(Status.IN_PROGRESS);
-        assertThat(spot.policy()).contains(new Phase.PolicyRef("spot-weight", java.util.Map.of()));
+        assertThat(spot.policy()).contains(new Phase.PolicyRef(new Policy.SpotWeightMin(80), java.util.Optional.of("dev")));
         assertThat(spot.changes()).isEmpty();
 
         Phase later = spec.phases().get(1);

@@ -37,6 +37,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 err.println("bella: " + u.getMessage());
                 yield u.exitCode;
             }
+            case dev.bella.template.TemplateException t -> {
+                err.println("bella: " + t.getMessage());
+                yield ExitCode.USAGE;
+            }
             case dev.bella.pricing.PriceListException p -> {
                 err.println("bella: " + p.getMessage());
                 yield ExitCode.AWS;
