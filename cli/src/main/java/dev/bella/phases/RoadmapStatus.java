@@ -16,7 +16,8 @@ import java.util.Optional;
  * each phase (the roadmap projection from the baseline).
  *
  * <p>An item with a policy is done when its policy passes; when it fails, it is violated if the spec marks
- * it done (a claim the stack contradicts) and pending otherwise. An item without a policy is what the spec says.
+ * it done (a claim the stack contradicts) and pending otherwise. An item without a policy, or whose policy has
+ * nothing in scope, is what the spec says.
  */
 public record RoadmapStatus(List<PhaseStatus> phases, boolean projected) {
 
@@ -61,7 +62,12 @@ public record RoadmapStatus(List<PhaseStatus> phases, boolean projected) {
         if (item.policy().isEmpty()) {
             return new ItemStatus(item, item.status() == Phase.Status.DONE ? State.DONE : State.PENDING, false, List.of());
         }
-        List<Finding> failures = checker.check(phase, item, env).stream().filter(f -> f.check().failed()).toList();
+        List<Finding> findings = checker.check(phase, item, env);
+        List<Finding> failures = findings.stream().filter(f -> f.check().failed()).toList();
+        if (findings.stream().allMatch(f -> f.check().outcome() == Check.Outcome.SKIPPED)) {
+            // nothing in scope to check (no dev environment for a dev policy): the spec's word stands
+            return new ItemStatus(item, item.status() == Phase.Status.DONE ? State.DONE : State.PENDING, false, List.of());
+        }
         State state = failures.isEmpty() ? State.DONE
                 : item.status() == Phase.Status.DONE ? State.VIOLATED : State.PENDING;
         return new ItemStatus(item, state, true, failures);
