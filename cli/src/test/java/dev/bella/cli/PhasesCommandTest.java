@@ -138,6 +138,12 @@ class PhasesCommandTest {
                         r -> props(r, "ServiceLogGroup9D8C4B1E").remove("RetentionInDays"),
                         "FAIL it log-retention-max-days [dev] ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
                                 + "RetentionInDays: expected at most 30, found not set (logs kept forever)"),
+                Case.template("template: retention not resolvable offline", "{log-retention-max-days: 30}", "prod",
+                        r -> props(r, "ServiceLogGroup9D8C4B1E").putObject("RetentionInDays").putArray("Fn::If")
+                                .add("IsProd").add(30).add(7),
+                        "FAIL it log-retention-max-days [prod] ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
+                                + "RetentionInDays: expected at most 30, found {\"Fn::If\":[\"IsProd\",30,7]} "
+                                + "(not resolvable offline)"),
                 Case.template("template: cpu 1024", "{task-size-max: {cpu: 512, memory: 1024}}", "prod",
                         r -> props(r, "TaskDef54694570").put("Cpu", "1024"),
                         "FAIL it task-size-max [prod] TaskDef54694570 (AWS::ECS::TaskDefinition) Cpu: expected at most "
@@ -341,6 +347,15 @@ class PhasesCommandTest {
         assertThat(baseline.out()).contains("  violated llm-cache ", "  pending  log-retention ",
                 "             prod: spec environments.prod.logs.retention-days: expected at most 30 days, found 90 days",
                 "  done     db-indexes ", "  pending  spot-dev ");
+    }
+
+    @Test
+    void an_unknown_policy_is_a_config_error_at_its_position() throws IOException {
+        CliRun run = CliRun.of("phases", "check", "--config", spec(SPEC.formatted("{log-retention: 30}")).toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("bella: " + dir.resolve("spec.yaml") + ":28:18: phase p1.items[].policy: "
+                + "unknown policy 'log-retention'; did you mean 'log-retention-max-days'? (expected one of: ");
     }
 
     @Test
