@@ -1,0 +1,58 @@
+package dev.bella.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's chromium, headless, as the HTML report's browser check: it loads a file, takes a screenshot and
+ * logs every console message (script errors, Content-Security-Policy refusals) to stderr as
+ * {@code :INFO:CONSOLE:<line>] "message"}, which is what the tests read.
+ */
+record HeadlessChromium(Path binary) {
+
+    record Page(List<String> consoleMessages, Path screenshot, String log) {
+    }
+
+    /** The browser on PATH ($BELLA_CHROMIUM first), if any. */
+    static Optional<HeadlessChromium> find() {
+        List<String> candidates = new ArrayList<>();
+        Optional.ofNullable(System.getenv("BELLA_CHROMIUM")).ifPresent(candidates::add);
+        candidates.addAll(List.of("chromium", "chromium-browser", "google-chrome"));
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (String name : candidates) {
+            Path direct = Path.of(name);
+            if (direct.isAbsolute() && Files.isExecutable(direct)) {
+                return Optional.of(new HeadlessChromium(direct));
+            }
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(dir).resolve(name);
+                if (!dir.isEmpty() && Files.isExecutable(p)) {
+                    return Optional.of(new HeadlessChromium(p));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    Page load(Path html, Path screenshot, int width, int height, Path work) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(work, "chromium-profile-");
+        Path log = work.resolve(screenshot.getFileName() + ".log");
+        Process p = new ProcessBuilder(binary.toString(), "--headless", "--disable-gpu", "--no-sandbox",
+                "--no-first-run", "--disable-extensions", "--user-data-dir=" + profile,
+                "--enable-logging=stderr", "--v=0", "--window-size=" + width + "," + height,
+                "--screenshot=" + screenshot.toAbsolutePath(), html.toAbsolutePath().toUri().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("chromium did not finish in 90 s; its log: " + log);
+        }
+        String text = Files.readString(log);
+        List<String> console = text.lines().filter(l -> l.contains(":CONSOLE")).toList();
+        return new Page(console, screenshot, text);
+    }
+}
