@@ -21,16 +21,16 @@ import java.util.stream.Collectors;
  * speaks JSON 1.1 with an X-Amz-Target header. Read stubs can be tied to a scenario state so that a test
  * can show the account before and after an apply.
  */
-final class FakeBillingAccount {
+public final class FakeBillingAccount {
 
-    static final String ACCOUNT = "123456789012";
-    static final String CW = "2010-08-01";
-    static final String SNS = "2010-03-31";
-    static final String STS = "2011-06-15";
-    static final String SCENARIO = "account";
-    static final String APPLIED = "applied";
-    static final String TOPIC_ARN = "arn:aws:sns:us-east-1:" + ACCOUNT + ":bella-bella-billing";
-    static final Set<String> WRITES = Set.of("PutMetricAlarm", "DeleteAlarms", "CreateTopic", "DeleteTopic", "Subscribe",
+    public static final String ACCOUNT = "123456789012";
+    public static final String CW = "2010-08-01";
+    public static final String SNS = "2010-03-31";
+    public static final String STS = "2011-06-15";
+    public static final String SCENARIO = "account";
+    public static final String APPLIED = "applied";
+    public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:" + ACCOUNT + ":bella-bella-billing";
+    public static final Set<String> WRITES = Set.of("PutMetricAlarm", "DeleteAlarms", "CreateTopic", "DeleteTopic", "Subscribe",
             "Unsubscribe", "TagResource", "AWSBudgetServiceGateway.CreateBudget", "AWSBudgetServiceGateway.UpdateBudget",
             "AWSBudgetServiceGateway.DeleteBudget", "AWSBudgetServiceGateway.CreateNotification",
             "AWSBudgetServiceGateway.DeleteNotification", "AWSBudgetServiceGateway.CreateSubscriber");
@@ -38,47 +38,47 @@ final class FakeBillingAccount {
     private final WireMockServer aws;
     private String state;
 
-    FakeBillingAccount(WireMockServer aws) {
+    public FakeBillingAccount(WireMockServer aws) {
         this.aws = aws;
     }
 
     /** Read stubs registered after this answer only in that scenario state (null: in any state). */
-    FakeBillingAccount inState(String scenarioState) {
+    public FakeBillingAccount inState(String scenarioState) {
         this.state = scenarioState;
         return this;
     }
 
-    static MappingBuilder query(String version, String action) {
+    public static MappingBuilder query(String version, String action) {
         return post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"))
                 .withRequestBody(containing("Version=" + version));
     }
 
-    static MappingBuilder budgets(String operation) {
+    public static MappingBuilder budgets(String operation) {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSBudgetServiceGateway." + operation));
     }
 
-    static final Set<String> SNS_ACTIONS = Set.of("ListTopics", "CreateTopic", "Subscribe", "Unsubscribe", "DeleteTopic",
+    public static final Set<String> SNS_ACTIONS = Set.of("ListTopics", "CreateTopic", "Subscribe", "Unsubscribe", "DeleteTopic",
             "ListSubscriptionsByTopic");
 
-    static ResponseDefinitionBuilder xml(String action, String result) {
+    public static ResponseDefinitionBuilder xml(String action, String result) {
         String ns = action.equals("GetCallerIdentity") ? "https://sts.amazonaws.com/doc/2011-06-15/"
                 : SNS_ACTIONS.contains(action) ? "http://sns.amazonaws.com/doc/2010-03-31/"
                 : "http://monitoring.amazonaws.com/doc/2010-08-01/";
         return xml(ns, action, result);
     }
 
-    static ResponseDefinitionBuilder xml(String ns, String action, String result) {
+    public static ResponseDefinitionBuilder xml(String ns, String action, String result) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("<" + action + "Response xmlns=\""
                 + ns + "\">" + (result == null ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
                 + "<ResponseMetadata><RequestId>9f2c1e4e-0000-4000-8000-000000000001</RequestId></ResponseMetadata></"
                 + action + "Response>");
     }
 
-    static ResponseDefinitionBuilder json(String body) {
+    public static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body);
     }
 
-    static ResponseDefinitionBuilder queryError(int status, String code, String message) {
+    public static ResponseDefinitionBuilder queryError(int status, String code, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns="
                 + "\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><Error><Type>Sender</Type><Code>" + code
                 + "</Code><Message>" + message + "</Message></Error><RequestId>1e2d3c4b-0000-4000-8000-00000000000e"
@@ -94,13 +94,13 @@ final class FakeBillingAccount {
 
     // ---- reads ----
 
-    FakeBillingAccount identity() {
+    public FakeBillingAccount identity() {
         read(query(STS, "GetCallerIdentity"), xml("GetCallerIdentity", "<Arn>arn:aws:iam::" + ACCOUNT + ":user/ci</Arn>"
                 + "<UserId>AIDAEXAMPLE</UserId><Account>" + ACCOUNT + "</Account>"));
         return this;
     }
 
-    FakeBillingAccount billingMetric(boolean enabled) {
+    public FakeBillingAccount billingMetric(boolean enabled) {
         read(query(CW, "ListMetrics"), xml("ListMetrics", enabled ? "<Metrics><member><Namespace>AWS/Billing</Namespace>"
                 + "<MetricName>EstimatedCharges</MetricName><Dimensions><member><Name>Currency</Name><Value>USD</Value>"
                 + "</member></Dimensions></member></Metrics>" : "<Metrics/>"));
@@ -108,7 +108,7 @@ final class FakeBillingAccount {
     }
 
     /** One page of DescribeAlarms; {@code nextToken} non-null adds a NextToken, {@code token} matches a request's. */
-    FakeBillingAccount alarmsPage(String token, String nextToken, String... alarms) {
+    public FakeBillingAccount alarmsPage(String token, String nextToken, String... alarms) {
         MappingBuilder request = query(CW, "DescribeAlarms").withRequestBody(containing("AlarmNamePrefix=bella-bella-"));
         request = token == null ? request.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining(
                 "NextToken=")) : request.withRequestBody(containing("NextToken=" + token));
@@ -117,16 +117,16 @@ final class FakeBillingAccount {
         return this;
     }
 
-    FakeBillingAccount alarms(String... alarms) {
+    public FakeBillingAccount alarms(String... alarms) {
         return alarmsPage(null, null, alarms);
     }
 
-    static String alarmArn(String name) {
+    public static String alarmArn(String name) {
         return "arn:aws:cloudwatch:us-east-1:" + ACCOUNT + ":alarm:" + name;
     }
 
     /** A MetricAlarm member as DescribeAlarms returns it. */
-    static String alarm(String name, String threshold, String description, String... actions) {
+    public static String alarm(String name, String threshold, String description, String... actions) {
         return "<member><AlarmName>" + name + "</AlarmName><AlarmArn>" + alarmArn(name) + "</AlarmArn>"
                 + "<AlarmDescription>" + description.replace("'", "&apos;") + "</AlarmDescription>"
                 + "<AlarmConfigurationUpdatedTimestamp>2026-11-01T10:00:00.000Z</AlarmConfigurationUpdatedTimestamp>"
@@ -142,25 +142,25 @@ final class FakeBillingAccount {
     }
 
     /** The alarm Bella would create for {@code percent}% of a $150 limit. */
-    static String bellaAlarm(String percent, String threshold) {
+    public static String bellaAlarm(String percent, String threshold) {
         return alarm("bella-bella-billing-" + percent + "pct", threshold, "bella: AWS estimated charges reached " + percent
                 + "% of the monthly limit (USD 150.00); managed by 'bella cost alarms'", TOPIC_ARN);
     }
 
-    FakeBillingAccount alarmTags(String name, boolean managed) {
+    public FakeBillingAccount alarmTags(String name, boolean managed) {
         read(query(CW, "ListTagsForResource").withRequestBody(containing("ResourceARN=" + enc(alarmArn(name)))),
                 xml("ListTagsForResource", "<Tags>" + (managed ? tag(Desired.TAG_KEY, "true") + tag("bella:project", "bella")
                         : tag("team", "finance")) + "</Tags>"));
         return this;
     }
 
-    FakeBillingAccount topics(String... arns) {
+    public FakeBillingAccount topics(String... arns) {
         read(query(SNS, "ListTopics"), xml("ListTopics", "<Topics>" + Arrays.stream(arns).map(a -> "<member><TopicArn>" + a
                 + "</TopicArn></member>").collect(Collectors.joining()) + "</Topics>"));
         return this;
     }
 
-    FakeBillingAccount topicTags(String arn, boolean managed) {
+    public FakeBillingAccount topicTags(String arn, boolean managed) {
         read(query(SNS, "ListTagsForResource").withRequestBody(containing("ResourceArn=" + enc(arn))),
                 xml("http://sns.amazonaws.com/doc/2010-03-31/", "ListTagsForResource", "<Tags>"
                         + (managed ? tag(Desired.TAG_KEY, "true") : "") + "</Tags>"));
@@ -168,7 +168,7 @@ final class FakeBillingAccount {
     }
 
     /** Subscriptions as {@code protocol endpoint arn} triples. */
-    FakeBillingAccount subscriptions(String topicArn, String... triples) {
+    public FakeBillingAccount subscriptions(String topicArn, String... triples) {
         StringBuilder members = new StringBuilder();
         for (String t : triples) {
             String[] p = t.split(" ");
@@ -181,7 +181,7 @@ final class FakeBillingAccount {
         return this;
     }
 
-    FakeBillingAccount noBudget() {
+    public FakeBillingAccount noBudget() {
         read(budgets("DescribeBudget"), aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"NotFoundException\",\"Message\":\"[Exception=NotFoundException] Failed to call "
                         + "DescribeBudget for [accountId: " + ACCOUNT + "] - Unable to get budget: bella-bella-monthly - the "
@@ -189,7 +189,7 @@ final class FakeBillingAccount {
         return this;
     }
 
-    FakeBillingAccount budget(String limit, boolean managed) {
+    public FakeBillingAccount budget(String limit, boolean managed) {
         read(budgets("DescribeBudget"), json("{\"Budget\":{\"BudgetName\":\"bella-bella-monthly\",\"BudgetLimit\":"
                 + "{\"Amount\":\"" + limit + "\",\"Unit\":\"USD\"},\"CostTypes\":{\"IncludeTax\":true,"
                 + "\"IncludeSubscription\":true,\"UseBlended\":false},\"TimeUnit\":\"MONTHLY\",\"TimePeriod\":{\"Start\":"
@@ -201,7 +201,7 @@ final class FakeBillingAccount {
     }
 
     /** Notifications as {@code TYPE threshold}, e.g. {@code ACTUAL 50}; each with the same subscribers. */
-    FakeBillingAccount notifications(List<String> emails, String... notifications) {
+    public FakeBillingAccount notifications(List<String> emails, String... notifications) {
         read(budgets("DescribeNotificationsForBudget"), json("{\"Notifications\":[" + Arrays.stream(notifications)
                 .map(n -> "{\"NotificationType\":\"" + n.split(" ")[0] + "\",\"ComparisonOperator\":\"GREATER_THAN\","
                         + "\"Threshold\":" + n.split(" ")[1] + ".0,\"ThresholdType\":\"PERCENTAGE\","
@@ -215,7 +215,7 @@ final class FakeBillingAccount {
     // ---- writes ----
 
     /** Every write succeeds; with {@code nextState} it also moves the scenario there. */
-    FakeBillingAccount writesSucceed(String nextState) {
+    public FakeBillingAccount writesSucceed(String nextState) {
         write(query(SNS, "CreateTopic"), xml("CreateTopic", "<TopicArn>" + TOPIC_ARN + "</TopicArn>"), nextState);
         write(query(SNS, "Subscribe"), xml("Subscribe", "<SubscriptionArn>pending confirmation</SubscriptionArn>"), nextState);
         write(query(SNS, "Unsubscribe"), xml("Unsubscribe", null), nextState);
@@ -236,15 +236,15 @@ final class FakeBillingAccount {
     }
 
     /** The write calls received, in order, as "Action" or "AWSBudgetServiceGateway.Operation", with their bodies. */
-    List<ServeEvent> writes() {
+    public List<ServeEvent> writes() {
         return aws.getAllServeEvents().reversed().stream().filter(e -> WRITES.contains(operation(e))).toList();
     }
 
-    List<String> writeNames() {
+    public List<String> writeNames() {
         return writes().stream().map(FakeBillingAccount::operation).toList();
     }
 
-    static String operation(ServeEvent e) {
+    public static String operation(ServeEvent e) {
         String target = e.getRequest().getHeader("X-Amz-Target");
         if (target != null) {
             return target;
@@ -258,7 +258,7 @@ final class FakeBillingAccount {
         return "<member><Key>" + key + "</Key><Value>" + value + "</Value></member>";
     }
 
-    static String enc(String s) {
+    public static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
