@@ -305,6 +305,18 @@ class AlarmServiceTest {
     }
 
     @Test
+    void aDeniedBudgetsCallNamesTheBudgetsPermissionThatCoversIt() throws IOException {
+        account.identity().billingMetric(true).alarms().topics();
+        aws.stubFor(FakeBillingAccount.budgets("DescribeBudget").willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"AccessDeniedException\",\"Message\":\"User: arn:aws:iam::123456789012:user/ci "
+                        + "is not authorized to perform: budgets:ViewBudget\"}")));
+        Desired d = desired(SPEC);
+        assertThatThrownBy(() -> service.plan(d)).isInstanceOf(AwsServiceException.class)
+                .hasMessageStartingWith("access denied: needs IAM permission budgets:ViewBudget");
+    }
+
+    @Test
     void aSpecWithoutAMonthlyLimitIsAConfigError() {
         assertThatThrownBy(() -> desired(SPEC.replace("monthly-limit: 150, ", "")))
                 .isInstanceOf(AlarmsException.class).hasMessageContaining("budget.monthly-limit is not set")
