@@ -21,7 +21,8 @@ public final class Listing {
             out.append("alarms  none\n");
         }
         for (Alarm a : c.alarms()) {
-            out.append("alarm   ").append(a.name()).append("  ").append(a.state()).append("  ").append(a.metric())
+            out.append("alarm   ").append(a.name()).append("  ").append(a.state()).append("  ")
+                    .append(a.metric() == null ? "(metric math)" : a.metric())
                     .append(" >= $").append(a.threshold().setScale(2, RoundingMode.HALF_UP).toPlainString())
                     .append(managed(a.managed())).append('\n');
         }

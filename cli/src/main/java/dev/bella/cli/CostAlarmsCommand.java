@@ -28,7 +28,12 @@ import software.amazon.awssdk.services.sts.StsClient;
                 "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
         subcommands = {CostAlarmsCommand.PlanCommand.class, CostAlarmsCommand.ApplyCommand.class,
                 CostAlarmsCommand.ListCommand.class, CostAlarmsCommand.DeleteCommand.class})
-final class CostAlarmsCommand {
+final class CostAlarmsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        throw new UserException(ExitCode.USAGE, "missing subcommand: plan, apply, list or delete (see 'bella cost alarms --help')");
+    }
 
     /** Builds the clients, runs {@code work} with the service, and closes the clients. */
     static <T> T withService(CommonOptions common, Spec spec, Function<AlarmService, T> work) {
@@ -58,6 +63,11 @@ final class CostAlarmsCommand {
             Desired desired = Desired.from(spec);
             Plan plan = withService(common, spec, s -> s.plan(desired));
             self.commandLine().getOut().print(plan.render());
+            if (!plan.conflicts().isEmpty()) {
+                self.commandLine().getErr().println("bella: " + plan.conflicts().size() + " conflict(s) marked '!': apply "
+                        + "would refuse and change nothing until they are resolved");
+                return ExitCode.POLICY_VIOLATION.code;
+            }
             return ExitCode.OK.code;
         }
     }

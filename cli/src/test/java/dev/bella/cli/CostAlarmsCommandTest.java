@@ -177,6 +177,11 @@ class CostAlarmsCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("bella: nothing changed: alarm bella-bella-billing-50pct (exists without the "
                 + "bella:managed tag; rename it or tag it bella:managed=true)\n");
+        CliRun plan = run("plan");
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.out()).contains("  ! conflict   alarm        bella-bella-billing-50pct   exists without the bella:managed tag");
+        assertThat(plan.err()).isEqualTo("bella: 1 conflict(s) marked '!': apply would refuse and change nothing until "
+                + "they are resolved\n");
         assertThat(account.writes()).isEmpty();
     }
 
@@ -200,5 +205,9 @@ class CostAlarmsCommandTest {
         CliRun r = CliRun.of("cost", "alarms", "apply-all");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("bella: ");
+        CliRun none = CliRun.of("cost", "alarms");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).isEqualTo("bella: missing subcommand: plan, apply, list or delete (see 'bella cost alarms --help')\n");
     }
 }
