@@ -51,8 +51,17 @@ record HeadlessChromium(Path binary) {
             p.destroyForcibly();
             throw new IllegalStateException("chromium did not finish in 90 s; its log: " + log);
         }
+        deleteTree(profile);
         String text = Files.readString(log);
         List<String> console = text.lines().filter(l -> l.contains(":CONSOLE")).toList();
         return new Page(console, screenshot, text);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
