@@ -3,7 +3,6 @@ package dev.bella.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -18,17 +17,15 @@ record HeadlessChromium(Path binary) {
     record Page(List<String> consoleMessages, Path screenshot, String log) {
     }
 
-    /** The browser on PATH ($BELLA_CHROMIUM first), if any. */
+    /** $BELLA_CHROMIUM when set (a path that is not executable means "none": skip), else the browser on PATH. */
     static Optional<HeadlessChromium> find() {
-        List<String> candidates = new ArrayList<>();
-        Optional.ofNullable(System.getenv("BELLA_CHROMIUM")).ifPresent(candidates::add);
-        candidates.addAll(List.of("chromium", "chromium-browser", "google-chrome"));
+        String explicit = System.getenv("BELLA_CHROMIUM");
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit);
+            return Files.isExecutable(p) ? Optional.of(new HeadlessChromium(p)) : Optional.empty();
+        }
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String name : candidates) {
-            Path direct = Path.of(name);
-            if (direct.isAbsolute() && Files.isExecutable(direct)) {
-                return Optional.of(new HeadlessChromium(direct));
-            }
+        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
                 Path p = Path.of(dir).resolve(name);
                 if (!dir.isEmpty() && Files.isExecutable(p)) {

@@ -31,8 +31,8 @@ class HtmlReportBrowserTest {
     static void findBrowser() throws IOException {
         chromium = HeadlessChromium.find();
         if (chromium.isEmpty()) {
-            System.err.println("SKIPPED HtmlReportBrowserTest: no chromium on PATH (apt-get install chromium, or set "
-                    + "BELLA_CHROMIUM); the HTML report was not checked in a browser");
+            System.err.println("SKIPPED HtmlReportBrowserTest: no chromium (apt-get install chromium, or set BELLA_CHROMIUM "
+                    + "to its path); the HTML report was not checked in a browser");
         }
         Files.createDirectories(OUT);
     }

@@ -93,8 +93,7 @@ final class SvgCharts {
         int plotH = height - top - bottom;
         BigDecimal highest = days.stream().map(DailySpend::aws).reduce(BigDecimal.ZERO, BigDecimal::max);
         highest = limit.map(highest::max).orElse(highest);
-        // 10% headroom so the highest point and the limit line stay off the top edge
-        BigDecimal max = highest.signum() == 0 ? BigDecimal.ONE : highest.multiply(new BigDecimal("1.1"));
+        BigDecimal max = niceTop(highest);
         StringBuilder svg = open(id, title, description, height);
         for (int t = 0; t <= 4; t++) {
             BigDecimal value = max.multiply(BigDecimal.valueOf(t)).divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
@@ -144,6 +143,25 @@ final class SvgCharts {
                 .append(id).append("-desc\"><title id=\"").append(id).append("-title\">").append(escape(title))
                 .append("</title><desc id=\"").append(id).append("-desc\">").append(escape(description))
                 .append("</desc>");
+    }
+
+    /**
+     * The top of the y axis: the smallest 4 × (1, 2, 2.5 or 5 × 10^n) at least 5% above {@code highest}, so the four
+     * gridlines fall on round figures ($2.50, $5.00, ...) and the highest point stays off the top edge.
+     */
+    static BigDecimal niceTop(BigDecimal highest) {
+        if (highest.signum() <= 0) {
+            return BigDecimal.valueOf(4);
+        }
+        BigDecimal step = highest.multiply(new BigDecimal("1.05")).divide(BigDecimal.valueOf(4), 6, RoundingMode.UP);
+        BigDecimal base = BigDecimal.ONE.scaleByPowerOfTen(step.precision() - step.scale() - 1);
+        for (String m : List.of("1", "2", "2.5", "5", "10")) {
+            BigDecimal candidate = base.multiply(new BigDecimal(m));
+            if (candidate.compareTo(step) >= 0) {
+                return candidate.multiply(BigDecimal.valueOf(4));
+            }
+        }
+        throw new AssertionError("10 × base is always at least the step");
     }
 
     /** {@code value / max × span}, one decimal: SVG lengths need no more. */

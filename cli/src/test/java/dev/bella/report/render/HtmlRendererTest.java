@@ -40,10 +40,20 @@ class HtmlRendererTest {
 
     @Test
     void theHighestDayIsNearestTheTopAndTheLimitLineSitsAtItsValue() {
-        // plot: top 20, height 200; max = 9.40 × 1.1 = 10.34; $9.40 → 200 × 9.40 / 10.34 = 181.8 → y = 38.2
-        assertThat(billed).contains("cy=\"38.2\"");
-        // $8 → 200 × 8 / 10.34 = 154.7 → y = 65.3
-        assertThat(billed).contains("y1=\"65.3\" y2=\"65.3\"><title>daily limit");
+        // plot: top 20, height 200; axis top 10 (9.40 + 5% = 9.87 → 4 × 2.5); $9.40 → 200 × 9.40 / 10 = 188 → y = 32
+        assertThat(billed).contains("cy=\"32.0\"");
+        // $8 → 200 × 8 / 10 = 160 → y = 60
+        assertThat(billed).contains("y1=\"60.0\" y2=\"60.0\"><title>daily limit");
+        assertThat(billed).contains(">$0.00</text>", ">$2.50</text>", ">$5.00</text>", ">$7.50</text>", ">$10.00</text>");
+    }
+
+    @Test
+    void theAxisTopIsARoundFigureAboveTheHighestValue() {
+        assertThat(SvgCharts.niceTop(new java.math.BigDecimal("9.40"))).isEqualByComparingTo("10");
+        assertThat(SvgCharts.niceTop(new java.math.BigDecimal("10"))).isEqualByComparingTo("20");
+        assertThat(SvgCharts.niceTop(new java.math.BigDecimal("0.37"))).isEqualByComparingTo("0.4");
+        assertThat(SvgCharts.niceTop(new java.math.BigDecimal("130"))).isEqualByComparingTo("200");
+        assertThat(SvgCharts.niceTop(java.math.BigDecimal.ZERO)).isEqualByComparingTo("4");
     }
 
     @Test
