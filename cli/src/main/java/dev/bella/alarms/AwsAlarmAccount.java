@@ -66,11 +66,12 @@ public final class AwsAlarmAccount {
     Current read(String project, String topicName, String budgetName) {
         GetCallerIdentityResponse me = sts.getCallerIdentity();
         String partition = me.arn().split(":", 3)[1];
-        return new Current(me.account(), partition, topic(topicName), alarms(Desired.prefix(project)),
-                budget(me.account(), partition, budgetName));
+        return new Current(me.account(), partition, topic(project, topicName), alarms(project),
+                budget(project, me.account(), partition, budgetName));
     }
 
-    private List<Alarm> alarms(String prefix) {
+    private List<Alarm> alarms(String project) {
+        String prefix = Desired.prefix(project);
         List<Alarm> out = new ArrayList<>();
         String token = null;
         do {
@@ -78,8 +79,8 @@ public final class AwsAlarmAccount {
             DescribeAlarmsResponse page = cloudWatch.describeAlarms(r -> r.alarmNamePrefix(prefix)
                     .alarmTypes(AlarmType.METRIC_ALARM).nextToken(next));
             for (MetricAlarm a : page.metricAlarms()) {
-                boolean managed = cloudWatch.listTagsForResource(r -> r.resourceARN(a.alarmArn())).tags().stream()
-                        .anyMatch(t -> t.key().equals(Desired.TAG_KEY) && t.value().equals(Desired.TAG_VALUE));
+                boolean managed = managed(project, cloudWatch.listTagsForResource(r -> r.resourceARN(a.alarmArn())).tags()
+                        .stream().collect(Collectors.toMap(Tag::key, Tag::value, (x, y) -> x)));
                 out.add(new Alarm(a.alarmName(), a.alarmArn(), managed, a.namespace(), a.metricName(),
                         a.dimensions().stream().collect(Collectors.toMap(Dimension::name, Dimension::value, (x, y) -> x,
                                 LinkedHashMap::new)), a.statisticAsString(), orZero(a.period()),
@@ -92,12 +93,12 @@ public final class AwsAlarmAccount {
         return out;
     }
 
-    private Optional<Topic> topic(String name) {
+    private Optional<Topic> topic(String project, String name) {
         Optional<String> arn = sns.listTopicsPaginator(ListTopicsRequest.builder().build()).topics().stream()
                 .map(t -> t.topicArn()).filter(a -> a.endsWith(":" + name)).findFirst();
         return arn.map(a -> {
-            boolean managed = sns.listTagsForResource(r -> r.resourceArn(a)).tags().stream()
-                    .anyMatch(t -> t.key().equals(Desired.TAG_KEY) && t.value().equals(Desired.TAG_VALUE));
+            boolean managed = managed(project, sns.listTagsForResource(r -> r.resourceArn(a)).tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (x, y) -> x)));
             List<Subscription> subs = sns.listSubscriptionsByTopicPaginator(ListSubscriptionsByTopicRequest.builder()
                             .topicArn(a).build()).subscriptions().stream()
                     .map(s -> new Subscription(s.subscriptionArn(), s.protocol(), s.endpoint())).toList();
@@ -105,15 +106,15 @@ public final class AwsAlarmAccount {
         });
     }
 
-    private Optional<BudgetState> budget(String account, String partition, String name) {
+    private Optional<BudgetState> budget(String project, String account, String partition, String name) {
         Budget b;
         try {
             b = budgets.describeBudget(r -> r.accountId(account).budgetName(name)).budget();
         } catch (NotFoundException e) {
             return Optional.empty();
         }
-        boolean managed = budgets.listTagsForResource(r -> r.resourceARN(budgetArn(partition, account, name)))
-                .resourceTags().stream().anyMatch(t -> t.key().equals(Desired.TAG_KEY) && t.value().equals(Desired.TAG_VALUE));
+        boolean managed = managed(project, budgets.listTagsForResource(r -> r.resourceARN(budgetArn(partition, account,
+                name))).resourceTags().stream().collect(Collectors.toMap(ResourceTag::key, ResourceTag::value, (x, y) -> x)));
         List<NotificationState> notifications = new ArrayList<>();
         for (Notification n : budgets.describeNotificationsForBudgetPaginator(r -> r.accountId(account).budgetName(name))
                 .notifications()) {
@@ -127,6 +128,14 @@ public final class AwsAlarmAccount {
         }
         return Optional.of(new BudgetState(b.budgetName(), managed, b.budgetLimit().amount(),
                 b.budgetLimit().unit(), b.timeUnitAsString(), b.budgetTypeAsString(), notifications));
+    }
+
+    /**
+     * Bella's, and this project's: the prefix of project "bella" also matches the names of a project called
+     * "bella-staging", whose alarms must not look like obsolete ones of "bella".
+     */
+    static boolean managed(String project, java.util.Map<String, String> tags) {
+        return Desired.TAG_VALUE.equals(tags.get(Desired.TAG_KEY)) && project.equals(tags.get(Desired.PROJECT_TAG_KEY));
     }
 
     static String budgetArn(String partition, String account, String name) {

@@ -37,6 +37,11 @@ public record Desired(String project, String topicName, List<String> emails, Lis
         return prefix(project);
     }
 
+    /** The tags that make a resource this project's, as written in messages. */
+    public static String tags(String project) {
+        return TAG_KEY + "=" + TAG_VALUE + ", " + PROJECT_TAG_KEY + "=" + project;
+    }
+
     public static String topicName(String project) {
         return prefix(project) + "billing";
     }

@@ -52,16 +52,16 @@ final class Planner {
         List<Change> out = new ArrayList<>();
         for (Alarm a : c.alarms()) {
             out.add(a.managed() ? new Change(Action.DELETE, Kind.ALARM, a.name(), "", new Op.DeleteAlarm(a.name()))
-                    : new Change(Action.KEEP, Kind.ALARM, a.name(), "no " + Desired.TAG_KEY + " tag", new Op.None()));
+                    : new Change(Action.KEEP, Kind.ALARM, a.name(), notOurs(project), new Op.None()));
         }
         c.budget().ifPresent(b -> out.add(b.managed()
                 ? new Change(Action.DELETE, Kind.BUDGET, b.name(), "with its " + b.notifications().size()
                 + " notification(s)", new Op.DeleteBudget(b.name()))
-                : new Change(Action.KEEP, Kind.BUDGET, b.name(), "no " + Desired.TAG_KEY + " tag", new Op.None())));
+                : new Change(Action.KEEP, Kind.BUDGET, b.name(), notOurs(project), new Op.None())));
         c.topic().ifPresent(t -> out.add(t.managed()
                 ? new Change(Action.DELETE, Kind.TOPIC, name(t.arn()), "with its " + t.subscriptions().size()
                 + " subscription(s)", new Op.DeleteTopic(t.arn()))
-                : new Change(Action.KEEP, Kind.TOPIC, name(t.arn()), "no " + Desired.TAG_KEY + " tag", new Op.None())));
+                : new Change(Action.KEEP, Kind.TOPIC, name(t.arn()), notOurs(project), new Op.None())));
         return new Plan(out);
     }
 
@@ -75,8 +75,7 @@ final class Planner {
         }
         Topic t = c.topic().get();
         if (!t.managed()) {
-            out.add(new Change(Action.CONFLICT, Kind.TOPIC, d.topicName(), "exists without the " + Desired.TAG_KEY
-                    + "=" + Desired.TAG_VALUE + " tag; tag it or delete it", new Op.None()));
+            out.add(new Change(Action.CONFLICT, Kind.TOPIC, d.topicName(), conflict(d.project()), new Op.None()));
             return;
         }
         out.add(new Change(Action.UNCHANGED, Kind.TOPIC, d.topicName(), "", new Op.None()));
@@ -114,8 +113,7 @@ final class Planner {
             if (existing.isEmpty()) {
                 out.add(new Change(Action.CREATE, Kind.ALARM, a.name(), what, new Op.PutAlarm(a, actions)));
             } else if (!existing.get().managed()) {
-                out.add(new Change(Action.CONFLICT, Kind.ALARM, a.name(), "exists without the " + Desired.TAG_KEY
-                        + " tag; rename it or tag it " + Desired.TAG_KEY + "=" + Desired.TAG_VALUE, new Op.None()));
+                out.add(new Change(Action.CONFLICT, Kind.ALARM, a.name(), conflict(d.project()), new Op.None()));
             } else {
                 List<String> diffs = differences(existing.get(), a, actions);
                 out.add(diffs.isEmpty() ? new Change(Action.UNCHANGED, Kind.ALARM, a.name(), what, new Op.None())
@@ -127,8 +125,7 @@ final class Planner {
             if (!desiredNames.contains(a.name())) {
                 out.add(a.managed() ? new Change(Action.DELETE, Kind.ALARM, a.name(), "no longer in budget.alarm-at",
                         new Op.DeleteAlarm(a.name()))
-                        : new Change(Action.KEEP, Kind.ALARM, a.name(), "not managed by bella (no " + Desired.TAG_KEY
-                        + " tag)", new Op.None()));
+                        : new Change(Action.KEEP, Kind.ALARM, a.name(), notOurs(d.project()), new Op.None()));
             }
         }
     }
@@ -163,8 +160,7 @@ final class Planner {
         }
         BudgetState b = c.budget().get();
         if (!b.managed()) {
-            out.add(new Change(Action.CONFLICT, Kind.BUDGET, want.name(), "exists without the " + Desired.TAG_KEY
-                    + " tag; rename it or tag it", new Op.None()));
+            out.add(new Change(Action.CONFLICT, Kind.BUDGET, want.name(), conflict(d.project()), new Op.None()));
             return;
         }
         boolean same = b.limit().compareTo(want.limit()) == 0 && b.unit().equals("USD") && b.timeUnit().equals("MONTHLY")
@@ -196,6 +192,14 @@ final class Planner {
                 + " " + s.comparison() + " " + s.percent().stripTrailingZeros().toPlainString()
                 + (s.thresholdType().equals("PERCENTAGE") ? "%" : " USD"), "not in the spec",
                 new Op.DeleteNotification(want.name(), s))));
+    }
+
+    private static String notOurs(String project) {
+        return "not this project's (lacks the tags " + Desired.tags(project) + ")";
+    }
+
+    private static String conflict(String project) {
+        return "exists without the tags " + Desired.tags(project) + "; rename or delete it, or add the tags to hand it over";
     }
 
     private static void diff(List<String> out, String what, String now, String want) {

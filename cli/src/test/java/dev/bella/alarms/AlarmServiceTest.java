@@ -226,9 +226,25 @@ class AlarmServiceTest {
 
         assertThat(plan.render()).contains(
                 "  - delete     alarm        bella-bella-billing-30pct   no longer in budget.alarm-at",
-                "  . left alone alarm        bella-bella-legacy          not managed by bella (no bella:managed tag)");
+                "  . left alone alarm        bella-bella-legacy          not this project's (lacks the tags "
+                        + "bella:managed=true, bella:project=bella)");
         aws.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeAlarms")));
         aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("NextToken=page-2")));
+    }
+
+    @Test
+    void anotherProjectsAlarmsUnderTheSamePrefixAreNotThisProjects() throws IOException {
+        // project "bella-staging" names its alarms bella-bella-staging-..., which start with project bella's prefix
+        account.identity().billingMetric(true).topics().noBudget()
+                .alarms(FakeBillingAccount.alarm("bella-bella-staging-billing-50pct", "25.0", "staging's"))
+                .alarmTags("bella-bella-staging-billing-50pct", "bella:managed=true", "bella:project=bella-staging");
+        account.writesSucceed(null);
+
+        Plan plan = service.delete("bella", false, p -> { }, done::add);
+
+        assertThat(plan.render()).contains("  . left alone alarm        bella-bella-staging-billing-50pct  not this project's (lacks the tags "
+                + "bella:managed=true, bella:project=bella)");
+        assertThat(account.writes()).isEmpty();
     }
 
     @Test
@@ -244,7 +260,7 @@ class AlarmServiceTest {
 
         Plan plan = service.delete("bella", false, p -> { }, done::add);
 
-        assertThat(plan.render()).contains("  . left alone alarm        bella-bella-billing-80pct   no bella:managed tag");
+        assertThat(plan.render()).contains("  . left alone alarm        bella-bella-billing-80pct   not this project's");
         assertThat(account.writeNames()).containsExactly("DeleteAlarms", "DeleteAlarms",
                 "AWSBudgetServiceGateway.DeleteBudget", "DeleteTopic");
         assertThat(account.writes()).noneMatch(e -> e.getRequest().getBodyAsString().contains("billing-80pct"));
@@ -262,8 +278,8 @@ class AlarmServiceTest {
 
         assertThatThrownBy(() -> service.apply(d, false, p -> { }, done::add))
                 .isInstanceOf(AlarmsException.class)
-                .hasMessage("nothing changed: alarm bella-bella-billing-80pct (exists without the bella:managed tag; "
-                        + "rename it or tag it bella:managed=true)")
+                .hasMessage("nothing changed: alarm bella-bella-billing-80pct (exists without the tags bella:managed=true, "
+                        + "bella:project=bella; rename or delete it, or add the tags to hand it over)")
                 .extracting(e -> ((AlarmsException) e).reason()).isEqualTo(AlarmsException.Reason.CONFLICT);
         assertThat(account.writes()).isEmpty();
     }

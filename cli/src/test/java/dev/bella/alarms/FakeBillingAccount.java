@@ -148,9 +148,18 @@ public final class FakeBillingAccount {
     }
 
     public FakeBillingAccount alarmTags(String name, boolean managed) {
+        return alarmTagsRaw(name, managed ? tag(Desired.TAG_KEY, "true") + tag("bella:project", "bella") : tag("team", "finance"));
+    }
+
+    /** Tags given as {@code key=value} pairs. */
+    public FakeBillingAccount alarmTags(String name, String... tags) {
+        return alarmTagsRaw(name, Arrays.stream(tags).map(t -> tag(t.split("=")[0], t.split("=")[1]))
+                .collect(Collectors.joining()));
+    }
+
+    private FakeBillingAccount alarmTagsRaw(String name, String members) {
         read(query(CW, "ListTagsForResource").withRequestBody(containing("ResourceARN=" + enc(alarmArn(name)))),
-                xml("ListTagsForResource", "<Tags>" + (managed ? tag(Desired.TAG_KEY, "true") + tag("bella:project", "bella")
-                        : tag("team", "finance")) + "</Tags>"));
+                xml("ListTagsForResource", "<Tags>" + members + "</Tags>"));
         return this;
     }
 
@@ -163,7 +172,7 @@ public final class FakeBillingAccount {
     public FakeBillingAccount topicTags(String arn, boolean managed) {
         read(query(SNS, "ListTagsForResource").withRequestBody(containing("ResourceArn=" + enc(arn))),
                 xml("http://sns.amazonaws.com/doc/2010-03-31/", "ListTagsForResource", "<Tags>"
-                        + (managed ? tag(Desired.TAG_KEY, "true") : "") + "</Tags>"));
+                        + (managed ? tag(Desired.TAG_KEY, "true") + tag("bella:project", "bella") : "") + "</Tags>"));
         return this;
     }
 
@@ -196,7 +205,7 @@ public final class FakeBillingAccount {
                 + "1.7617536E9,\"End\":3.7066176E9},\"CalculatedSpend\":{\"ActualSpend\":{\"Amount\":\"41.2\",\"Unit\":"
                 + "\"USD\"}},\"BudgetType\":\"COST\",\"LastUpdatedTime\":1.7640288E9}}"));
         read(budgets("ListTagsForResource"), json("{\"ResourceTags\":[" + (managed ? "{\"Key\":\"bella:managed\","
-                + "\"Value\":\"true\"}" : "") + "]}"));
+                + "\"Value\":\"true\"},{\"Key\":\"bella:project\",\"Value\":\"bella\"}" : "") + "]}"));
         return this;
     }
 

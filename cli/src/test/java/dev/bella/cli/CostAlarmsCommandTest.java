@@ -123,7 +123,7 @@ class CostAlarmsCommandTest {
                 topic   arn:aws:sns:us-east-1:123456789012:bella-bella-billing  [managed by bella]
                   email ops@example.com (confirmed)
                 alarm   bella-bella-billing-80pct  OK  EstimatedCharges >= $120.00  [managed by bella]
-                alarm   bella-bella-mine  OK  EstimatedCharges >= $5.00  [not managed by bella: no bella:managed tag]
+                alarm   bella-bella-mine  OK  EstimatedCharges >= $5.00  [not this project's: lacks the tags bella:managed=true, bella:project=bella]
                 budget  bella-bella-monthly: none
                 """);
     }
@@ -175,11 +175,11 @@ class CostAlarmsCommandTest {
         CliRun r = run("apply");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("bella: nothing changed: alarm bella-bella-billing-50pct (exists without the "
-                + "bella:managed tag; rename it or tag it bella:managed=true)\n");
+        assertThat(r.err()).isEqualTo("bella: nothing changed: alarm bella-bella-billing-50pct (exists without the tags "
+                + "bella:managed=true, bella:project=bella; rename or delete it, or add the tags to hand it over)\n");
         CliRun plan = run("plan");
         assertThat(plan.exitCode()).isEqualTo(1);
-        assertThat(plan.out()).contains("  ! conflict   alarm        bella-bella-billing-50pct   exists without the bella:managed tag");
+        assertThat(plan.out()).contains("  ! conflict   alarm        bella-bella-billing-50pct   exists without the tags bella:managed=true");
         assertThat(plan.err()).isEqualTo("bella: 1 conflict(s) marked '!': apply would refuse and change nothing until "
                 + "they are resolved\n");
         assertThat(account.writes()).isEmpty();
