@@ -134,7 +134,7 @@ public final class AwsAlarmAccount {
      * Bella's, and this project's: the prefix of project "bella" also matches the names of a project called
      * "bella-staging", whose alarms must not look like obsolete ones of "bella".
      */
-    static boolean managed(String project, java.util.Map<String, String> tags) {
+    static boolean managed(String project, Map<String, String> tags) {
         return Desired.TAG_VALUE.equals(tags.get(Desired.TAG_KEY)) && project.equals(tags.get(Desired.PROJECT_TAG_KEY));
     }
 

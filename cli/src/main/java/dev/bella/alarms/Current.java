@@ -20,10 +20,6 @@ public record Current(String account, String partition, Optional<Topic> topic, L
         alarms = List.copyOf(alarms);
     }
 
-    public List<Alarm> managedAlarms() {
-        return alarms.stream().filter(Alarm::managed).toList();
-    }
-
     public Optional<Alarm> alarm(String name) {
         return alarms.stream().filter(a -> a.name().equals(name)).findFirst();
     }

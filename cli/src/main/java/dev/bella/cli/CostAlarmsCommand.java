@@ -8,7 +8,6 @@ import dev.bella.alarms.Plan;
 import dev.bella.aws.AwsClients;
 import dev.bella.spec.Spec;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -47,7 +46,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
     }
 
     static Spec spec(CommonOptions common) {
-        return new SpecResolver(System.getenv(), Path.of("")).load(common);
+        return SpecResolver.fromEnvironment().load(common);
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
