@@ -39,6 +39,7 @@ class SpecLoaderValidTest {
               daily-limit: 10.50
               notify: [ops@example.com, "arn:aws:sns:test-region-1:123456789012:budget"]
               targets: {cost-per-call: 0.05, reduction-percent: 40}
+              alarm-at: [0.75, 1.0, 1.2]
             environments:
               prod:
                 protected: true
@@ -193,6 +194,7 @@ class SpecLoaderValidTest {
                 "arn:aws:sns:test-region-1:123456789012:budget");
         assertThat(b.costPerCallTarget()).contains(new BigDecimal("0.05"));
         assertThat(b.reductionPercentTarget()).contains(new BigDecimal("40"));
+        assertThat(b.alarmAt()).containsExactly(new BigDecimal("0.75"), new BigDecimal("1.0"), new BigDecimal("1.2"));
     }
 
     @Test
@@ -273,6 +275,7 @@ class SpecLoaderValidTest {
         assertThat(prod.database().instanceClass()).isEqualTo("db.t4g.micro");
         assertThat(prod.service().autoscaling().scaleOutCooldown()).isEqualTo(Duration.ofSeconds(300));
         assertThat(minimal.budget().monthlyLimit()).isEmpty();
+        assertThat(minimal.budget().alarmAt()).isEqualTo(Budget.DEFAULT_ALARM_AT);
         assertThat(minimal.phases()).isEmpty();
     }
 }
