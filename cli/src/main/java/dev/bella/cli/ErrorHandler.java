@@ -37,6 +37,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 err.println("bella: " + u.getMessage());
                 yield u.exitCode;
             }
+            case dev.bella.spend.SpendException s -> {
+                err.println("bella: " + s.getMessage());
+                yield ExitCode.USAGE;
+            }
+            case dev.bella.spend.ProviderException p -> {
+                err.println("bella: " + firstLine(p.getMessage()));
+                yield ExitCode.AWS;
+            }
             case dev.bella.pricing.PriceListException p -> {
                 err.println("bella: " + p.getMessage());
                 yield ExitCode.AWS;

@@ -60,6 +60,13 @@ final class TableRenderer {
                     .orElse(" (no daily limit set)"));
             line("Budget: " + String.join("; ", parts));
         });
+        r.forecast().ifPresent(f -> line("Forecast (" + f.method() + "): $" + money(f.amount()) + " from " + f.start()
+                + " to " + f.endExclusive().minusDays(1) + f.low().map(l -> " ($" + money(l) + "-" + f.high().map(Numbers::money)
+                .orElse("?") + ")").orElse("") + "; month total $" + money(f.monthTotal())));
+        if (r.estimated()) {
+            line("Estimated: some figures are provisional; AWS may still revise them");
+        }
+        r.unavailable().forEach(u -> line("UNAVAILABLE: " + u));
         r.comparison().ifPresent(c -> {
             line("");
             line(bold("Compared with " + c.baseline()));

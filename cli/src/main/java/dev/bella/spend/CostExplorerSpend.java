@@ -1,0 +1,182 @@
+package dev.bella.spend;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
+import software.amazon.awssdk.services.costexplorer.model.DateInterval;
+import software.amazon.awssdk.services.costexplorer.model.Expression;
+import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
+import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageResponse;
+import software.amazon.awssdk.services.costexplorer.model.GetCostForecastResponse;
+import software.amazon.awssdk.services.costexplorer.model.Granularity;
+import software.amazon.awssdk.services.costexplorer.model.Group;
+import software.amazon.awssdk.services.costexplorer.model.GroupDefinition;
+import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
+import software.amazon.awssdk.services.costexplorer.model.MetricValue;
+import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
+import software.amazon.awssdk.services.costexplorer.model.TagValues;
+
+/**
+ * Actual spend from Cost Explorer (ce:GetCostAndUsage, ce:GetCostForecast). Grouped by SERVICE and, in the
+ * second group-by slot, by RECORD_TYPE so credits, refunds, taxes and commitment purchases stay separate
+ * lines; splitting by the Environment tag or by linked account takes that slot instead. Throttling
+ * (LimitExceededException) is retried with backoff by the client's retry strategy (AwsClients).
+ */
+public final class CostExplorerSpend implements SpendSource {
+
+    /** The cost-allocation tag the spec's stacks put on every resource. */
+    public static final String ENVIRONMENT_TAG = "Environment";
+
+    private final CostExplorerClient ce;
+    private final ServiceCategories categories;
+    private final Clock clock;
+
+    public CostExplorerSpend(CostExplorerClient ce, ServiceCategories categories, Clock clock) {
+        this.ce = ce;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return "aws";
+    }
+
+    @Override
+    public Spend fetch(SpendQuery q) {
+        SpendPeriod p = q.period();
+        SpendAccumulator acc = new SpendAccumulator();
+        List<String> notes = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        notes.add("Cost Explorer " + q.metric().costExplorerName() + ", " + (q.daily() ? "daily" : "monthly")
+                + " figures" + (q.split() == SpendQuery.Split.NONE ? "" : ", split by " + q.split().id()));
+        GroupDefinition second = switch (q.split()) {
+            case NONE -> dimension("RECORD_TYPE");
+            case ENVIRONMENT -> GroupDefinition.builder().type(GroupDefinitionType.TAG).key(ENVIRONMENT_TAG).build();
+            case ACCOUNT -> dimension("LINKED_ACCOUNT");
+        };
+        GetCostAndUsageRequest.Builder request = GetCostAndUsageRequest.builder()
+                .timePeriod(interval(p.start(), p.endExclusive()))
+                .granularity(q.daily() ? Granularity.DAILY : Granularity.MONTHLY)
+                .metrics(q.metric().costExplorerName())
+                .groupBy(dimension("SERVICE"), second);
+        q.environment().ifPresent(env -> request.filter(Expression.builder()
+                .tags(TagValues.builder().key(ENVIRONMENT_TAG).values(env).build()).build()));
+        LocalDate firstEstimated = null;
+        LocalDate lastEstimated = null;
+        try {
+            String token = null;
+            int pages = 0;
+            do {
+                GetCostAndUsageResponse page = ce.getCostAndUsage(request.nextPageToken(token).build());
+                pages++;
+                for (ResultByTime r : page.resultsByTime()) {
+                    LocalDate day = LocalDate.parse(r.timePeriod().start());
+                    if (Boolean.TRUE.equals(r.estimated())) {
+                        LocalDate end = LocalDate.parse(r.timePeriod().end());
+                        for (LocalDate d = day; d.isBefore(end); d = d.plusDays(1)) {
+                            acc.estimated(d);
+                        }
+                        firstEstimated = firstEstimated == null || day.isBefore(firstEstimated) ? day : firstEstimated;
+                        lastEstimated = lastEstimated == null || end.isAfter(lastEstimated) ? end : lastEstimated;
+                    }
+                    for (Group g : r.groups()) {
+                        add(acc, q, q.daily() ? day : null, g);
+                    }
+                    if (q.daily() && r.groups().isEmpty()) {
+                        acc.daily().merge(day, BigDecimal.ZERO, BigDecimal::add);
+                    }
+                }
+                token = page.nextPageToken();
+            } while (token != null && !token.isEmpty());
+            if (pages > 1) {
+                notes.add("Cost Explorer answered in " + pages + " pages");
+            }
+        } catch (DataUnavailableException e) {
+            unavailable.add("Cost Explorer has no data for " + p.label() + ": " + e.awsErrorDetails().errorMessage()
+                    + " (Cost Explorer must be enabled; new accounts get data after about 24 hours)");
+        }
+        if (firstEstimated != null) {
+            notes.add("estimated: figures from " + firstEstimated + " to " + lastEstimated.minusDays(1)
+                    + " are provisional; AWS may still revise them");
+        }
+        Optional<Spend.Forecast> forecast = q.forecast() ? forecast(q, unavailable) : Optional.empty();
+        return new Spend(id(), p, acc.lines(), acc.daily(), acc.estimatedDays(), notes, unavailable, forecast,
+                Optional.empty());
+    }
+
+    private void add(SpendAccumulator acc, SpendQuery q, LocalDate day, Group g) {
+        String service = g.keys().getFirst();
+        String second = g.keys().size() > 1 ? g.keys().get(1) : "";
+        MetricValue v = g.metrics().get(q.metric().costExplorerName());
+        if (v == null || v.amount() == null) {
+            return;
+        }
+        if (v.unit() != null && !v.unit().equals("USD")) {
+            throw new SpendException("Cost Explorer reports this account in " + v.unit() + "; the report is in USD");
+        }
+        BigDecimal amount = new BigDecimal(v.amount());
+        ChargeKind kind = q.split() == SpendQuery.Split.NONE ? ChargeKind.fromRecordType(second) : ChargeKind.USAGE;
+        String env = switch (q.split()) {
+            case NONE -> SpendQuery.ALL;
+            // tag groups come back as "Environment$prod", and "Environment$" for untagged spend
+            case ENVIRONMENT -> {
+                String value = second.contains("$") ? second.substring(second.indexOf('$') + 1) : second;
+                yield value.isEmpty() ? SpendQuery.UNTAGGED : value;
+            }
+            case ACCOUNT -> second;
+        };
+        var category = kind == ChargeKind.TAX ? dev.bella.report.Category.OTHER : categories.of(service);
+        acc.add(day, new Spend.Key(env, service, kind, category), amount);
+    }
+
+    /** The rest of the period's month, if the period reaches into the current month. */
+    private Optional<Spend.Forecast> forecast(SpendQuery q, List<String> unavailable) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate end = q.period().monthEnd();
+        LocalDate start = q.period().endExclusive().isAfter(today) ? q.period().endExclusive() : today;
+        if (!start.isBefore(end)) {
+            unavailable.add("forecast: the period's month is over; a forecast covers the current month only");
+            return Optional.empty();
+        }
+        var metric = switch (q.metric()) {
+            case UNBLENDED -> software.amazon.awssdk.services.costexplorer.model.Metric.UNBLENDED_COST;
+            case AMORTIZED -> software.amazon.awssdk.services.costexplorer.model.Metric.AMORTIZED_COST;
+            case NET_AMORTIZED -> software.amazon.awssdk.services.costexplorer.model.Metric.NET_AMORTIZED_COST;
+        };
+        try {
+            GetCostForecastResponse r = ce.getCostForecast(b -> {
+                b.timePeriod(interval(start, end)).metric(metric).granularity(Granularity.MONTHLY)
+                        .predictionIntervalLevel(80);
+                q.environment().ifPresent(env -> b.filter(Expression.builder()
+                        .tags(TagValues.builder().key(ENVIRONMENT_TAG).values(env).build()).build()));
+            });
+            Optional<BigDecimal> low = Optional.empty();
+            Optional<BigDecimal> high = Optional.empty();
+            for (var f : r.forecastResultsByTime()) {
+                low = Optional.ofNullable(f.predictionIntervalLowerBound()).map(BigDecimal::new);
+                high = Optional.ofNullable(f.predictionIntervalUpperBound()).map(BigDecimal::new);
+            }
+            return Optional.of(new Spend.Forecast(start, end, new BigDecimal(r.total().amount()), low, high,
+                    "cost-explorer"));
+        } catch (DataUnavailableException e) {
+            unavailable.add("forecast: Cost Explorer cannot forecast yet: " + e.awsErrorDetails().errorMessage()
+                    + " (it needs some weeks of history)");
+            return Optional.empty();
+        }
+    }
+
+    private static GroupDefinition dimension(String key) {
+        return GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key(key).build();
+    }
+
+    private static DateInterval interval(LocalDate start, LocalDate endExclusive) {
+        return DateInterval.builder().start(start.toString()).end(endExclusive.toString()).build();
+    }
+}
