@@ -2,11 +2,14 @@ package dev.bella.spend;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
 import software.amazon.awssdk.services.costexplorer.model.DateInterval;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRespons
 import software.amazon.awssdk.services.costexplorer.model.GetCostForecastResponse;
 import software.amazon.awssdk.services.costexplorer.model.Granularity;
 import software.amazon.awssdk.services.costexplorer.model.Group;
+import software.amazon.awssdk.services.costexplorer.model.LimitExceededException;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinition;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
 import software.amazon.awssdk.services.costexplorer.model.MetricValue;
@@ -25,8 +29,9 @@ import software.amazon.awssdk.services.costexplorer.model.TagValues;
 /**
  * Actual spend from Cost Explorer (ce:GetCostAndUsage, ce:GetCostForecast). Grouped by SERVICE and, in the
  * second group-by slot, by RECORD_TYPE so credits, refunds, taxes and commitment purchases stay separate
- * lines; splitting by the Environment tag or by linked account takes that slot instead. Throttling
- * (LimitExceededException) is retried with backoff by the client's retry strategy (AwsClients).
+ * lines; splitting by the Environment tag or by linked account takes that slot instead.
+ * Cost Explorer throttles with LimitExceededException, which the SDK's standard strategy does not
+ * count as throttling, so it is retried here with exponential backoff and jitter.
  */
 public final class CostExplorerSpend implements SpendSource {
 
@@ -36,11 +41,39 @@ public final class CostExplorerSpend implements SpendSource {
     private final CostExplorerClient ce;
     private final ServiceCategories categories;
     private final Clock clock;
+    private final Duration backoff;
 
     public CostExplorerSpend(CostExplorerClient ce, ServiceCategories categories, Clock clock) {
+        this(ce, categories, clock, Duration.ofSeconds(1));
+    }
+
+    CostExplorerSpend(CostExplorerClient ce, ServiceCategories categories, Clock clock, Duration backoff) {
         this.ce = ce;
         this.categories = categories;
         this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    static final int ATTEMPTS = 6;
+
+    /** Retries Cost Explorer's throttling (about 1, 2, 4, 8, 16 s with jitter); other errors go through. */
+    private <T> T retrying(Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (LimitExceededException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                long base = backoff.toMillis() << (attempt - 1);
+                try {
+                    Thread.sleep(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -74,7 +107,8 @@ public final class CostExplorerSpend implements SpendSource {
             String token = null;
             int pages = 0;
             do {
-                GetCostAndUsageResponse page = ce.getCostAndUsage(request.nextPageToken(token).build());
+                GetCostAndUsageRequest next = request.nextPageToken(token).build();
+                GetCostAndUsageResponse page = retrying(() -> ce.getCostAndUsage(next));
                 pages++;
                 for (ResultByTime r : page.resultsByTime()) {
                     LocalDate day = LocalDate.parse(r.timePeriod().start());
@@ -113,7 +147,8 @@ public final class CostExplorerSpend implements SpendSource {
 
     private void add(SpendAccumulator acc, SpendQuery q, LocalDate day, Group g) {
         String service = g.keys().getFirst();
-        String second = g.keys().size() > 1 ? g.keys().get(1) : "";
+        // a response grouped by SERVICE alone (one key) is plain usage
+        String second = g.keys().size() > 1 ? g.keys().get(1) : "Usage";
         MetricValue v = g.metrics().get(q.metric().costExplorerName());
         if (v == null || v.amount() == null) {
             return;
@@ -151,12 +186,12 @@ public final class CostExplorerSpend implements SpendSource {
             case NET_AMORTIZED -> software.amazon.awssdk.services.costexplorer.model.Metric.NET_AMORTIZED_COST;
         };
         try {
-            GetCostForecastResponse r = ce.getCostForecast(b -> {
+            GetCostForecastResponse r = retrying(() -> ce.getCostForecast(b -> {
                 b.timePeriod(interval(start, end)).metric(metric).granularity(Granularity.MONTHLY)
                         .predictionIntervalLevel(80);
                 q.environment().ifPresent(env -> b.filter(Expression.builder()
                         .tags(TagValues.builder().key(ENVIRONMENT_TAG).values(env).build()).build()));
-            });
+            }));
             Optional<BigDecimal> low = Optional.empty();
             Optional<BigDecimal> high = Optional.empty();
             for (var f : r.forecastResultsByTime()) {

@@ -58,7 +58,7 @@ public final class TwilioUsage {
                     throw new SpendException("Twilio bills this account in " + r.getPriceUnit().getCurrencyCode()
                             + "; the report is in USD");
                 }
-                price = price.add(r.getPrice() == null ? BigDecimal.ZERO : r.getPrice().abs());
+                price = price.add(r.getPrice() == null ? BigDecimal.ZERO : r.getPrice());
                 minutes = minutes.add(number(r.getUsage()));
                 calls += number(r.getCount()).longValue();
             }
