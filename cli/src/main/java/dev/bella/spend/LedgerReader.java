@@ -33,8 +33,13 @@ public final class LedgerReader {
     private final String jdbcUrl;
     private final Optional<String> user;
     private final Optional<String> password;
+    private final java.time.Duration timeout;
 
     public LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        this(jdbcUrl, user, password, java.time.Duration.ofSeconds(10));
+    }
+
+    LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, java.time.Duration timeout) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new SpendException("--ledger-url: expected a PostgreSQL JDBC URL such as "
                     + "jdbc:postgresql://host:5432/bella, found '" + jdbcUrl + "'");
@@ -42,6 +47,7 @@ public final class LedgerReader {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.timeout = timeout;
     }
 
     /** The ledger's totals for the period, in the ledger's own units. */
@@ -55,7 +61,7 @@ public final class LedgerReader {
         password.ifPresent(config::setPassword);
         config.setMaximumPoolSize(1);
         config.setReadOnly(true);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(timeout.toMillis());
         config.setInitializationFailTimeout(-1);
         config.setPoolName("bella-ledger");
         try (HikariDataSource ds = new HikariDataSource(config);
