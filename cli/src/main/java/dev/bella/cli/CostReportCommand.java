@@ -63,6 +63,9 @@ final class CostReportCommand implements Callable<Integer> {
         Spec spec = new SpecResolver(environment, Path.of("")).load(common);
         common.environment().ifPresent(e -> spec.environment(e).orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "unknown environment '" + e + "'; the spec has " + String.join(", ", spec.environments().keySet()))));
+        if (compare != null && chosen.kind() != ReportSource.Kind.ESTIMATE) {
+            throw new UserException(ExitCode.USAGE, "--compare works with --source estimate only");
+        }
         CostReport report = chosen.kind() == ReportSource.Kind.ESTIMATE ? estimate(spec)
                 : spend.report(chosen, common.aws(spec.region()), clock, spec, common.environment(), environment, month);
         report = chosen.annotate(report);

@@ -44,9 +44,22 @@ final class SpendOptions {
             description = "daily or monthly Cost Explorer figures (default: ${DEFAULT-VALUE}).")
     Granularity granularity;
 
-    @Option(names = "--metric", paramLabel = "M", defaultValue = "unblended",
+    @Option(names = "--metric", paramLabel = "M", defaultValue = "unblended", converter = MetricConverter.class,
             description = "unblended, amortized or net-amortized (default: ${DEFAULT-VALUE}).")
-    String metric;
+    Metric metric;
+
+    static final class MetricConverter implements picocli.CommandLine.ITypeConverter<Metric> {
+        @Override
+        public Metric convert(String value) {
+            for (Metric m : Metric.values()) {
+                if (m.id().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected unblended, amortized or net-amortized, found '"
+                    + value + "'");
+        }
+    }
 
     @Option(names = "--by", paramLabel = "SPLIT", defaultValue = "none",
             description = "Split the spend by the Environment tag (environment) or by linked account (account); "
@@ -101,15 +114,8 @@ final class SpendOptions {
     }
 
     SpendQuery query(SpendPeriod period, Optional<String> env) {
-        Metric m = switch (metric.toLowerCase(Locale.ROOT)) {
-            case "unblended" -> Metric.UNBLENDED;
-            case "amortized" -> Metric.AMORTIZED;
-            case "net-amortized" -> Metric.NET_AMORTIZED;
-            default -> throw new UserException(ExitCode.USAGE,
-                    "--metric: expected unblended, amortized or net-amortized, found '" + metric + "'");
-        };
         SpendQuery.Split s = SpendQuery.Split.valueOf(split.name().toUpperCase(Locale.ROOT));
-        return new SpendQuery(period, granularity == Granularity.daily, m, s, env, lenient, forecast);
+        return new SpendQuery(period, granularity == Granularity.daily, metric, s, env, lenient, forecast);
     }
 
     /** Fetches the spend, adds third-party costs, and builds the report. */

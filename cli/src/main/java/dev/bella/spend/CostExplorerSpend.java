@@ -140,6 +140,9 @@ public final class CostExplorerSpend implements SpendSource {
             notes.add("estimated: figures from " + firstEstimated + " to " + lastEstimated.minusDays(1)
                     + " are provisional; AWS may still revise them");
         }
+        if (p.open() && p.start().getDayOfMonth() == 1 && p.endExclusive().getDayOfMonth() != 1) {
+            lastFullMonth(q, p.start().minusMonths(1), p.start()).ifPresent(notes::add);
+        }
         Optional<Spend.Forecast> forecast = q.forecast() ? forecast(q, unavailable) : Optional.empty();
         return new Spend(id(), p, acc.lines(), acc.daily(), acc.estimatedDays(), notes, unavailable, forecast,
                 Optional.empty());
@@ -169,6 +172,31 @@ public final class CostExplorerSpend implements SpendSource {
         };
         var category = kind == ChargeKind.TAX ? dev.bella.report.Category.OTHER : categories.of(service);
         acc.add(day, new Spend.Key(env, service, kind, category), amount);
+    }
+
+    /**
+     * The default period is month to date; the last full month's total is shown beside it so a reader
+     * has a complete month to compare with, at the cost of one ungrouped query.
+     */
+    private Optional<String> lastFullMonth(SpendQuery q, LocalDate start, LocalDate end) {
+        GetCostAndUsageRequest.Builder request = GetCostAndUsageRequest.builder().timePeriod(interval(start, end))
+                .granularity(Granularity.MONTHLY).metrics(q.metric().costExplorerName());
+        q.environment().ifPresent(env -> request.filter(Expression.builder()
+                .tags(TagValues.builder().key(ENVIRONMENT_TAG).values(env).build()).build()));
+        try {
+            GetCostAndUsageResponse r = retrying(() -> ce.getCostAndUsage(request.build()));
+            BigDecimal total = BigDecimal.ZERO;
+            boolean estimated = false;
+            for (ResultByTime t : r.resultsByTime()) {
+                MetricValue v = t.total().get(q.metric().costExplorerName());
+                total = v == null || v.amount() == null ? total : total.add(new BigDecimal(v.amount()));
+                estimated |= Boolean.TRUE.equals(t.estimated());
+            }
+            return Optional.of("last full month (" + java.time.YearMonth.from(start) + "): $"
+                    + dev.bella.report.Money.cents(total).toPlainString() + (estimated ? " (estimated)" : ""));
+        } catch (DataUnavailableException e) {
+            return Optional.of("last full month (" + java.time.YearMonth.from(start) + "): no data");
+        }
     }
 
     /** The rest of the period's month, if the period reaches into the current month. */

@@ -119,7 +119,7 @@ class CostReportCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--format=pdf", "--month=2026-13", "--env=staging", "--source=aws", "--bogus"})
+    @ValueSource(strings = {"--format=pdf", "--month=2026-13", "--env=staging", "--source=cur:", "--metric=gross", "--bogus"})
     void bad_arguments_exit_2_with_one_line(String arg) {
         CliRun run = CliRun.of("cost", "report", "--config", BASELINE, arg);
         assertThat(run.exitCode()).isEqualTo(2);

@@ -160,11 +160,28 @@ class CostExplorerSpendTest {
         aws.stubFor(call(USAGE).inScenario("throttle").whenScenarioStateIs("ok").willReturn(ok(page(null,
                 day("2026-11-01", "2026-11-02", false, group("AmazonCloudWatch", "Usage", "0.42"))))));
 
-        Spend s = source().fetch(monthToDate(false));
+        Spend s = source().fetch(new SpendQuery(SpendPeriod.month(YearMonth.of(2026, 10)), true, Metric.UNBLENDED,
+                SpendQuery.Split.NONE, Optional.empty(), false, false));
 
         assertThat(s.total()).isEqualByComparingTo("0.42");
         assertThat(s.lines().keySet()).allMatch(k -> k.category() == Category.STORAGE_AND_LOGS);
         aws.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(USAGE)));
+    }
+
+    @Test
+    void month_to_date_shows_the_last_full_month_beside_it() throws IOException {
+        aws.stubFor(call(USAGE).withRequestBody(containing("GroupBy")).willReturn(ok(page(null,
+                day("2026-11-01", "2026-11-02", false, group("AWS Lambda", "Usage", "1"))))));
+        aws.stubFor(call(USAGE).withRequestBody(notContaining("GroupBy")).willReturn(ok("{\"ResultsByTime\":[{"
+                + "\"TimePeriod\":{\"Start\":\"2026-10-01\",\"End\":\"2026-11-01\"},\"Total\":{\"UnblendedCost\":"
+                + "{\"Amount\":\"123.456\",\"Unit\":\"USD\"}},\"Groups\":[],\"Estimated\":false}],"
+                + "\"DimensionValueAttributes\":[]}")));
+        Spend s = source().fetch(monthToDate(false));
+        assertThat(s.notes()).contains("last full month (2026-10): $123.46");
+        JsonNode last = JSON.readTree(aws.getAllServeEvents().getFirst().getRequest().getBodyAsString());
+        assertThat(last.at("/TimePeriod/Start").asText()).isEqualTo("2026-10-01");
+        assertThat(last.at("/TimePeriod/End").asText()).isEqualTo("2026-11-01");
+        assertThat(last.path("Granularity").asText()).isEqualTo("MONTHLY");
     }
 
     @Test

@@ -38,6 +38,7 @@ final class MarkdownRenderer {
         r.forecast().ifPresent(f -> out.append("Forecast (").append(f.method()).append("): $").append(money(f.amount()))
                 .append(" from ").append(f.start()).append(" to ").append(f.endExclusive().minusDays(1))
                 .append("; month total **$").append(money(f.monthTotal())).append("**\n\n"));
+        Numbers.dailySummary(r).ifPresent(d -> out.append(d).append("\n\n"));
         if (r.estimated()) {
             out.append("_Some figures are estimated: AWS may still revise them._\n\n");
         }

@@ -63,6 +63,7 @@ final class TableRenderer {
         r.forecast().ifPresent(f -> line("Forecast (" + f.method() + "): $" + money(f.amount()) + " from " + f.start()
                 + " to " + f.endExclusive().minusDays(1) + f.low().map(l -> " ($" + money(l) + "-" + f.high().map(Numbers::money)
                 .orElse("?") + ")").orElse("") + "; month total $" + money(f.monthTotal())));
+        Numbers.dailySummary(r).ifPresent(this::line);
         if (r.estimated()) {
             line("Estimated: some figures are provisional; AWS may still revise them");
         }
