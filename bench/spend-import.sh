@@ -34,7 +34,7 @@ fi
 [ -f "$csv.gz" ] || gzip -1 -k "$csv"
 
 # the same sum done independently (awk), to show the import is complete, not just fast
-expected=$(awk -F, 'NR > 1 { s += $6 } END { printf "%.2f", s }' "$csv")
+expected=$(awk -F, 'NR > 1 { s += $6 } END { printf "%.4f", s }' "$csv")
 
 run() {  # label, file
   local label=$1 file=$2 log="$out/gc-$1.log"
@@ -44,9 +44,9 @@ run() {  # label, file
     --by environment --format json > "$out/report-$label.json"
   t1=$(date +%s%N)
   local maxAfter; maxAfter=$(grep -oE -- '->[0-9]+M' "$log" | tr -dc '0-9\n' | sort -n | tail -1)
-  printf '%-6s %10s rows  %8s  %6d ms  heap after GC max %4s MB (-Xmx%s)  peak RSS %5d MB  total %s\n' "$label" "$rows" \
+  printf '%-6s %10s rows  %8s  %6d ms  heap after GC max %4s MB (-Xmx%s)  peak RSS %5d MB  exact sum %s\n' "$label" "$rows" \
     "$(du -h "$file" | cut -f1)" $(( (t1 - t0) / 1000000 )) "${maxAfter:-?}" "$heap" \
-    $(( $(cat "$out/rss-$label.txt") / 1024 )) "$(grep -A3 '^  "totals"' "$out/report-$label.json" | grep '"all"' | tr -dc '0-9.')"
+    $(( $(cat "$out/rss-$label.txt") / 1024 )) "$(grep -oE 'exact sum [0-9.-]+' "$out/report-$label.json" | cut -d' ' -f3)"
 }
 
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) cores; awk's independent sum: $expected"

@@ -114,7 +114,9 @@ final class BillImporter {
             period = new SpendPeriod(min + " to " + max + " (the file's days)", min, max.plusDays(1), false);
         }
         List<String> notes = new ArrayList<>();
-        notes.add("imported " + file.getFileName() + ": " + rows + " rows" + (malformed > 0 ? ", " + malformed
+        BigDecimal exact = acc.lines().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        notes.add("imported " + file.getFileName() + ": " + rows + " rows, exact sum " + exact.stripTrailingZeros()
+                .toPlainString() + " before each line is rounded to the cent" + (malformed > 0 ? ", " + malformed
                 + " malformed skipped (--lenient)" : "") + (outside > 0 ? ", " + outside + " outside the period or environment" : ""));
         return new Spend(sourceId, period, acc.lines(), acc.daily(), acc.estimatedDays(), notes, List.of(),
                 Optional.empty(), Optional.of(new Spend.Import(file.toString(), rows, malformed, outside,

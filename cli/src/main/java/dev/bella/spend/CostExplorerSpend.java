@@ -203,7 +203,8 @@ public final class CostExplorerSpend implements SpendSource {
     private Optional<Spend.Forecast> forecast(SpendQuery q, List<String> unavailable) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate end = q.period().monthEnd();
-        LocalDate start = q.period().endExclusive().isAfter(today) ? q.period().endExclusive() : today;
+        // Cost Explorer forecasts from today at the earliest; the spend before today is in the period's figures
+        LocalDate start = today;
         if (!start.isBefore(end)) {
             unavailable.add("forecast: the period's month is over; a forecast covers the current month only");
             return Optional.empty();
