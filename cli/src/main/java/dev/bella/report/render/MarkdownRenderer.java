@@ -45,7 +45,8 @@ final class MarkdownRenderer {
         r.unavailable().forEach(u -> out.append("**Unavailable:** ").append(escape(u)).append("\n\n"));
         for (EnvironmentCost e : r.environments()) {
             out.append("## ").append(escape(e.name())).append("\n\n");
-            out.append("| category | item | quantity | unit price | USD/month |\n|---|---|---:|---:|---:|\n");
+            out.append("| category | item | quantity | unit price | ").append(Numbers.amountHeader(r))
+                    .append(" |\n|---|---|---:|---:|---:|\n");
             for (CategoryCost c : e.categories()) {
                 for (LineItem i : c.items()) {
                     out.append("| ").append(c.category().id()).append(" | ").append(escape(i.description())).append(" | ")

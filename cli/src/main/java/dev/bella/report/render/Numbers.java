@@ -39,4 +39,9 @@ final class Numbers {
         return java.util.Optional.of("Daily spend: " + r.daily().size() + " days, highest $" + money(max.aws()) + " on "
                 + max.day() + ", last $" + money(last.aws()) + " on " + last.day() + (last.estimated() ? " (estimated)" : ""));
     }
+
+    /** An estimate prices a month; actual spend covers whatever period was asked for. */
+    static String amountHeader(dev.bella.report.CostReport r) {
+        return r.source().equals("estimate") ? "USD/month" : "USD";
+    }
 }

@@ -31,7 +31,7 @@ final class TableRenderer {
             line("");
             line(bold("Environment " + e.name()) + "  (" + e.runningHours().toPlainString() + " of "
                     + r.period().hours().toPlainString() + " h running, " + e.calls() + " calls)");
-            row(bold("  category / item"), "quantity", "unit price", "USD/month");
+            row(bold("  category / item"), "quantity", "unit price", Numbers.amountHeader(r));
             for (CategoryCost c : e.categories()) {
                 row("  " + c.category().label(), "", "", money(c.subtotal()));
                 for (LineItem i : c.items()) {
