@@ -101,6 +101,7 @@ public final class CostExplorerSpend implements SpendSource {
                 .groupBy(dimension("SERVICE"), second);
         q.environment().ifPresent(env -> request.filter(Expression.builder()
                 .tags(TagValues.builder().key(ENVIRONMENT_TAG).values(env).build()).build()));
+        java.util.Map<String, String> accountNames = new java.util.HashMap<>();
         LocalDate firstEstimated = null;
         LocalDate lastEstimated = null;
         try {
@@ -110,6 +111,13 @@ public final class CostExplorerSpend implements SpendSource {
                 GetCostAndUsageRequest next = request.nextPageToken(token).build();
                 GetCostAndUsageResponse page = retrying(() -> ce.getCostAndUsage(next));
                 pages++;
+                // LINKED_ACCOUNT answers name the accounts beside their ids
+                page.dimensionValueAttributes().forEach(a -> {
+                    String name = a.attributes().get("description");
+                    if (name != null && !name.isBlank()) {
+                        accountNames.put(a.value(), name);
+                    }
+                });
                 for (ResultByTime r : page.resultsByTime()) {
                     LocalDate day = LocalDate.parse(r.timePeriod().start());
                     if (Boolean.TRUE.equals(r.estimated())) {
@@ -136,6 +144,7 @@ public final class CostExplorerSpend implements SpendSource {
             unavailable.add("Cost Explorer has no data for " + p.label() + ": " + e.awsErrorDetails().errorMessage()
                     + " (Cost Explorer must be enabled; new accounts get data after about 24 hours)");
         }
+        SpendAccumulator named = accountNames.isEmpty() ? acc : renameAccounts(acc, accountNames);
         if (firstEstimated != null) {
             notes.add("estimated: figures from " + firstEstimated + " to " + lastEstimated.minusDays(1)
                     + " are provisional; AWS may still revise them");
@@ -144,8 +153,18 @@ public final class CostExplorerSpend implements SpendSource {
             lastFullMonth(q, p.start().minusMonths(1), p.start()).ifPresent(notes::add);
         }
         Optional<Spend.Forecast> forecast = q.forecast() ? forecast(q, unavailable) : Optional.empty();
-        return new Spend(id(), p, acc.lines(), acc.daily(), acc.estimatedDays(), notes, unavailable, forecast,
+        return new Spend(id(), p, named.lines(), named.daily(), named.estimatedDays(), notes, unavailable, forecast,
                 Optional.empty());
+    }
+
+    private static SpendAccumulator renameAccounts(SpendAccumulator acc, java.util.Map<String, String> names) {
+        SpendAccumulator out = new SpendAccumulator();
+        acc.lines().forEach((k, v) -> out.add(null, new Spend.Key(names.containsKey(k.environment())
+                ? k.environment() + " (" + names.get(k.environment()) + ")" : k.environment(), k.service(), k.kind(),
+                k.category()), v));
+        out.daily().putAll(acc.daily());
+        acc.estimatedDays().forEach(out::estimated);
+        return out;
     }
 
     private void add(SpendAccumulator acc, SpendQuery q, LocalDate day, Group g) {

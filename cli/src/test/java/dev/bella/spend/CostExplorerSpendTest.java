@@ -272,6 +272,19 @@ class CostExplorerSpendTest {
     }
 
     @Test
+    void split_by_linked_account_names_the_accounts() {
+        aws.stubFor(call(USAGE).willReturn(ok("{\"GroupDefinitions\":[],\"ResultsByTime\":[" + day("2026-10-01", "2026-11-01", false,
+                group("AWS Lambda", "111111111111", "2"), group("AWS Lambda", "222222222222", "3")) + "],"
+                + "\"DimensionValueAttributes\":[{\"Value\":\"111111111111\",\"Attributes\":{\"description\":\"bella-prod\"}}]}")));
+        SpendQuery q = new SpendQuery(SpendPeriod.month(YearMonth.of(2026, 10)), false, Metric.UNBLENDED,
+                SpendQuery.Split.ACCOUNT, Optional.empty(), false, false);
+        Spend s = source().fetch(q);
+        assertThat(s.lines().keySet()).extracting(Spend.Key::environment)
+                .containsExactlyInAnyOrder("111111111111 (bella-prod)", "222222222222");
+        assertThat(s.total()).isEqualByComparingTo("5");
+    }
+
+    @Test
     void the_real_cost_explorer_response_sums_to_its_own_amounts() throws IOException {
         Path file = RealBillFilesTest.DATA.resolve("ce-get-cost-and-usage-monthly-by-service.json");
         if (!Files.isRegularFile(file)) {
