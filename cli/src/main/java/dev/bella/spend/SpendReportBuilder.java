@@ -74,6 +74,8 @@ final class SpendReportBuilder {
         }
         if (third.calls().isEmpty()) {
             notes.add("cost per call: no call count (give --ledger-url or --twilio)");
+        } else if (calls == 0) {
+            notes.add("cost per call: no calls in the period");
         }
         Optional<CostReport.Forecast> forecast = spend.forecast().map(f -> forecast(f, spend, aws));
         boolean estimated = !spend.estimatedDays().isEmpty();
