@@ -3,8 +3,10 @@ package dev.bella.cli;
 import dev.bella.estimate.EstimatePeriod;
 import dev.bella.estimate.EstimateReportService;
 import dev.bella.report.CostReport;
+import dev.bella.spend.BudgetCheck;
 import dev.bella.spec.Spec;
 import dev.bella.spec.SpecLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -17,36 +19,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Monthly spend by environment and category, cost per call, budget status, the roadmap",
-                "projection and the comparison with the baseline."},
+        description = {"Monthly and daily spend by environment and category, third-party costs, cost per call, budget",
+                "status and forecast: estimated from the spec, or actual from Cost Explorer or a FOCUS/CUR export."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost report",
                 "  bella cost report --config configs/examples/baseline.yaml --format json",
                 "  bella cost report --env prod --month 2026-12 --format markdown --output cost.md",
                 "  bella cost report --compare configs/examples/baseline.yaml",
-                "  bella cost report --source estimate --env prod --template cdk.out/prod"})
+                "  bella cost report --source aws --forecast --fail-over monthly",
+                "  bella cost report --source aws --month 2026-10 --by environment --ledger-url jdbc:postgresql://db/bella --twilio",
+                "  bella cost report --source estimate --env prod --template cdk.out/prod",
+                "  bella cost report --source focus:focus-2026-10.csv.gz --format csv",
+                "  bella cost report --source cur:cur-2026-10.csv --lenient"})
 final class CostReportCommand implements Callable<Integer> {
-
-    enum Source { estimate, aws, auto }
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;
     @Mixin TemplateOptions templates;
+    @Mixin SpendOptions spend;
 
     @picocli.CommandLine.Spec(Target.SELF)
     picocli.CommandLine.Model.CommandSpec self;
 
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "auto",
-            description = "estimate (offline: spec + price table), aws (Cost Explorer), or auto: aws when AWS "
-                    + "credentials are configured, else estimate (default: ${DEFAULT-VALUE}).")
-    Source source;
+            description = "estimate (offline: spec + price table), aws (Cost Explorer), focus:FILE, cur:FILE (a "
+                    + "FOCUS 1.x or legacy CUR CSV, gzipped or not), or auto: aws when AWS credentials are "
+                    + "configured, else estimate (default: ${DEFAULT-VALUE}).")
+    String source;
 
     @Option(names = "--month", paramLabel = "YYYY-MM",
-            description = "Price this calendar month (UTC) instead of the average month (730 h).")
+            description = "This calendar month (UTC). Default: the average month (estimate), month to date (aws), "
+                    + "the file's days (focus, cur).")
     String month;
 
     @Option(names = "--compare", paramLabel = "FILE",
-            description = "Compare with another spec (default: the spec's baseline, when it names one).")
+            description = "Compare with another spec (estimate; default: the spec's baseline, when it names one).")
     Path compare;
 
     Clock clock = Clock.systemUTC();
@@ -54,14 +61,40 @@ final class CostReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportSource chosen = ReportSource.choose(source, environment);
-        SpecResolver resolver = new SpecResolver(environment, Path.of(""));
-        Spec spec = resolver.load(common);
+        // a template or a comparison is priced by the estimate, so auto must not pick Cost Explorer for them
+        boolean estimateOnly = templates.given() || compare != null;
+        ReportSource chosen = ReportSource.choose(estimateOnly && source.strip().equals("auto") ? "estimate" : source,
+                environment);
+        Spec spec = new SpecResolver(environment, Path.of("")).load(common);
         common.environment().ifPresent(e -> spec.environment(e).orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "unknown environment '" + e + "'; the spec has " + String.join(", ", spec.environments().keySet()))));
         if (templates.given() && compare != null) {
             throw new UserException(ExitCode.USAGE, "--compare and --template do not go together: the comparison is "
                     + "between specs; price the other template in a second report");
+        }
+        if (templates.given() && chosen.kind() != ReportSource.Kind.ESTIMATE) {
+            throw new UserException(ExitCode.USAGE, "--template prices a template with the estimate; use --source estimate");
+        }
+        if (compare != null && chosen.kind() != ReportSource.Kind.ESTIMATE) {
+            throw new UserException(ExitCode.USAGE, "--compare works with --source estimate only");
+        }
+        CostReport report = chosen.kind() == ReportSource.Kind.ESTIMATE ? estimate(spec)
+                : spend.report(chosen, common.aws(spec.region()), clock, spec, common.environment(), environment, month);
+        report = chosen.annotate(report);
+        output.write(output.format.render(report, output.output == null && common.color()), self.commandLine().getOut());
+        PrintWriter err = self.commandLine().getErr();
+        report.unavailable().forEach(u -> err.println("bella: warning: " + u));
+        Optional<String> over = spend.failOver == null ? Optional.empty()
+                : BudgetCheck.violation(report, spend.failOver, spend.forecast);
+        over.ifPresent(o -> err.println("bella: " + o));
+        err.flush();
+        return over.isPresent() || !report.unavailable().isEmpty() ? ExitCode.POLICY_VIOLATION.code : ExitCode.OK.code;
+    }
+
+    private CostReport estimate(Spec spec) {
+        if (spend.forecast || spend.from != null || spend.to != null) {
+            throw new UserException(ExitCode.USAGE, "--forecast, --from and --to need an actual-spend source "
+                    + "(--source aws, focus:FILE or cur:FILE)");
         }
         Optional<Spec> other = Optional.ofNullable(compare).map(p -> {
             if (!java.nio.file.Files.isRegularFile(p)) {
@@ -70,13 +103,10 @@ final class CostReportCommand implements Callable<Integer> {
             return new SpecLoader().load(p);
         });
         EstimatePeriod period = month == null ? EstimatePeriod.averageMonth(clock) : EstimatePeriod.month(parseMonth());
-        CostReport report = templates.given()
+        return templates.given()
                 ? new dev.bella.estimate.TemplateEstimator().estimate(spec, period, common.environment().map(java.util.List::of)
                         .orElse(java.util.List.copyOf(spec.environments().keySet())), templates.read(spec, common.environment()))
                 : new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
-        report = chosen.annotate(report);
-        output.write(output.format.render(report, output.output == null && common.color()), self.commandLine().getOut());
-        return ExitCode.OK.code;
     }
 
     private YearMonth parseMonth() {

@@ -49,6 +49,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                     case CONFLICT -> ExitCode.POLICY_VIOLATION;
                 };
             }
+            case dev.bella.spend.SpendException s -> {
+                err.println("bella: " + s.getMessage());
+                yield ExitCode.USAGE;
+            }
+            case dev.bella.spend.ProviderException p -> {
+                err.println("bella: " + firstLine(p.getMessage()));
+                yield ExitCode.AWS;
+            }
             case dev.bella.pricing.PriceListException p -> {
                 err.println("bella: " + p.getMessage());
                 yield ExitCode.AWS;

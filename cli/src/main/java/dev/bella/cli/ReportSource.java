@@ -6,23 +6,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Picks the report's source. Only the estimate exists so far; the Cost Explorer source comes with the
- * spend-report issue, so asking for it is a clear usage error rather than a silent estimate.
+ * Picks the report's source from {@code --source}: estimate, aws, auto (aws when AWS credentials are
+ * configured, else estimate), focus:FILE or cur:FILE.
  */
-record ReportSource(String reason) {
+record ReportSource(Kind kind, Optional<Path> file, String reason) {
 
-    static ReportSource choose(CostReportCommand.Source requested, Map<String, String> env) {
-        return switch (requested) {
-            case estimate -> new ReportSource("requested");
-            case aws -> throw new UserException(ExitCode.USAGE,
-                    "--source aws is not available in this version yet; use --source estimate");
-            case auto -> new ReportSource(hasAwsCredentials(env)
-                    ? "auto: AWS credentials are configured, but the Cost Explorer source is not available in this "
-                    + "version yet, so this is the offline estimate"
-                    : "auto: no AWS credentials configured");
+    enum Kind { ESTIMATE, AWS, FOCUS, CUR }
+
+    static ReportSource choose(String requested, Map<String, String> env) {
+        String value = requested.strip();
+        int colon = value.indexOf(':');
+        String name = colon < 0 ? value : value.substring(0, colon);
+        String path = colon < 0 ? "" : value.substring(colon + 1);
+        return switch (name) {
+            case "estimate" -> noFile(value, new ReportSource(Kind.ESTIMATE, Optional.empty(), "requested"));
+            case "aws" -> noFile(value, new ReportSource(Kind.AWS, Optional.empty(), "requested"));
+            case "auto" -> noFile(value, hasAwsCredentials(env)
+                    ? new ReportSource(Kind.AWS, Optional.empty(), "auto: AWS credentials are configured")
+                    : new ReportSource(Kind.ESTIMATE, Optional.empty(), "auto: no AWS credentials configured"));
+            case "focus", "cur" -> {
+                if (path.isBlank()) {
+                    throw new UserException(ExitCode.USAGE, "--source " + name + ": expected " + name
+                            + ":FILE, e.g. --source " + name + ":export.csv.gz");
+                }
+                yield new ReportSource(name.equals("focus") ? Kind.FOCUS : Kind.CUR, Optional.of(Path.of(path)), "requested");
+            }
+            default -> throw new UserException(ExitCode.USAGE, "--source: expected estimate, aws, auto, focus:FILE or "
+                    + "cur:FILE, found '" + requested + "'");
         };
+    }
+
+    private static ReportSource noFile(String value, ReportSource s) {
+        if (value.contains(":")) {
+            throw new UserException(ExitCode.USAGE, "--source " + value + ": only focus and cur take a file");
+        }
+        return s;
     }
 
     /**
@@ -42,9 +63,8 @@ record ReportSource(String reason) {
 
     CostReport annotate(CostReport r) {
         List<String> notes = new ArrayList<>();
-        notes.add("source: estimate (" + reason + ")");
-        notes.addAll(r.notes());
-        return new CostReport(r.source(), r.currency(), r.period(), r.config(), r.environments(), r.costPerCall(),
-                r.budget(), r.phases(), r.comparison(), notes);
+        notes.add("source: " + r.source() + " (" + reason + ")");
+        notes.addAll(r.notes().stream().filter(n -> !n.startsWith("source: ")).toList());
+        return r.withNotes(notes);
     }
 }

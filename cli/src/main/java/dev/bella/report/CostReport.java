@@ -13,17 +13,39 @@ import java.util.Optional;
  * @param config  the spec the report was made from
  * @param daily   AWS spend per day of the period, oldest first; empty when the source has no daily
  *                figures (an estimate is a flat month)
+ * @param forecast    spend expected from the period's end to the end of its month (Cost Explorer's
+ *                    forecast, or a run-rate for files), when asked for
+ * @param estimated   some figures are provisional: the provider may still revise them
+ * @param unavailable what the source could not provide (Cost Explorer's DataUnavailable, a forecast
+ *                    refused); a report with gaps says so instead of showing zeros
  */
 public record CostReport(String source, String currency, Period period, String config,
                          List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
                          Optional<BudgetStatus> budget, List<PhaseProjection> phases,
-                         Optional<Comparison> comparison, List<String> notes, List<DailySpend> daily) {
+                         Optional<Comparison> comparison, List<String> notes, List<DailySpend> daily,
+                         Optional<Forecast> forecast, boolean estimated, List<String> unavailable) {
 
     public CostReport {
         environments = List.copyOf(environments);
         phases = List.copyOf(phases);
         notes = List.copyOf(notes);
         daily = List.copyOf(daily);
+        unavailable = List.copyOf(unavailable);
+    }
+
+    /** A report with daily figures but no forecast (the estimate, before the actual-spend sources). */
+    public CostReport(String source, String currency, Period period, String config,
+                      List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
+                      Optional<BudgetStatus> budget, List<PhaseProjection> phases,
+                      Optional<Comparison> comparison, List<String> notes, List<DailySpend> daily) {
+        this(source, currency, period, config, environments, costPerCall, budget, phases, comparison, notes, daily,
+                Optional.empty(), false, List.of());
+    }
+
+    /** The same report with other notes. */
+    public CostReport withNotes(List<String> newNotes) {
+        return new CostReport(source, currency, period, config, environments, costPerCall, budget, phases, comparison,
+                newNotes, daily, forecast, estimated, unavailable);
     }
 
     /** A report without daily figures. */
@@ -52,6 +74,24 @@ public record CostReport(String source, String currency, Period period, String c
 
     /** One day's AWS spend ({@code estimated} while the provider may still revise it). */
     public record DailySpend(LocalDate day, BigDecimal aws, boolean estimated) {
+    }
+
+    /**
+     * Spend expected after the period, to the end of its month.
+     *
+     * @param method     {@code cost-explorer} (AWS's forecast) or {@code run-rate} (the period's daily average)
+     * @param monthTotal the month's spend so far plus {@code amount}: what the monthly budget is checked against
+     * @param low        lower bound of AWS's 80% prediction interval, when given
+     */
+    public record Forecast(String method, LocalDate start, LocalDate endExclusive, BigDecimal amount,
+                           BigDecimal monthTotal, Optional<BigDecimal> low, Optional<BigDecimal> high) {
+
+        /** Average forecast spend per remaining day, for the daily budget. */
+        public BigDecimal perDay() {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(start, endExclusive);
+            return days <= 0 ? BigDecimal.ZERO.setScale(2)
+                    : amount.divide(BigDecimal.valueOf(days), 2, java.math.RoundingMode.HALF_UP);
+        }
     }
 
     /** The period a report covers; {@code hours} is what a 24/7 resource runs in it. */

@@ -119,7 +119,7 @@ class CostReportCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--format=pdf", "--month=2026-13", "--env=staging", "--source=aws", "--bogus"})
+    @ValueSource(strings = {"--format=pdf", "--month=2026-13", "--env=staging", "--source=cur:", "--metric=gross", "--bogus"})
     void bad_arguments_exit_2_with_one_line(String arg) {
         CliRun run = CliRun.of("cost", "report", "--config", BASELINE, arg);
         assertThat(run.exitCode()).isEqualTo(2);
@@ -174,9 +174,12 @@ class CostReportCommandTest {
     }
 
     @Test
-    void auto_uses_the_estimate_and_says_why() {
-        assertThat(ReportSource.choose(CostReportCommand.Source.auto, java.util.Map.of("AWS_PROFILE", "x"))
-                .reason()).contains("credentials are configured");
+    void auto_uses_cost_explorer_when_credentials_are_configured_and_says_why() {
+        ReportSource withCredentials = ReportSource.choose("auto", java.util.Map.of("AWS_PROFILE", "x"));
+        assertThat(withCredentials.kind()).isEqualTo(ReportSource.Kind.AWS);
+        assertThat(withCredentials.reason()).contains("credentials are configured");
+        ReportSource without = ReportSource.choose("auto", java.util.Map.of("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent"));
+        assertThat(without.kind()).isEqualTo(ReportSource.Kind.ESTIMATE);
         assertThat(ReportSource.hasAwsCredentials(java.util.Map.of("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")))
                 .isFalse();
     }

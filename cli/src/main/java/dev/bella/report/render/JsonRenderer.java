@@ -133,6 +133,26 @@ final class JsonRenderer {
         }, () -> root.putNull("comparison"));
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
+        ArrayNode daily = root.putArray("daily");
+        for (CostReport.DailySpend d : r.daily()) {
+            ObjectNode n = daily.addObject();
+            n.put("day", d.day().toString());
+            n.put("aws", d.aws());
+            n.put("estimated", d.estimated());
+        }
+        r.forecast().ifPresentOrElse(f -> {
+            ObjectNode n = root.putObject("forecast");
+            n.put("method", f.method());
+            n.put("start", f.start().toString());
+            n.put("end", f.endExclusive().toString());
+            n.put("amount", f.amount());
+            n.put("monthTotal", f.monthTotal());
+            putOptional(n, "low", f.low());
+            putOptional(n, "high", f.high());
+        }, () -> root.putNull("forecast"));
+        root.put("estimated", r.estimated());
+        ArrayNode unavailable = root.putArray("unavailable");
+        r.unavailable().forEach(unavailable::add);
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -35,9 +35,18 @@ final class MarkdownRenderer {
         r.budget().ifPresent(b -> b.monthlyLimit().ifPresent(l -> out.append("Budget: AWS $").append(money(b.monthlySpend()))
                 .append(" of $").append(money(l)).append(" monthly (").append(percent(b.monthlyPercent().orElseThrow()))
                 .append(", ").append(b.overMonthly() ? "over" : "under").append(")\n\n")));
+        r.forecast().ifPresent(f -> out.append("Forecast (").append(f.method()).append("): $").append(money(f.amount()))
+                .append(" from ").append(f.start()).append(" to ").append(f.endExclusive().minusDays(1))
+                .append("; month total **$").append(money(f.monthTotal())).append("**\n\n"));
+        Numbers.dailySummary(r).ifPresent(d -> out.append(d).append("\n\n"));
+        if (r.estimated()) {
+            out.append("_Some figures are estimated: AWS may still revise them._\n\n");
+        }
+        r.unavailable().forEach(u -> out.append("**Unavailable:** ").append(escape(u)).append("\n\n"));
         for (EnvironmentCost e : r.environments()) {
             out.append("## ").append(escape(e.name())).append("\n\n");
-            out.append("| category | item | quantity | unit price | USD/month |\n|---|---|---:|---:|---:|\n");
+            out.append("| category | item | quantity | unit price | ").append(Numbers.amountHeader(r))
+                    .append(" |\n|---|---|---:|---:|---:|\n");
             for (CategoryCost c : e.categories()) {
                 for (LineItem i : c.items()) {
                     out.append("| ").append(c.category().id()).append(" | ").append(escape(i.description())).append(" | ")

@@ -27,4 +27,21 @@ final class Numbers {
     static String percent(BigDecimal v) {
         return v.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
+
+    /** One line on the daily figures (the HTML report charts them): the highest day and the last one. */
+    static java.util.Optional<String> dailySummary(dev.bella.report.CostReport r) {
+        if (r.daily().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var max = r.daily().stream().max(java.util.Comparator.comparing(dev.bella.report.CostReport.DailySpend::aws))
+                .orElseThrow();
+        var last = r.daily().getLast();
+        return java.util.Optional.of("Daily spend: " + r.daily().size() + " days, highest $" + money(max.aws()) + " on "
+                + max.day() + ", last $" + money(last.aws()) + " on " + last.day() + (last.estimated() ? " (estimated)" : ""));
+    }
+
+    /** An estimate prices a month; actual spend covers whatever period was asked for. */
+    static String amountHeader(dev.bella.report.CostReport r) {
+        return r.source().equals("estimate") ? "USD/month" : "USD";
+    }
 }

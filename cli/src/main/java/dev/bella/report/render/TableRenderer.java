@@ -31,7 +31,7 @@ final class TableRenderer {
             line("");
             line(bold("Environment " + e.name()) + "  (" + e.runningHours().toPlainString() + " of "
                     + r.period().hours().toPlainString() + " h running, " + e.calls() + " calls)");
-            row(bold("  category / item"), "quantity", "unit price", "USD/month");
+            row(bold("  category / item"), "quantity", "unit price", Numbers.amountHeader(r));
             for (CategoryCost c : e.categories()) {
                 row("  " + c.category().label(), "", "", money(c.subtotal()));
                 for (LineItem i : c.items()) {
@@ -60,6 +60,14 @@ final class TableRenderer {
                     .orElse(" (no daily limit set)"));
             line("Budget: " + String.join("; ", parts));
         });
+        r.forecast().ifPresent(f -> line("Forecast (" + f.method() + "): $" + money(f.amount()) + " from " + f.start()
+                + " to " + f.endExclusive().minusDays(1) + f.low().map(l -> " ($" + money(l) + "-" + f.high().map(Numbers::money)
+                .orElse("?") + ")").orElse("") + "; month total $" + money(f.monthTotal())));
+        Numbers.dailySummary(r).ifPresent(this::line);
+        if (r.estimated()) {
+            line("Estimated: some figures are provisional; AWS may still revise them");
+        }
+        r.unavailable().forEach(u -> line("UNAVAILABLE: " + u));
         r.comparison().ifPresent(c -> {
             line("");
             line(bold("Compared with " + c.baseline()));
