@@ -48,7 +48,7 @@ final class FargateSizer {
         if (missing.isPresent()) {
             return new Recommendation(Kind.SERVICE, environment, resource, current.toString(), Optional.empty(),
                     Finding.INSUFFICIENT_DATA, Risk.UNKNOWN, List.of(), List.of(), currentMonthly, Optional.empty(),
-                    List.of(), List.of(missing.get()));
+                    List.of(), List.of(missing.get()), java.util.Map.of());
         }
         double cpuP = metrics.get(Metric.SERVICE_CPU).percentile(RightsizeOptions.CPU_PERCENTILE);
         double memMax = metrics.get(Metric.SERVICE_MEMORY).max();
@@ -83,7 +83,8 @@ final class FargateSizer {
         if (best.isEmpty()) {
             notes.add("no Fargate size covers the demand (the largest is 16384 CPU / 122880 MiB)");
             return new Recommendation(Kind.SERVICE, environment, resource, current.toString(), Optional.empty(),
-                    Finding.UNDER_PROVISIONED, Risk.HIGH, used, List.of(), currentMonthly, Optional.empty(), List.of(), notes);
+                    Finding.UNDER_PROVISIONED, Risk.HIGH, used, List.of(), currentMonthly, Optional.empty(), List.of(), notes,
+                    java.util.Map.of());
         }
         Size rec = best.get();
         boolean under = (!tracking && cpuDemand > current.cpu()) || memDemand > current.memory();
@@ -111,7 +112,8 @@ final class FargateSizer {
         }
         Risk risk = Risk.ofProjected(Math.max(tracking ? 0 : cpuAfter, memAfter));
         return new Recommendation(Kind.SERVICE, environment, resource, current.toString(), Optional.of(rec.toString()),
-                finding, risk, used, projected, currentMonthly, Optional.of(recMonthly), changes, notes);
+                finding, risk, used, projected, currentMonthly, Optional.of(recMonthly), changes, notes,
+                java.util.Map.of("service.cpu", String.valueOf(rec.cpu()), "service.memory", String.valueOf(rec.memory())));
     }
 
     /** The cheapest valid size with cpu in [minCpu, maxCpu] covering both demands; ties go to the smaller cpu. */

@@ -65,7 +65,7 @@ final class InstanceSizer {
                     : missing.get();
             return new Recommendation(t.kind(), t.environment(), t.resource(), t.currentClass(), Optional.empty(),
                     Finding.INSUFFICIENT_DATA, Risk.UNKNOWN, List.of(), List.of(), currentMonthly, Optional.empty(),
-                    List.of(), List.of(why));
+                    List.of(), List.of(why), Map.of());
         }
         InstanceClasses.Spec current = cur.get();
         boolean db = t.kind() == Kind.DATABASE;
@@ -89,13 +89,13 @@ final class InstanceSizer {
         Series conns = metrics.get(db ? Metric.DATABASE_CONNECTIONS : Metric.CACHE_CONNECTIONS);
         double connDemand = conns == null || conns.isEmpty() ? 0 : conns.max() * f;
         if (conns != null && !conns.isEmpty()) {
-            used.add(new Figure("connections max", round(conns.max()), "count"));
+            used.add(new Figure("connections max", round(conns.max()), "connections"));
         }
         Series evictions = metrics.get(Metric.CACHE_EVICTIONS);
         if (!db && evictions != null && evictions.sum() > 0) {
             // evictions mean Redis already hit maxmemory: the usage figure understates the need
             memDemand = Math.max(memDemand, current.memoryBytes());
-            used.add(new Figure("evictions", round(evictions.sum()), "count"));
+            used.add(new Figure("evictions", round(evictions.sum()), "keys"));
             notes.add("Redis evicted keys in the lookback: memory is never reduced");
         }
         if (db) {
@@ -139,7 +139,8 @@ final class InstanceSizer {
             notes.add("no class in the price table" + (options.allowFamilyChange() ? "" : " of family " + current.family()
                     + " (try --allow-family-change)") + " covers the demand");
             return new Recommendation(t.kind(), t.environment(), t.resource(), current.name(), Optional.empty(),
-                    Finding.UNDER_PROVISIONED, Risk.HIGH, used, List.of(), currentMonthly, Optional.empty(), List.of(), notes);
+                    Finding.UNDER_PROVISIONED, Risk.HIGH, used, List.of(), currentMonthly, Optional.empty(), List.of(), notes,
+                    Map.of());
         }
         boolean under = cpuDemand > current.vcpus() || memNeed > current.memoryBytes()
                 || (db && current.postgresMaxConnections() < connDemand) || !creditsLast(current, sustained * f);
@@ -166,7 +167,8 @@ final class InstanceSizer {
                 : List.of(new Change(t.environment(), List.of(db ? "database" : "cache", db ? "instance-class" : "node-type"),
                 current.name(), best.name()));
         return new Recommendation(t.kind(), t.environment(), t.resource(), current.name(), Optional.of(best.name()), finding,
-                risk, used, projected, currentMonthly, Optional.of(recMonthly), changes, notes);
+                risk, used, projected, currentMonthly, Optional.of(recMonthly), changes, notes,
+                Map.of(db ? "database.instance-class" : "cache.node-type", best.name()));
     }
 
     private static boolean creditsLast(InstanceClasses.Spec c, double sustainedVcpus) {

@@ -29,7 +29,7 @@ public final class Rightsizer {
         List<Recommendation> recs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
 
-        Observation svc = observations.getOrDefault(Kind.SERVICE, empty(Kind.SERVICE, "service"));
+        Observation svc = observations.getOrDefault(Kind.SERVICE, empty(Kind.SERVICE, env.name() + "/service"));
         FargateSizer.Size task = svc.size().filter(s -> s instanceof Observation.CurrentSize.Task)
                 .map(s -> (Observation.CurrentSize.Task) s).map(t -> new FargateSizer.Size(t.cpu(), t.memory()))
                 .orElse(new FargateSizer.Size(env.service().cpu(), env.service().memory()));
@@ -37,14 +37,14 @@ public final class Rightsizer {
         recs.add(new FargateSizer(spec.prices(), options).size(env.name(), svc.resource(), env.service(), task,
                 window(svc, from)));
 
-        Observation db = observations.getOrDefault(Kind.DATABASE, empty(Kind.DATABASE, "database"));
+        Observation db = observations.getOrDefault(Kind.DATABASE, empty(Kind.DATABASE, env.name() + "/database"));
         String dbClass = className(db).orElse(env.database().instanceClass());
         drift(notes, db, dbClass, env.database().instanceClass());
         recs.add(new InstanceSizer(options).size(new InstanceSizer.Target(Kind.DATABASE, env.name(), db.resource(), dbClass, 1,
                 InstanceSizer.rdsClasses(spec.prices(), env.database().engine(), env.database().deployment())), window(db, from)));
 
         if (env.cache() instanceof Cache.Redis redis) {
-            Observation c = observations.getOrDefault(Kind.CACHE, empty(Kind.CACHE, "cache"));
+            Observation c = observations.getOrDefault(Kind.CACHE, empty(Kind.CACHE, env.name() + "/cache"));
             String node = className(c).orElse(redis.nodeType());
             drift(notes, c, node, redis.nodeType());
             recs.add(new InstanceSizer(options).size(new InstanceSizer.Target(Kind.CACHE, env.name(), c.resource(), node,

@@ -305,7 +305,7 @@ class RightsizerTest {
     void evictionsMeanTheMemoryFigureUnderstatesTheNeed() {
         Recommendation r = cache(Synthetic.flat(48, 3), Synthetic.flat(48, 30), Synthetic.hourly(48, i -> i == 3 ? 12 : 0));
         assertThat(r.notes()).contains("Redis evicted keys in the lookback: memory is never reduced");
-        assertThat(r.used()).contains(new Figure("evictions", 12.0, "count"));
+        assertThat(r.used()).contains(new Figure("evictions", 12.0, "keys"));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.bella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class CostRightsizeCommandTest {
+
+    static final String BASELINE = "../configs/examples/baseline.yaml";
+    static final String SEED = "../configs/examples/metrics-seed-case.csv";
+
+    @Test
+    void theSeedsCaseRecommendsHalfAVcpuAndOneGigabyte() throws Exception {
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", BASELINE, "--format", "json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        JsonNode service = json.get("resources").get(0);
+        assertThat(service.get("kind").asText()).isEqualTo("service");
+        assertThat(service.get("recommendedSpec").get("service.cpu").asInt()).isEqualTo(512);
+        assertThat(service.get("recommendedSpec").get("service.memory").asInt()).isEqualTo(1024);
+        assertThat(service.get("finding").asText()).isEqualTo("over-provisioned");
+        // (1 * 0.04456 + 2 * 0.00489 - 0.5 * 0.04456 - 1 * 0.00489) * 730 = 19.8341
+        assertThat(service.get("monthly").get("savings").decimalValue()).isEqualByComparingTo("19.83");
+        assertThat(service.get("monthly").get("current").decimalValue()).isEqualByComparingTo("39.67");
+        assertThat(json.get("totalMonthlySavings").decimalValue()).isEqualByComparingTo("19.83");
+        assertThat(json.get("resources")).extracting(r -> r.get("kind").asText()).containsExactly("service", "database", "cache");
+    }
+
+    @Test
+    void theTableNamesEachResourceAndTheTotal() {
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", BASELINE);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("service    1024 CPU / 2048 MiB  512 CPU / 1024 MiB   over-provisioned   medium")
+                .contains("database   db.t3.micro          db.t3.micro          optimized")
+                .containsPattern("total monthly savings +19\\.83");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun lookback = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", BASELINE, "--lookback", "120d");
+        assertThat(lookback.exitCode()).isEqualTo(2);
+        assertThat(lookback.out()).isEmpty();
+        assertThat(lookback.err()).startsWith("bella: --lookback: expected 1d to 93d").contains("found '120d'");
+        CliRun headroom = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", BASELINE, "--headroom", "-5");
+        assertThat(headroom.exitCode()).isEqualTo(2);
+        assertThat(headroom.err()).isEqualTo("bella: --headroom: expected a percentage from 0 to 200, found -5\n");
+        CliRun format = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", BASELINE, "--format", "csv");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).isEqualTo("bella: --format: rightsize writes table or json\n");
+        CliRun env = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", BASELINE, "--env", "staging");
+        assertThat(env.exitCode()).isEqualTo(2);
+        assertThat(env.err()).isEqualTo("bella: unknown environment 'staging'; the spec has prod\n");
+    }
+
+    @Test
+    void aMissingMetricsFileIsAUsageError() {
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", "nope.csv", "--config", BASELINE);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("bella: nope.csv: metrics file not found; pass an existing file with --metrics\n");
+    }
+}
