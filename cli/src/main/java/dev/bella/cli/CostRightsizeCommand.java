@@ -41,6 +41,12 @@ final class CostRightsizeCommand implements Callable<Integer> {
     @Option(names = "--allow-family-change", description = "RDS/ElastiCache: may recommend another family (e.g. t3 to t4g).")
     boolean allowFamilyChange;
 
+    @Option(names = "--diff", description = "Print the change to the spec as a unified diff instead of the report.")
+    boolean diff;
+
+    @Option(names = "--apply", description = "Write the recommendations into the spec file, changing only those values.")
+    boolean apply;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;
 
@@ -51,7 +57,22 @@ final class CostRightsizeCommand implements Callable<Integer> {
         Spec spec = SpecResolver.fromEnvironment().load(common);
         Environment env = environment(spec);
         RightsizeOptions options = new RightsizeOptions(headroom(), lookback(), allowFamilyChange);
-        RightsizeReport report = new RightsizeService(clock).fromFile(spec, env, metrics, options);
+        RightsizeService service = new RightsizeService(clock);
+        RightsizeReport report = service.fromFile(spec, env, metrics, options);
+        java.io.PrintWriter err = self.commandLine().getErr();
+        if (diff || apply) {
+            RightsizeService.SpecEdit edit = service.edit(spec, report);
+            edit.edited().notes().forEach(n -> err.println("bella: note: " + n));
+            if (apply) {
+                edit.write();
+                err.println("bella: " + (edit.edited().changed() ? "applied " + edit.edited().applied() + " change(s) to "
+                        + edit.file() : "no change to " + edit.file()));
+            }
+            if (diff) {
+                output.write(edit.diff(), self.commandLine().getOut());
+                return ExitCode.OK.code;
+            }
+        }
         String text = switch (output.format) {
             case TABLE -> RightsizeRenderer.table(report);
             case JSON -> RightsizeRenderer.json(report);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CostRightsizeCommandTest {
 
@@ -62,5 +65,45 @@ class CostRightsizeCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("bella: nope.csv: metrics file not found; pass an existing file with --metrics\n");
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void diffShowsTheSpecChangeAndLeavesTheFileAlone() throws Exception {
+        Path spec = tmp.resolve("baseline.yaml");
+        Files.copy(Path.of(BASELINE), spec);
+        String before = Files.readString(spec);
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", spec.toString(), "--diff");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        String p = spec.toString();
+        assertThat(run.out()).startsWith("--- a/" + p + "\n+++ b/" + p + "\n@@ -10,8 +10,8 @@\n")
+                .contains("-      cpu: 1024            # 1 vCPU\n-      memory: 2048         # 2 GB\n"
+                        + "+      cpu: 512            # 1 vCPU\n+      memory: 1024         # 2 GB\n");
+        assertThat(Files.readString(spec)).isEqualTo(before);
+    }
+
+    @Test
+    void applyRewritesOnlyTheRecommendedValues() throws Exception {
+        Path spec = tmp.resolve("baseline.yaml");
+        Files.copy(Path.of(BASELINE), spec);
+        String before = Files.readString(spec);
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", spec.toString(), "--apply");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("bella: applied 2 change(s) to " + spec + "\n");
+        assertThat(run.out()).contains("over-provisioned");
+        assertThat(Files.readString(spec)).isEqualTo(before.replace("      cpu: 1024            # 1 vCPU",
+                "      cpu: 512            # 1 vCPU").replace("      memory: 2048         # 2 GB", "      memory: 1024         # 2 GB"));
+    }
+
+    @Test
+    void theBundledSpecCannotBeEdited() {
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", SEED, "--apply");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("bella: (bundled) configs/bella.yaml: the bundled spec cannot be edited; "
+                + "pass the spec file with --config\n");
     }
 }
