@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import dev.bella.aws.AwsClients;
+import dev.bella.rightsize.LiveTargets;
 import dev.bella.rightsize.RightsizeOptions;
 import dev.bella.rightsize.RightsizeRenderer;
 import dev.bella.rightsize.RightsizeReport;
@@ -41,6 +43,21 @@ final class CostRightsizeCommand implements Callable<Integer> {
     @Option(names = "--allow-family-change", description = "RDS/ElastiCache: may recommend another family (e.g. t3 to t4g).")
     boolean allowFamilyChange;
 
+    @Option(names = "--cluster", paramLabel = "NAME", description = "ECS cluster (default: <project>-<env>).")
+    String cluster;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "ECS service (default: <project>-<env>).")
+    String service;
+
+    @Option(names = "--db-instance", paramLabel = "ID", description = "RDS instance identifier (default: <project>-<env>).")
+    String dbInstance;
+
+    @Option(names = "--cache-cluster", paramLabel = "ID", description = "ElastiCache cluster id (default: <project>-<env>).")
+    String cacheCluster;
+
+    @Option(names = "--compare-compute-optimizer", description = "Show AWS Compute Optimizer's recommendation for the service beside Bella's.")
+    boolean compareComputeOptimizer;
+
     @Option(names = "--diff", description = "Print the change to the spec as a unified diff instead of the report.")
     boolean diff;
 
@@ -51,17 +68,27 @@ final class CostRightsizeCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec self;
 
     Clock clock = Clock.systemUTC();
+    /** Tests point the clients at WireMock with fixed credentials. */
+    java.util.function.Function<dev.bella.aws.AwsSettings, AwsClients> awsClients = AwsClients::new;
 
     @Override
     public Integer call() {
         Spec spec = SpecResolver.fromEnvironment().load(common);
         Environment env = environment(spec);
         RightsizeOptions options = new RightsizeOptions(headroom(), lookback(), allowFamilyChange);
-        RightsizeService service = new RightsizeService(clock);
-        RightsizeReport report = service.fromFile(spec, env, metrics, options);
+        RightsizeService rightsizing = new RightsizeService(clock);
         java.io.PrintWriter err = self.commandLine().getErr();
+        LiveTargets d = LiveTargets.defaults(spec.project(), env.name(), env.cache() instanceof dev.bella.spec.Cache.Redis);
+        LiveTargets targets = new LiveTargets(cluster != null ? cluster : d.cluster(), service != null ? service : d.service(),
+                dbInstance != null ? dbInstance : d.dbInstance(), cacheCluster != null ? java.util.Optional.of(cacheCluster) : d.cacheCluster());
+        AwsClients aws = metrics == null || compareComputeOptimizer ? awsClients.apply(common.aws(spec.region())) : null;
+        RightsizeReport report = metrics != null ? rightsizing.fromFile(spec, env, metrics, options)
+                : rightsizing.live(spec, env, targets, aws, options, ProgressBar.forTerminal(err));
+        if (compareComputeOptimizer) {
+            report = rightsizing.compareWithComputeOptimizer(report, targets, aws);
+        }
         if (diff || apply) {
-            RightsizeService.SpecEdit edit = service.edit(spec, report);
+            RightsizeService.SpecEdit edit = rightsizing.edit(spec, report);
             edit.edited().notes().forEach(n -> err.println("bella: note: " + n));
             if (apply) {
                 edit.write();

@@ -54,6 +54,10 @@ public final class RightsizeRenderer {
             }
             rec.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
         }
+        r.computeOptimizer().ifPresent(c -> out.append("\nAWS Compute Optimizer (service): ").append(c.unavailable()
+                .orElseGet(() -> c.finding().orElse("?") + ", " + c.recommended().orElse("no option") + c.monthlySavings()
+                        .map(m -> ", saves " + money(m).toPlainString() + " " + c.currency().orElse("") + "/month").orElse("")))
+                .append('\n'));
         if (!r.notes().isEmpty()) {
             out.append('\n');
             r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
@@ -109,6 +113,14 @@ public final class RightsizeRenderer {
             rec.notes().forEach(notes::add);
         }
         root.put("totalMonthlySavings", money(r.monthlySavings()));
+        r.computeOptimizer().ifPresent(c -> {
+            ObjectNode co = root.putObject("computeOptimizer");
+            co.put("finding", c.finding().orElse(null));
+            co.put("recommended", c.recommended().orElse(null));
+            co.put("monthlySavings", c.monthlySavings().map(RightsizeRenderer::money).orElse(null));
+            co.put("currency", c.currency().orElse(null));
+            co.put("unavailable", c.unavailable().orElse(null));
+        });
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
         try {

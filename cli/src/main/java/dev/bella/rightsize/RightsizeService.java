@@ -1,5 +1,7 @@
 package dev.bella.rightsize;
 
+import dev.bella.aws.AwsClients;
+import dev.bella.spec.Cache;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
 import dev.bella.spec.SpecLoader;
@@ -14,7 +16,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.computeoptimizer.ComputeOptimizerClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /** The front door of rightsizing: observations from a metrics file or from AWS, then the algorithm. */
 public final class RightsizeService {
@@ -32,6 +42,80 @@ public final class RightsizeService {
         contents.series().forEach((kind, series) -> obs.put(kind, new Observation(kind, env.name() + "/" + kind.id, Optional.empty(), series)));
         return new Rightsizer(options).rightsize(spec, env, obs, contents.end().orElse(clock.instant()),
                 "metrics file " + metrics);
+    }
+
+    /**
+     * Live: current sizes from ECS, RDS and ElastiCache, metrics from CloudWatch over the lookback ending now.
+     * Nothing is changed in AWS.
+     */
+    public RightsizeReport live(Spec spec, Environment env, LiveTargets targets, AwsClients aws, RightsizeOptions options,
+                                Progress progress) {
+        boolean hasCache = env.cache() instanceof Cache.Redis && targets.cacheCluster().isPresent();
+        int describes = hasCache ? 3 : 2;
+        LiveInventory.RunningService service;
+        Observation.CurrentSize.InstanceClass db;
+        Optional<Observation.CurrentSize.InstanceClass> cache = Optional.empty();
+        try (EcsClient ecs = aws.create(EcsClient.builder())) {
+            progress.advance("ECS DescribeServices", 0, describes);
+            service = LiveInventory.service(ecs, targets.cluster(), targets.service());
+        }
+        try (RdsClient rds = aws.create(RdsClient.builder())) {
+            progress.advance("RDS DescribeDBInstances", 1, describes);
+            db = LiveInventory.database(rds, targets.dbInstance());
+        }
+        if (hasCache) {
+            try (ElastiCacheClient ec = aws.create(ElastiCacheClient.builder())) {
+                progress.advance("ElastiCache DescribeCacheClusters", 2, describes);
+                cache = LiveInventory.cache(ec, targets.cacheCluster().get());
+            }
+        }
+        List<CloudWatchMetrics.Query> queries = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            TreeMap<String, String> dims = new TreeMap<>();
+            switch (m.kind) {
+                case SERVICE -> {
+                    dims.put("ClusterName", targets.cluster());
+                    dims.put("ServiceName", targets.service());
+                }
+                case DATABASE -> dims.put("DBInstanceIdentifier", targets.dbInstance());
+                case CACHE -> {
+                    if (!hasCache) {
+                        continue;
+                    }
+                    // host-level metrics are per node; a single-node cluster's node is 0001
+                    dims.put("CacheClusterId", targets.cacheCluster().get());
+                    dims.put("CacheNodeId", "0001");
+                }
+            }
+            queries.add(new CloudWatchMetrics.Query(m, dims));
+        }
+        Map<Kind, Map<Metric, Series>> series;
+        try (CloudWatchClient cw = aws.create(CloudWatchClient.builder())) {
+            series = CloudWatchMetrics.byKind(new CloudWatchMetrics(cw, progress).load(queries, clock.instant(), options.lookback()));
+        }
+        progress.finish();
+        Map<Kind, Observation> obs = new EnumMap<>(Kind.class);
+        obs.put(Kind.SERVICE, new Observation(Kind.SERVICE, targets.cluster() + "/" + targets.service(), Optional.of(service.size()),
+                series.getOrDefault(Kind.SERVICE, Map.of())));
+        obs.put(Kind.DATABASE, new Observation(Kind.DATABASE, targets.dbInstance(), Optional.of(db),
+                series.getOrDefault(Kind.DATABASE, Map.of())));
+        if (cache.isPresent()) {
+            obs.put(Kind.CACHE, new Observation(Kind.CACHE, targets.cacheCluster().get(),
+                    Optional.of(cache.get()), series.getOrDefault(Kind.CACHE, Map.of())));
+        }
+        return new Rightsizer(options).rightsize(spec, env, obs, clock.instant(),
+                "CloudWatch " + aws.settings().region().id() + ", period " + CloudWatchMetrics.periodFor(options.lookback()).getSeconds() + " s");
+    }
+
+    /** Adds AWS Compute Optimizer's recommendation for the service (looked up by its ARN) beside Bella's. */
+    public RightsizeReport compareWithComputeOptimizer(RightsizeReport report, LiveTargets targets, AwsClients aws) {
+        String arn;
+        try (EcsClient ecs = aws.create(EcsClient.builder())) {
+            arn = LiveInventory.service(ecs, targets.cluster(), targets.service()).arn();
+        }
+        try (ComputeOptimizerClient co = aws.create(ComputeOptimizerClient.builder())) {
+            return report.withComputeOptimizer(ComputeOptimizerComparison.fetch(co, arn));
+        }
     }
 
     /** The spec file with the report's changes spliced in, checked by the loader before anyone writes it. */
