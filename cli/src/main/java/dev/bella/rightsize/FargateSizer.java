@@ -25,10 +25,17 @@ final class FargateSizer {
 
     private final PriceTable prices;
     private final RightsizeOptions options;
+    private final BigDecimal hours;
 
     FargateSizer(PriceTable prices, RightsizeOptions options) {
+        this(prices, options, EstimatePeriod.AVERAGE_MONTH_HOURS);
+    }
+
+    /** {@code hours} is how long the tasks run a month: 730, or less under a schedule. */
+    FargateSizer(PriceTable prices, RightsizeOptions options, BigDecimal hours) {
         this.prices = prices;
         this.options = options;
+        this.hours = hours;
     }
 
     record Size(int cpu, int memory) {
@@ -147,7 +154,7 @@ final class FargateSizer {
     }
 
     BigDecimal monthly(Size size, String arch, int tasks) {
-        return hourly(size, arch).multiply(EstimatePeriod.AVERAGE_MONTH_HOURS).multiply(BigDecimal.valueOf(tasks));
+        return hourly(size, arch).multiply(hours).multiply(BigDecimal.valueOf(tasks));
     }
 
     static double round(double v) {

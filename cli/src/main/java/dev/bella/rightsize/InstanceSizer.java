@@ -1,6 +1,5 @@
 package dev.bella.rightsize;
 
-import dev.bella.estimate.EstimatePeriod;
 import dev.bella.prices.PriceTable;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,7 +20,7 @@ final class InstanceSizer {
 
     /** What is being sized: which metrics, which price keys, which spec key. */
     record Target(Kind kind, String environment, String resource, String currentClass, int count,
-                  Map<String, BigDecimal> hourlyByClass) {
+                  Map<String, BigDecimal> hourlyByClass, BigDecimal hoursPerMonth) {
     }
 
     private final RightsizeOptions options;
@@ -180,7 +179,7 @@ final class InstanceSizer {
         if (hourly == null) {
             throw new dev.bella.prices.MissingPriceException("the price table", cls);
         }
-        return hourly.multiply(EstimatePeriod.AVERAGE_MONTH_HOURS).multiply(BigDecimal.valueOf(t.count()));
+        return hourly.multiply(t.hoursPerMonth()).multiply(BigDecimal.valueOf(t.count()));
     }
 
     private static double round(double v) {

@@ -322,4 +322,22 @@ class RightsizerTest {
         assertThat(report.recommendations()).hasSize(2);
         assertThat(report.notes()).contains("environment prod has no cache (cache: none): nothing to rightsize there");
     }
+
+    @Test
+    void aScheduledEnvironmentIsPricedForItsRunningHours() {
+        // bella.yaml dev: 512/1024 arm64, office-hours (Mon-Fri 07:00-19:00 Toronto), no target tracking (min = max).
+        // 5% CPU and 10% memory -> 256/512. The hours are the estimate's: the schedule sampled over the twelve
+        // months from the lookback's end (2026-11-03), the same figure `bella cost report` uses for dev.
+        Spec target = new SpecLoader().load(TARGET);
+        Recommendation r = service(target, "dev", Synthetic.flat(48, 5), Synthetic.flat(48, 10));
+        java.math.BigDecimal hours = dev.bella.estimate.EstimatePeriod.averageMonth(java.time.Clock.fixed(
+                Synthetic.START.plus(Duration.ofHours(48)), java.time.ZoneOffset.UTC))
+                .runningHours(target.schedules().get("office-hours"));
+        assertThat(hours).isBetween(new BigDecimal("240"), new BigDecimal("265")); // ~12 h x ~21 working days
+        // arm64: 0.5 * 0.03565 + 1 * 0.00391 = 0.021735/h now; 0.25 * 0.03565 + 0.5 * 0.00391 = 0.0108675/h after
+        assertThat(r.currentMonthly()).isEqualByComparingTo(new BigDecimal("0.021735").multiply(hours));
+        assertThat(r.monthlySavings()).isEqualByComparingTo(new BigDecimal("0.0108675").multiply(hours));
+        assertThat(run(target, "dev", RightsizeOptions.defaults(), Map.of()).notes())
+                .anySatisfy(n -> assertThat(n).startsWith("service and database priced for ").endsWith("running hours a month (schedule office-hours), the cache for 730"));
+    }
 }
