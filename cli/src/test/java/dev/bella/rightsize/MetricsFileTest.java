@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +98,23 @@ class MetricsFileTest {
         assertThatThrownBy(() -> MetricsFile.read(write("d.json",
                 "{\"series\": [{\"resource\": \"service\", \"metric\": \"CPUUtilization\", \"period\": 0, \"points\": []}]}")))
                 .hasMessageEndingWith("series[0].period: expected a positive number of seconds");
+    }
+
+    @Test
+    void theFastTimestampPathAgreesWithInstantParseAndStillRejectsNonsense() {
+        for (String t : List.of("2026-11-01T00:00:00Z", "2024-02-29T23:59:59Z", "1999-12-31T12:34:56Z")) {
+            assertThat(MetricsFile.parseInstant(t)).isEqualTo(Instant.parse(t));
+        }
+        assertThat(MetricsFile.parseInstant("2026-11-01T00:00:00.500Z")).isEqualTo(Instant.parse("2026-11-01T00:00:00.500Z"));
+        assertThatThrownBy(() -> MetricsFile.parseInstant("2026-13-01T00:00:00Z")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> MetricsFile.parseInstant("2026-02-30T00:00:00Z")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> MetricsFile.parseInstant("2026-1a-01T00:00:00Z")).isInstanceOf(java.time.DateTimeException.class);
+    }
+
+    @Test
+    void windowsLineEndsAreRead() throws IOException {
+        MetricsFile.Contents c = MetricsFile.read(write("crlf.csv",
+                "resource,metric,timestamp,value\r\nservice,CPUUtilization,2026-11-01T00:00:00Z,10\r\n"));
+        assertThat(c.series().get(Kind.SERVICE).get(Metric.SERVICE_CPU).points()).hasSize(1);
     }
 }
