@@ -67,8 +67,10 @@ final class FargateSizer {
         boolean tracking = service.autoscaling().max() > service.autoscaling().min();
         int minCpu = service.rightsize().minCpu().orElse(0);
         int minMemory = service.rightsize().minMemory().orElse(0);
+        // under tracking the CPU stays, unless a floor in the spec asks for more
+        int trackedCpu = FargateSizes.isValidCpu(minCpu) && minCpu > current.cpu() ? minCpu : current.cpu();
         Optional<Size> best = tracking
-                ? cheapest(arch, current.cpu(), current.cpu(), 0, Math.max(memDemand, minMemory))
+                ? cheapest(arch, trackedCpu, trackedCpu, 0, Math.max(memDemand, minMemory))
                 : Optional.empty();
         if (tracking) {
             notes.add("CPU is scaled by target tracking (target " + service.autoscaling().targetCpu()
@@ -96,7 +98,13 @@ final class FargateSizer {
         Size rec = best.get();
         boolean under = (!tracking && cpuDemand > current.cpu()) || memDemand > current.memory();
         BigDecimal recMonthly = monthly(rec, arch, service.desired());
-        Finding finding = under ? Finding.UNDER_PROVISIONED
+        // the running size covers the demand, so the cheapest cover costs no more than it, unless a spec
+        // floor rules the running size out: then the task must grow to the floor
+        boolean belowFloor = !under && !rec.equals(current) && recMonthly.compareTo(currentMonthly) >= 0;
+        if (belowFloor) {
+            notes.add("the running size is below the spec's floors: raised to them");
+        }
+        Finding finding = under || belowFloor ? Finding.UNDER_PROVISIONED
                 : recMonthly.compareTo(currentMonthly) < 0 ? Finding.OVER_PROVISIONED : Finding.OPTIMIZED;
         if (finding == Finding.OPTIMIZED) {
             rec = current;

@@ -20,7 +20,7 @@ final class InstanceSizer {
 
     /** What is being sized: which metrics, which price keys, which spec key. */
     record Target(Kind kind, String environment, String resource, String currentClass, int count,
-                  Map<String, BigDecimal> hourlyByClass, BigDecimal hoursPerMonth) {
+                  Map<String, BigDecimal> hourlyByClass, BigDecimal hoursPerMonth, String priceTable) {
     }
 
     private final RightsizeOptions options;
@@ -177,7 +177,7 @@ final class InstanceSizer {
     private static BigDecimal monthly(Target t, String cls) {
         BigDecimal hourly = t.hourlyByClass().get(cls);
         if (hourly == null) {
-            throw new dev.bella.prices.MissingPriceException("the price table", cls);
+            throw new dev.bella.prices.MissingPriceException(t.priceTable(), cls + " (on-demand, " + t.kind().id + ")");
         }
         return hourly.multiply(t.hoursPerMonth()).multiply(BigDecimal.valueOf(t.count()));
     }

@@ -53,15 +53,18 @@ public final class Rightsizer {
         String dbClass = className(db).orElse(env.database().instanceClass());
         drift(notes, db, dbClass, env.database().instanceClass());
         recs.add(new InstanceSizer(options).size(new InstanceSizer.Target(Kind.DATABASE, env.name(), db.resource(), dbClass, 1,
-                InstanceSizer.rdsClasses(spec.prices(), env.database().engine(), env.database().deployment()), hours),
+                InstanceSizer.rdsClasses(spec.prices(), env.database().engine(), env.database().deployment()), hours, spec.prices().name()),
                 window(db, from)));
 
         if (env.cache() instanceof Cache.Redis redis) {
             Observation c = observations.getOrDefault(Kind.CACHE, empty(Kind.CACHE, env.name() + "/cache"));
             String node = className(c).orElse(redis.nodeType());
+            int nodes = c.size().filter(s -> s instanceof Observation.CurrentSize.InstanceClass)
+                    .map(s -> ((Observation.CurrentSize.InstanceClass) s).count()).orElse(redis.nodes());
             drift(notes, c, node, redis.nodeType());
             recs.add(new InstanceSizer(options).size(new InstanceSizer.Target(Kind.CACHE, env.name(), c.resource(), node,
-                    redis.nodes(), InstanceSizer.cacheClasses(spec.prices()), EstimatePeriod.AVERAGE_MONTH_HOURS), window(c, from)));
+                    nodes, InstanceSizer.cacheClasses(spec.prices()), EstimatePeriod.AVERAGE_MONTH_HOURS, spec.prices().name()),
+                    window(c, from)));
         } else {
             notes.add("environment " + env.name() + " has no cache (cache: none): nothing to rightsize there");
         }

@@ -106,4 +106,31 @@ class CostRightsizeCommandTest {
         assertThat(run.err()).isEqualTo("bella: (bundled) configs/bella.yaml: the bundled spec cannot be edited; "
                 + "pass the spec file with --config\n");
     }
+
+    @Test
+    void theSameSeriesAsJsonGiveTheSameAnswer() throws Exception {
+        // the seed file's rows, rewritten in the JSON form (docs/rightsize.md)
+        java.util.Map<String, java.util.List<String>> series = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(SEED))) {
+            String[] c = line.split(",");
+            if (line.startsWith("#") || line.startsWith("resource,")) {
+                continue;
+            }
+            series.computeIfAbsent(c[0] + "|" + c[1], k -> new java.util.ArrayList<>()).add("[\"" + c[2] + "\", " + c[3] + "]");
+        }
+        StringBuilder json = new StringBuilder("{\"series\": [");
+        series.forEach((k, points) -> json.append(json.charAt(json.length() - 1) == '[' ? "" : ",")
+                .append("{\"resource\": \"").append(k.split("\\|")[0]).append("\", \"metric\": \"").append(k.split("\\|")[1])
+                .append("\", \"period\": 3600, \"points\": [").append(String.join(",", points)).append("]}"));
+        json.append("]}");
+        Path file = tmp.resolve("seed.json");
+        Files.writeString(file, json);
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", file.toString(), "--config", BASELINE, "--format", "json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        JsonNode service = new ObjectMapper().readTree(run.out()).get("resources").get(0);
+        assertThat(service.get("recommendedSpec").get("service.cpu").asInt()).isEqualTo(512);
+        assertThat(service.get("recommendedSpec").get("service.memory").asInt()).isEqualTo(1024);
+        assertThat(service.get("monthly").get("savings").decimalValue()).isEqualByComparingTo("19.83");
+    }
 }

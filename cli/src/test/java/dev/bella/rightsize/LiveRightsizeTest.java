@@ -334,4 +334,21 @@ class LiveRightsizeTest {
                 .compareWithComputeOptimizer(base, LiveTargets.defaults("bella", "prod", false), clients);
         assertThat(report.computeOptimizer().orElseThrow().unavailable()).hasValueSatisfying(u -> assertThat(u).contains("not opted in"));
     }
+
+    @Test
+    void aClassThePriceTableLacksIsAConfigErrorNamingIt() {
+        stubEcs("1024", "2048");
+        stubRdsAndCache();
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("""
+                        <DescribeDBInstancesResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+                          <DescribeDBInstancesResult><DBInstances><DBInstance>
+                            <DBInstanceIdentifier>bella-prod</DBInstanceIdentifier><DBInstanceClass>db.r5.large</DBInstanceClass>
+                          </DBInstance></DBInstances></DescribeDBInstancesResult>
+                          <ResponseMetadata><RequestId>5e7b1f7c-0000-4000-8000-000000000006</RequestId></ResponseMetadata>
+                        </DescribeDBInstancesResponse>""")));
+        stubMetricsInTwoPages();
+        assertThatThrownBy(this::live).isInstanceOf(dev.bella.prices.MissingPriceException.class)
+                .hasMessageContaining("has no price for 'db.r5.large (on-demand, database)'");
+    }
 }

@@ -340,4 +340,16 @@ class RightsizerTest {
         assertThat(run(target, "dev", RightsizeOptions.defaults(), Map.of()).notes())
                 .anySatisfy(n -> assertThat(n).startsWith("service and database priced for ").endsWith("running hours a month (schedule office-hours), the cache for 730"));
     }
+
+    @Test
+    void underTargetTrackingACpuFloorStillHolds() throws IOException {
+        // bella.yaml prod autoscales on CPU; a floor of 1024 CPU raises the task's CPU, memory then from 1024's table
+        Path spec = tmp.resolve("tracked-floor.yaml");
+        Files.writeString(spec, Files.readString(TARGET).replace("      spot-weight: 0 ",
+                "      rightsize: {min-cpu: 1024}\n      spot-weight: 0 "));
+        Recommendation r = service(new SpecLoader().load(spec), "prod", Synthetic.flat(48, 10), Synthetic.flat(48, 20));
+        assertThat(r.recommended()).contains("1024 CPU / 2048 MiB");
+        assertThat(r.finding()).isEqualTo(Finding.UNDER_PROVISIONED);
+        assertThat(r.notes()).contains("the running size is below the spec's floors: raised to them");
+    }
 }
