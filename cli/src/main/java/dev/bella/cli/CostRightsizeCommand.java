@@ -1,6 +1,7 @@
 package dev.bella.cli;
 
 import dev.bella.aws.AwsClients;
+import dev.bella.report.render.ReportFormat;
 import dev.bella.rightsize.LiveTargets;
 import dev.bella.rightsize.RightsizeOptions;
 import dev.bella.rightsize.RightsizeRenderer;
@@ -68,20 +69,20 @@ final class CostRightsizeCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec self;
 
     Clock clock = Clock.systemUTC();
-    /** Tests point the clients at WireMock with fixed credentials. */
-    java.util.function.Function<dev.bella.aws.AwsSettings, AwsClients> awsClients = AwsClients::new;
 
     @Override
     public Integer call() {
+        if (output.format != ReportFormat.TABLE && output.format != ReportFormat.JSON) {
+            throw new UserException(ExitCode.USAGE, "--format: rightsize writes table or json");
+        }
         Spec spec = SpecResolver.fromEnvironment().load(common);
         Environment env = environment(spec);
         RightsizeOptions options = new RightsizeOptions(headroom(), lookback(), allowFamilyChange);
         RightsizeService rightsizing = new RightsizeService(clock);
         java.io.PrintWriter err = self.commandLine().getErr();
-        LiveTargets d = LiveTargets.defaults(spec.project(), env.name(), env.cache() instanceof dev.bella.spec.Cache.Redis);
-        LiveTargets targets = new LiveTargets(cluster != null ? cluster : d.cluster(), service != null ? service : d.service(),
-                dbInstance != null ? dbInstance : d.dbInstance(), cacheCluster != null ? java.util.Optional.of(cacheCluster) : d.cacheCluster());
-        AwsClients aws = metrics == null || compareComputeOptimizer ? awsClients.apply(common.aws(spec.region())) : null;
+        LiveTargets targets = LiveTargets.defaults(spec.project(), env.name(), env.cache() instanceof dev.bella.spec.Cache.Redis)
+                .with(cluster, service, dbInstance, cacheCluster);
+        AwsClients aws = metrics == null || compareComputeOptimizer ? new AwsClients(common.aws(spec.region())) : null;
         RightsizeReport report = metrics != null ? rightsizing.fromFile(spec, env, metrics, options)
                 : rightsizing.live(spec, env, targets, aws, options, ProgressBar.forTerminal(err));
         if (compareComputeOptimizer) {
@@ -96,16 +97,15 @@ final class CostRightsizeCommand implements Callable<Integer> {
                         + edit.file() : "no change to " + edit.file()));
             }
             if (diff) {
+                if (!edit.edited().changed()) {
+                    err.println("bella: the spec needs no change");
+                }
                 output.write(edit.diff(), self.commandLine().getOut());
                 return ExitCode.OK.code;
             }
         }
-        String text = switch (output.format) {
-            case TABLE -> RightsizeRenderer.table(report);
-            case JSON -> RightsizeRenderer.json(report);
-            case CSV, MARKDOWN -> throw new UserException(ExitCode.USAGE, "--format: rightsize writes table or json");
-        };
-        output.write(text, self.commandLine().getOut());
+        output.write(output.format == ReportFormat.JSON ? RightsizeRenderer.json(report) : RightsizeRenderer.table(report),
+                self.commandLine().getOut());
         return ExitCode.OK.code;
     }
 

@@ -12,4 +12,11 @@ public record LiveTargets(String cluster, String service, String dbInstance, Opt
         String name = project + "-" + env;
         return new LiveTargets(name, name, name, hasCache ? Optional.of(name) : Optional.empty());
     }
+
+    /** These names with each non-null argument in place of its default. */
+    public LiveTargets with(String cluster, String service, String dbInstance, String cacheCluster) {
+        return new LiveTargets(cluster != null ? cluster : this.cluster, service != null ? service : this.service,
+                dbInstance != null ? dbInstance : this.dbInstance,
+                cacheCluster != null ? Optional.of(cacheCluster) : this.cacheCluster);
+    }
 }

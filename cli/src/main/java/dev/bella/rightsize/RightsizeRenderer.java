@@ -95,8 +95,8 @@ public final class RightsizeRenderer {
             });
             o.put("finding", rec.finding().id);
             o.put("performanceRisk", rec.risk().id);
-            o.set("utilization", figures(rec.used(), o));
-            o.set("projectedUtilization", figures(rec.projected(), o));
+            o.set("utilization", figureNodes(rec.used()));
+            o.set("projectedUtilization", figureNodes(rec.projected()));
             ObjectNode monthly = o.putObject("monthly");
             monthly.put("current", money(rec.currentMonthly()));
             if (rec.recommendedMonthly().isPresent()) {
@@ -130,7 +130,7 @@ public final class RightsizeRenderer {
         }
     }
 
-    private static ArrayNode figures(List<Figure> figures, ObjectNode owner) {
+    private static ArrayNode figureNodes(List<Figure> figures) {
         ArrayNode out = F.arrayNode();
         for (Figure f : figures) {
             out.addObject().put("name", f.name()).put("value", BigDecimal.valueOf(f.value())).put("unit", f.unit());

@@ -133,4 +133,34 @@ class CostRightsizeCommandTest {
         assertThat(service.get("recommendedSpec").get("service.memory").asInt()).isEqualTo(1024);
         assertThat(service.get("monthly").get("savings").decimalValue()).isEqualByComparingTo("19.83");
     }
+
+    @Test
+    void aSpecThatNeedsNoChangeSaysSoOnStderr() throws Exception {
+        // applied once, the spec matches the recommendation: a second --diff with metrics of the new size is empty
+        Path spec = tmp.resolve("baseline.yaml");
+        Files.writeString(spec, Files.readString(Path.of(BASELINE)).replace("cpu: 1024 ", "cpu: 512 ").replace("memory: 2048 ", "memory: 1024 "));
+        Path metrics = tmp.resolve("m.csv");
+        // the seed's usage seen on the 512/1024 task: twice the percentages (60% CPU p99.5, 70% memory max)
+        StringBuilder csv = new StringBuilder("resource,metric,timestamp,value\n");
+        for (int h = 0; h < 48; h++) {
+            String t = java.time.Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * h).toString();
+            csv.append("service,CPUUtilization,").append(t).append(",60\n").append("service,MemoryUtilization,").append(t).append(",70\n");
+        }
+        Files.writeString(metrics, csv);
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", metrics.toString(), "--config", spec.toString(), "--diff");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("bella: the spec needs no change\n");
+    }
+
+    @Test
+    void anUnsupportedFormatIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path spec = tmp.resolve("baseline.yaml");
+        Files.copy(Path.of(BASELINE), spec);
+        String before = Files.readString(spec);
+        CliRun run = CliRun.of("cost", "rightsize", "--metrics", SEED, "--config", spec.toString(), "--apply", "--format", "markdown");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("bella: --format: rightsize writes table or json\n");
+        assertThat(Files.readString(spec)).isEqualTo(before);
+    }
 }
