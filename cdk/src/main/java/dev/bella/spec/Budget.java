@@ -4,12 +4,28 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** Spending limits (USD) and the seed's targets. */
+/**
+ * Spending limits (USD) and the seed's targets.
+ *
+ * @param alarmAt fractions of the monthly limit at which {@code bella cost alarms} raises a billing alarm,
+ *                ascending and distinct; {@link #DEFAULT_ALARM_AT} when the spec does not say
+ */
 public record Budget(Optional<BigDecimal> monthlyLimit, Optional<BigDecimal> dailyLimit, List<String> recipients,
-                     Optional<BigDecimal> costPerCallTarget, Optional<BigDecimal> reductionPercentTarget) {
+                     Optional<BigDecimal> costPerCallTarget, Optional<BigDecimal> reductionPercentTarget,
+                     List<BigDecimal> alarmAt) {
+
+    /** Half-way, most of the way, and at the limit: early enough to act within the month. */
+    public static final List<BigDecimal> DEFAULT_ALARM_AT = List.of(new BigDecimal("0.5"), new BigDecimal("0.8"),
+            new BigDecimal("1.0"));
 
     public Budget {
         recipients = List.copyOf(recipients);
+        alarmAt = List.copyOf(alarmAt);
+    }
+
+    public Budget(Optional<BigDecimal> monthlyLimit, Optional<BigDecimal> dailyLimit, List<String> recipients,
+                  Optional<BigDecimal> costPerCallTarget, Optional<BigDecimal> reductionPercentTarget) {
+        this(monthlyLimit, dailyLimit, recipients, costPerCallTarget, reductionPercentTarget, DEFAULT_ALARM_AT);
     }
 
     public static final Budget NONE = new Budget(Optional.empty(), Optional.empty(), List.of(), Optional.empty(),

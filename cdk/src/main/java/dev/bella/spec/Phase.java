@@ -3,7 +3,6 @@ package dev.bella.spec;
 import dev.bella.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,10 +38,14 @@ public record Phase(String id, String title, Optional<String> when, Optional<Big
     public record Item(String id, String title, Optional<PolicyRef> policy, Status status, Optional<YamlNode> changes) {
     }
 
-    /** A reference to a policy check by name, with its parameters as written in the spec. */
-    public record PolicyRef(String name, Map<String, String> params) {
-        public PolicyRef {
-            params = Map.copyOf(params);
+    /**
+     * An item's policy, typed, and the environment it is limited to ({@code env:} beside it); without one it
+     * applies to its registry scope ({@link Policies.Scope}).
+     */
+    public record PolicyRef(Policy policy, Optional<String> env) {
+
+        public String name() {
+            return Policies.of(policy).name();
         }
     }
 }

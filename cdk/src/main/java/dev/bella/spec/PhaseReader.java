@@ -7,7 +7,6 @@ import dev.bella.yaml.MapReader;
 import dev.bella.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,12 @@ final class PhaseReader {
             "in-progress", Status.IN_PROGRESS, "done", Status.DONE, "skipped", Status.SKIPPED);
 
     private final Set<String> ids = new HashSet<>();
+    private final Set<String> environments;
+
+    /** @param environments the spec's environment names, which a policy's {@code env:} must be one of */
+    PhaseReader(Set<String> environments) {
+        this.environments = Set.copyOf(environments);
+    }
 
     List<Phase> read(MapReader top) {
         return top.list("phases", this::phase);
@@ -49,7 +54,7 @@ final class PhaseReader {
         unique(i, id);
         String title = i.requiredString("title");
         Status status = i.choice("status", STATUS, Status.PLANNED);
-        Optional<PolicyRef> policy = i.node("policy").map(n -> policy(n, i.what()));
+        Optional<PolicyRef> policy = i.node("policy").flatMap(n -> policy(n, i.what()));
         Optional<YamlNode> changes = i.node("changes");
         changes.ifPresent(c -> {
             if (!c.isMapping()) {
@@ -61,20 +66,99 @@ final class PhaseReader {
         return Optional.of(new Item(id, title, policy, status, changes.filter(YamlNode::isMapping)));
     }
 
-    private static PolicyRef policy(YamlNode node, String what) {
-        if (node.isScalar()) {
-            return new PolicyRef(node.scalar(what + ".policy").orElse(""), Map.of());
+    /**
+     * {@code policy: {NAME: VALUE}} with an optional {@code env: ENV}; NAME must be in the registry and VALUE
+     * of its type, else a problem at that key.
+     */
+    private Optional<PolicyRef> policy(YamlNode node, String what) {
+        if (!node.isMapping()) {
+            node.problems().add(node.position(), what + ".policy: expected a mapping with one policy, such as "
+                    + "{log-retention-max-days: 30}, found " + node.kind());
+            return Optional.empty();
         }
         MapReader p = node.asMap(what + ".policy");
-        String name = p.requiredString("name");
-        Map<String, String> params = new LinkedHashMap<>();
-        MapReader args = p.map("params");
-        for (String key : args.keys()) {
-            args.string(key).ifPresent(v -> params.put(key, v));
+        Optional<String> env = p.string("env");
+        env.ifPresent(e -> {
+            if (!environments.contains(e)) {
+                p.problems().add(p.node("env").orElseThrow().position(), p.what() + ".env: unknown environment '" + e
+                        + "' (expected one of: " + String.join(", ", new java.util.TreeSet<>(environments)) + ")");
+            }
+        });
+        Optional<Policy> policy = Optional.empty();
+        boolean named = false;
+        for (String key : p.keys()) {
+            if (key.equals("env")) {
+                continue;
+            }
+            Optional<Policies.Definition> def = Policies.find(key);
+            if (def.isEmpty()) {
+                String hint = nearest(key).map(n -> "; did you mean '" + n + "'?").orElse("");
+                p.problems().add(p.positionOf(key), p.what() + ": unknown policy '" + key + "'" + hint
+                        + " (expected one of: " + String.join(", ", policyNames()) + ")");
+                p.allow(key);
+                named = true;
+                continue;
+            }
+            if (named) {
+                p.problems().add(p.positionOf(key), p.what() + ": one policy per item; move '" + key
+                        + "' to an item of its own");
+                p.allow(key);
+                continue;
+            }
+            named = true;
+            if (!p.has(key)) {
+                p.problems().add(p.positionOf(key), p.what() + "." + key + ": expected a value such as "
+                        + def.get().example() + ", found nothing");
+                continue;
+            }
+            policy = def.get().parser().apply(p, key);
         }
-        args.finish();
+        if (!named) {
+            p.problems().add(p.position(), p.what() + ": expected one policy, such as {log-retention-max-days: 30} "
+                    + "(policies: " + String.join(", ", policyNames()) + ")");
+        }
         p.finish();
-        return new PolicyRef(name, params);
+        return policy.map(pol -> new PolicyRef(pol, env));
+    }
+
+    private static List<String> policyNames() {
+        return Policies.all().stream().map(Policies.Definition::name).toList();
+    }
+
+    private static Optional<String> nearest(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : policyNames()) {
+            int d = distance(key, name);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = name;
+            }
+        }
+        // a prefix counts as near: `log-retention` is `log-retention-max-days` with the unit left off
+        if (best != null && bestDistance <= Math.max(2, key.length() / 3)) {
+            return Optional.of(best);
+        }
+        return policyNames().stream().filter(n -> n.startsWith(key) || key.startsWith(n)).findFirst();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private void unique(MapReader m, String id) {

@@ -10,6 +10,7 @@ import dev.bella.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public final class SpecLoader {
                     : usage;
             environments.put(name, envReader.read(name, merged, effective));
         }
-        var phases = new PhaseReader().read(top);
+        var phases = new PhaseReader(envs.keys()).read(top);
         top.finish();
         problems.throwIfAny();
         return new Spec(doc.source(), project, region, prices, pricesFile, baseline, environments, schedules, budget, usage,
@@ -179,11 +180,48 @@ public final class SpecLoader {
             }
             return address;
         }));
+        List<BigDecimal> alarmAt = alarmAt(b);
         MapReader t = b.map("targets");
         Optional<BigDecimal> perCall = t.decimal("cost-per-call", BigDecimal.ZERO, null);
         Optional<BigDecimal> reduction = t.decimal("reduction-percent", BigDecimal.ZERO, BigDecimal.valueOf(100));
         t.finish();
         b.finish();
-        return new Budget(monthly, daily, notify, perCall, reduction);
+        return new Budget(monthly, daily, notify, perCall, reduction, alarmAt);
+    }
+
+    /** {@code alarm-at: [0.5, 0.8, 1.0]}: fractions of the monthly limit, each in (0, 2], ascending, distinct. */
+    private static List<BigDecimal> alarmAt(MapReader b) {
+        if (!b.has("alarm-at")) {
+            return Budget.DEFAULT_ALARM_AT;
+        }
+        List<BigDecimal> out = new java.util.ArrayList<>();
+        b.list("alarm-at", n -> n.scalar(b.what() + ".alarm-at item").flatMap(text -> {
+            BigDecimal v;
+            try {
+                v = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                n.problems().add(n.position(), "budget.alarm-at: expected a fraction of the monthly limit such as 0.8, found '"
+                        + text + "'");
+                return Optional.empty();
+            }
+            if (v.signum() <= 0 || v.compareTo(BigDecimal.TWO) > 0) {
+                n.problems().add(n.position(), "budget.alarm-at: expected a fraction above 0 and at most 2 (1.0 = the "
+                        + "monthly limit), found " + v.toPlainString());
+                return Optional.empty();
+            }
+            if (!out.isEmpty() && v.compareTo(out.get(out.size() - 1)) <= 0) {
+                n.problems().add(n.position(), "budget.alarm-at: expected ascending, distinct fractions, found "
+                        + v.toPlainString() + " after " + out.get(out.size() - 1).toPlainString());
+                return Optional.empty();
+            }
+            return Optional.of(v);
+        }).map(v -> {
+            out.add(v);
+            return v;
+        }));
+        if (b.node("alarm-at").filter(YamlNode::isSequence).map(n -> n.asList("budget.alarm-at").isEmpty()).orElse(false)) {
+            b.problems().add(b.positionOf("alarm-at"), "budget.alarm-at: expected at least one fraction, e.g. [0.8, 1.0]");
+        }
+        return out;
     }
 }

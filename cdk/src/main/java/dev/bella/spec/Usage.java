@@ -11,8 +11,19 @@ import java.math.BigDecimal;
  * @param requestsPerCall     webhook requests per call (ingress requests and LCU)
  * @param kbPerRequest        average request + response size (ingress processed bytes, data transfer)
  * @param logGbPerMonth       CloudWatch Logs ingested per month
+ * @param llmCache            the service caches LLM answers (declared; it is what {@code llmShare} assumes)
+ * @param responseCompression webhook responses are gzip-compressed (declared; {@code kbPerRequest} assumes it)
  */
 public record Usage(int callsPerMonth, BigDecimal minutesPerCall, BigDecimal llmShare, int turnsPerCall,
                     int llmInputTokens, int llmOutputTokens, String llmModel, BigDecimal logGbPerMonth,
-                    int requestsPerCall, BigDecimal kbPerRequest, BigDecimal dataOutGbPerMonth, int phoneNumbers) {
+                    int requestsPerCall, BigDecimal kbPerRequest, BigDecimal dataOutGbPerMonth, int phoneNumbers,
+                    boolean llmCache, boolean responseCompression) {
+
+    /** Usage with neither feature declared (the defaults). */
+    public Usage(int callsPerMonth, BigDecimal minutesPerCall, BigDecimal llmShare, int turnsPerCall,
+                 int llmInputTokens, int llmOutputTokens, String llmModel, BigDecimal logGbPerMonth,
+                 int requestsPerCall, BigDecimal kbPerRequest, BigDecimal dataOutGbPerMonth, int phoneNumbers) {
+        this(callsPerMonth, minutesPerCall, llmShare, turnsPerCall, llmInputTokens, llmOutputTokens, llmModel,
+                logGbPerMonth, requestsPerCall, kbPerRequest, dataOutGbPerMonth, phoneNumbers, false, false);
+    }
 }

@@ -27,8 +27,11 @@ final class UsageReader {
         BigDecimal kb = u.decimal("kb-per-request", new BigDecimal("4"), BigDecimal.ZERO, null);
         BigDecimal dataOut = u.decimal("data-out-gb-per-month", BigDecimal.ONE, BigDecimal.ZERO, null);
         int numbers = u.integer("phone-numbers", 1, 0, 10_000);
+        boolean llmCache = u.bool("llm-cache", false);
+        boolean compression = u.bool("response-compression", false);
         u.finish();
-        return new Usage(calls, minutes, llmShare, turns, in, out, model, logs, requests, kb, dataOut, numbers);
+        return new Usage(calls, minutes, llmShare, turns, in, out, model, logs, requests, kb, dataOut, numbers,
+                llmCache, compression);
     }
 
     private static MapReader emptyMap(String what) {

@@ -578,6 +578,34 @@ class SpecLoaderBadConfigTest {
                         environments:
                           prod: {}
                         """, 5, 7, "'not-an-address' is neither an e-mail address nor an SNS topic ARN"),
+                new Case("alarm fraction out of range points at the fraction", """
+                        region: test-region-1
+                        budget:
+                          alarm-at: [0.5, 2.5]
+                        environments:
+                          prod: {}
+                        """, 3, 19, "budget.alarm-at: expected a fraction above 0 and at most 2 (1.0 = the monthly limit), found 2.5"),
+                new Case("alarm fractions must ascend", """
+                        region: test-region-1
+                        budget:
+                          alarm-at: [0.8, 0.5]
+                        environments:
+                          prod: {}
+                        """, 3, 19, "budget.alarm-at: expected ascending, distinct fractions, found 0.5 after 0.8"),
+                new Case("alarm fraction that is not a number", """
+                        region: test-region-1
+                        budget:
+                          alarm-at: [half]
+                        environments:
+                          prod: {}
+                        """, 3, 14, "budget.alarm-at: expected a fraction of the monthly limit such as 0.8, found 'half'"),
+                new Case("empty alarm list", """
+                        region: test-region-1
+                        budget:
+                          alarm-at: []
+                        environments:
+                          prod: {}
+                        """, 3, 3, "budget.alarm-at: expected at least one fraction"),
 
                 // ---- region and prices ----
                 new Case("missing region", """

@@ -39,6 +39,7 @@ class SpecLoaderValidTest {
               daily-limit: 10.50
               notify: [ops@example.com, "arn:aws:sns:test-region-1:123456789012:budget"]
               targets: {cost-per-call: 0.05, reduction-percent: 40}
+              alarm-at: [0.75, 1.0, 1.2]
             environments:
               prod:
                 protected: true
@@ -84,7 +85,7 @@ class SpecLoaderValidTest {
                   - id: arm
                     title: Move tasks to Graviton
                     status: done
-                    policy: {name: architecture, params: {expected: arm64}}
+                    policy: {architecture: arm64}
                     changes:
                       environments:
                         prod:
@@ -92,7 +93,7 @@ class SpecLoaderValidTest {
                   - id: spot-dev
                     title: Spot for dev
                     status: in-progress
-                    policy: spot-weight
+                    policy: {spot-weight-min: 80, env: dev}
               - id: later
                 title: Later
                 items:
@@ -193,6 +194,7 @@ class SpecLoaderValidTest {
                 "arn:aws:sns:test-region-1:123456789012:budget");
         assertThat(b.costPerCallTarget()).contains(new BigDecimal("0.05"));
         assertThat(b.reductionPercentTarget()).contains(new BigDecimal("40"));
+        assertThat(b.alarmAt()).containsExactly(new BigDecimal("0.75"), new BigDecimal("1.0"), new BigDecimal("1.2"));
     }
 
     @Test
@@ -238,13 +240,14 @@ class SpecLoaderValidTest {
 
         Phase.Item arm = quick.items().get(0);
         assertThat(arm.status()).isEqualTo(Status.DONE);
-        assertThat(arm.policy()).contains(new Phase.PolicyRef("architecture", java.util.Map.of("expected", "arm64")));
+        assertThat(arm.policy()).contains(new Phase.PolicyRef(new Policy.ArchitectureIs(Architecture.ARM64), java.util.Optional.empty()));
+        assertThat(arm.policy().orElseThrow().name()).isEqualTo("architecture");
         assertThat(arm.changes()).isPresent();
         assertThat(arm.changes().orElseThrow().isMapping()).isTrue();
 
         Phase.Item spot = quick.items().get(1);
         assertThat(spot.status()).isEqualTo(Status.IN_PROGRESS);
-        assertThat(spot.policy()).contains(new Phase.PolicyRef("spot-weight", java.util.Map.of()));
+        assertThat(spot.policy()).contains(new Phase.PolicyRef(new Policy.SpotWeightMin(80), java.util.Optional.of("dev")));
         assertThat(spot.changes()).isEmpty();
 
         Phase later = spec.phases().get(1);
@@ -272,6 +275,7 @@ class SpecLoaderValidTest {
         assertThat(prod.database().instanceClass()).isEqualTo("db.t4g.micro");
         assertThat(prod.service().autoscaling().scaleOutCooldown()).isEqualTo(Duration.ofSeconds(300));
         assertThat(minimal.budget().monthlyLimit()).isEmpty();
+        assertThat(minimal.budget().alarmAt()).isEqualTo(Budget.DEFAULT_ALARM_AT);
         assertThat(minimal.phases()).isEmpty();
     }
 }

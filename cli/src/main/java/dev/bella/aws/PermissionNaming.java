@@ -51,6 +51,15 @@ final class PermissionNaming implements ExecutionInterceptor {
     static String iamAction(ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String prefix = IAM_PREFIX.getOrDefault(service, service == null ? "?" : service.toLowerCase(Locale.ROOT));
-        return prefix + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        return prefix + ":" + ("budgets".equals(prefix) ? budgetsAction(operation) : operation);
+    }
+
+    /** AWS Budgets authorises its budget and notification calls with two actions, not one per operation. */
+    private static String budgetsAction(String operation) {
+        if (operation == null || operation.contains("Action") || operation.contains("Tag")) {
+            return operation; // budget actions and tagging have actions of their own name
+        }
+        return operation.startsWith("Describe") ? "ViewBudget" : "ModifyBudget";
     }
 }

@@ -23,13 +23,15 @@ import picocli.CommandLine.Spec.Target;
         footer = {"  bella cost report",
                 "  bella cost report --config configs/examples/baseline.yaml --format json",
                 "  bella cost report --env prod --month 2026-12 --format markdown --output cost.md",
-                "  bella cost report --compare configs/examples/baseline.yaml"})
+                "  bella cost report --compare configs/examples/baseline.yaml",
+                "  bella cost report --source estimate --env prod --template cdk.out/prod"})
 final class CostReportCommand implements Callable<Integer> {
 
     enum Source { estimate, aws, auto }
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;
+    @Mixin TemplateOptions templates;
 
     @picocli.CommandLine.Spec(Target.SELF)
     picocli.CommandLine.Model.CommandSpec self;
@@ -57,6 +59,10 @@ final class CostReportCommand implements Callable<Integer> {
         Spec spec = resolver.load(common);
         common.environment().ifPresent(e -> spec.environment(e).orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "unknown environment '" + e + "'; the spec has " + String.join(", ", spec.environments().keySet()))));
+        if (templates.given() && compare != null) {
+            throw new UserException(ExitCode.USAGE, "--compare and --template do not go together: the comparison is "
+                    + "between specs; price the other template in a second report");
+        }
         Optional<Spec> other = Optional.ofNullable(compare).map(p -> {
             if (!java.nio.file.Files.isRegularFile(p)) {
                 throw new UserException(ExitCode.USAGE, "--compare: spec not found: " + p);
@@ -64,7 +70,10 @@ final class CostReportCommand implements Callable<Integer> {
             return new SpecLoader().load(p);
         });
         EstimatePeriod period = month == null ? EstimatePeriod.averageMonth(clock) : EstimatePeriod.month(parseMonth());
-        CostReport report = new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
+        CostReport report = templates.given()
+                ? new dev.bella.estimate.TemplateEstimator().estimate(spec, period, common.environment().map(java.util.List::of)
+                        .orElse(java.util.List.copyOf(spec.environments().keySet())), templates.read(spec, common.environment()))
+                : new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
         report = chosen.annotate(report);
         output.write(output.format.render(report, output.output == null && common.color()), self.commandLine().getOut());
         return ExitCode.OK.code;

@@ -37,6 +37,18 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 err.println("bella: " + u.getMessage());
                 yield u.exitCode;
             }
+            case dev.bella.template.TemplateException t -> {
+                err.println("bella: " + t.getMessage());
+                yield ExitCode.USAGE;
+            }
+            case dev.bella.alarms.AlarmsException a -> {
+                err.println("bella: " + a.getMessage());
+                yield switch (a.reason()) {
+                    case CONFIG -> ExitCode.USAGE;
+                    case BILLING_ALERTS_DISABLED -> ExitCode.AWS;
+                    case CONFLICT -> ExitCode.POLICY_VIOLATION;
+                };
+            }
             case dev.bella.pricing.PriceListException p -> {
                 err.println("bella: " + p.getMessage());
                 yield ExitCode.AWS;

@@ -13,7 +13,7 @@ final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             converter = FormatConverter.class,
-            description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+            description = "table, json, csv, markdown or html (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
@@ -44,7 +44,7 @@ final class OutputOptions {
                 return ReportFormat.valueOf(value.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
-                        + "'; expected table, json, csv or markdown");
+                        + "'; expected table, json, csv, markdown or html");
             }
         }
     }

@@ -46,19 +46,44 @@ final class EnvironmentEstimator {
      */
     EnvironmentCost estimate(Environment env, BigDecimal runningHours, FreeAllowance free) {
         Usage usage = env.usage();
-        BigDecimal monthShare = periodHours.divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
-        BigDecimal calls = BigDecimal.valueOf(usage.callsPerMonth()).multiply(monthShare);
+        BigDecimal monthShare = monthShare();
+        BigDecimal calls = calls(usage);
         List<CategoryCost> categories = new ArrayList<>();
-        categories.add(CategoryCost.of(Category.COMPUTE, compute(env, runningHours)));
-        categories.add(CategoryCost.of(Category.DATABASE, database(env, runningHours, monthShare)));
+        categories.add(CategoryCost.of(Category.COMPUTE, fargate(env.service(), runningHours, env.network().publicTasks())));
+        categories.add(CategoryCost.of(Category.DATABASE, database(env.database(), env.commitments().database(),
+                runningHours, monthShare)));
         if (env.cache() instanceof Cache.Redis redis) {
-            categories.add(CategoryCost.of(Category.CACHE, cache(env, redis)));
+            categories.add(CategoryCost.of(Category.CACHE, cache(redis, env.commitments().cache())));
         }
-        categories.add(CategoryCost.of(Category.NETWORKING, networking(env, runningHours, calls)));
-        categories.add(CategoryCost.of(Category.STORAGE_AND_LOGS, storage(env, monthShare, free)));
+        List<LineItem> networking = new ArrayList<>();
+        if (env.ingress() == Ingress.ALB) {
+            networking.addAll(alb(env.network().availabilityZones(), usage, calls));
+        } else {
+            networking.addAll(httpApi(usage, calls));
+            networking.addAll(vpcLink());
+            networking.addAll(cloudMap(taskHours(env.service(), runningHours)));
+        }
+        networking.addAll(nat(env.network().natGateways(), usage));
+        categories.add(CategoryCost.of(Category.NETWORKING, networking));
+        List<LineItem> storage = new ArrayList<>(logs(usage, env.logs().retentionDays(), free));
+        storage.addAll(dataTransferOut(usage, free));
+        categories.add(CategoryCost.of(Category.STORAGE_AND_LOGS, storage));
         categories.add(CategoryCost.of(Category.THIRD_PARTY_APIS, thirdParty(usage, calls, monthShare)));
-        return new EnvironmentCost(env.name(), runningHours, calls.setScale(0, java.math.RoundingMode.HALF_UP).longValue(),
+        return cost(env.name(), runningHours, calls, categories);
+    }
+
+    static EnvironmentCost cost(String name, BigDecimal runningHours, BigDecimal calls, List<CategoryCost> categories) {
+        return new EnvironmentCost(name, runningHours, calls.setScale(0, java.math.RoundingMode.HALF_UP).longValue(),
                 categories);
+    }
+
+    BigDecimal monthShare() {
+        return periodHours.divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
+    }
+
+    /** Calls in the period. */
+    BigDecimal calls(Usage usage) {
+        return BigDecimal.valueOf(usage.callsPerMonth()).multiply(monthShare());
     }
 
     /** Task-hours: the baseline count all running hours, plus the peak profile's extra tasks. */
@@ -72,8 +97,8 @@ final class EnvironmentEstimator {
         return hours;
     }
 
-    private List<LineItem> compute(Environment env, BigDecimal runningHours) {
-        Service s = env.service();
+    /** Fargate vCPU and memory, on demand and on Spot, and the tasks' public IPv4 addresses when they have one. */
+    List<LineItem> fargate(Service s, BigDecimal runningHours, boolean publicIp) {
         String arch = s.architecture().id();
         BigDecimal taskHours = taskHours(s, runningHours);
         BigDecimal vcpu = BigDecimal.valueOf(s.cpu()).divide(MIB_PER_GIB, MC);
@@ -99,19 +124,19 @@ final class EnvironmentEstimator {
             items.add(LineItem.priced("fargate-spot-memory", "Fargate Spot memory, " + size, th.multiply(gb),
                     "GB-hours", prices.price(fargateGbHour(arch)).multiply(keep), fargateGbHour(arch)));
         }
-        if (env.network().publicTasks()) {
+        if (publicIp) {
             items.add(LineItem.priced("task-public-ipv4", "Public IPv4 address per running task", taskHours,
                     "IP-hours", prices.price(PUBLIC_IPV4_HOUR), PUBLIC_IPV4_HOUR));
         }
         return items;
     }
 
-    private List<LineItem> database(Environment env, BigDecimal runningHours, BigDecimal monthShare) {
-        Database db = env.database();
+    /** The RDS instance (on demand and reserved) and its storage. */
+    List<LineItem> database(Database db, Commitment commitment, BigDecimal runningHours, BigDecimal monthShare) {
         List<LineItem> items = new ArrayList<>(reservable("rds", db.instanceClass() + " " + db.deployment(),
-                runningHours, env.database().multiAz() ? "Multi-AZ" : "Single-AZ",
+                runningHours, db.multiAz() ? "Multi-AZ" : "Single-AZ",
                 rdsHour(db.engine(), db.instanceClass(), db.deployment()),
-                env.commitments().database(), payment -> rdsReservedHour(db.engine(), db.instanceClass(),
+                commitment, payment -> rdsReservedHour(db.engine(), db.instanceClass(),
                         db.deployment(), payment)));
         // Multi-AZ keeps a second copy of the volume, billed as such.
         BigDecimal copies = db.multiAz() ? BigDecimal.TWO : BigDecimal.ONE;
@@ -123,11 +148,11 @@ final class EnvironmentEstimator {
         return items;
     }
 
-    private List<LineItem> cache(Environment env, Cache.Redis redis) {
+    List<LineItem> cache(Cache.Redis redis, Commitment commitment) {
         // ElastiCache cannot be stopped: it runs the whole period even in a scheduled environment.
         BigDecimal hours = periodHours.multiply(BigDecimal.valueOf(redis.nodes()));
         return reservable("elasticache", redis.nodeType() + (redis.nodes() > 1 ? " x" + redis.nodes() : ""), hours,
-                "node", cacheHour(redis.nodeType()), env.commitments().cache(),
+                "node", cacheHour(redis.nodeType()), commitment,
                 payment -> cacheReservedHour(redis.nodeType(), payment));
     }
 
@@ -156,36 +181,50 @@ final class EnvironmentEstimator {
         return items;
     }
 
-    private List<LineItem> networking(Environment env, BigDecimal runningHours, BigDecimal calls) {
-        Usage u = env.usage();
+    /** An Application Load Balancer: its hours, its capacity units, and one public IPv4 address per AZ. */
+    List<LineItem> alb(int availabilityZones, Usage u, BigDecimal calls) {
         BigDecimal requests = calls.multiply(BigDecimal.valueOf(u.requestsPerCall()));
         List<LineItem> items = new ArrayList<>();
-        if (env.ingress() == Ingress.ALB) {
-            items.add(LineItem.priced("alb-hours", "Application Load Balancer", periodHours, "hours",
-                    prices.price(ALB_HOUR), ALB_HOUR));
-            items.add(LineItem.priced("alb-lcu", "ALB capacity units (" + requests.setScale(0, java.math.RoundingMode.HALF_UP)
-                    + " requests)", lcuHours(requests, u.kbPerRequest()), "LCU-hours", prices.price(ALB_LCU_HOUR),
-                    ALB_LCU_HOUR));
-            BigDecimal nodes = BigDecimal.valueOf(env.network().availabilityZones());
-            items.add(LineItem.priced("alb-public-ipv4", "Public IPv4 addresses of the ALB (one per AZ)",
-                    nodes.multiply(periodHours), "IP-hours", prices.price(PUBLIC_IPV4_HOUR), PUBLIC_IPV4_HOUR));
-        } else {
-            items.add(LineItem.priced("http-api-requests", "API Gateway HTTP API requests", requests.divide(MILLION, MC),
-                    "million requests", prices.price(HTTP_API_MILLION_REQUESTS), HTTP_API_MILLION_REQUESTS));
-            items.add(LineItem.priced("vpc-link", "VPC link for the HTTP API", periodHours, "hours",
-                    prices.price(HTTP_API_VPC_LINK_HOUR), HTTP_API_VPC_LINK_HOUR));
-            BigDecimal instanceMonths = taskHours(env.service(), runningHours).divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
-            items.add(LineItem.priced("cloud-map", "Cloud Map registered tasks", instanceMonths, "instance-months",
-                    prices.price(CLOUD_MAP_INSTANCE_MONTH), CLOUD_MAP_INSTANCE_MONTH));
+        items.add(LineItem.priced("alb-hours", "Application Load Balancer", periodHours, "hours",
+                prices.price(ALB_HOUR), ALB_HOUR));
+        items.add(LineItem.priced("alb-lcu", "ALB capacity units (" + requests.setScale(0, java.math.RoundingMode.HALF_UP)
+                + " requests)", lcuHours(requests, u.kbPerRequest()), "LCU-hours", prices.price(ALB_LCU_HOUR),
+                ALB_LCU_HOUR));
+        BigDecimal nodes = BigDecimal.valueOf(availabilityZones);
+        items.add(LineItem.priced("alb-public-ipv4", "Public IPv4 addresses of the ALB (one per AZ)",
+                nodes.multiply(periodHours), "IP-hours", prices.price(PUBLIC_IPV4_HOUR), PUBLIC_IPV4_HOUR));
+        return items;
+    }
+
+    List<LineItem> httpApi(Usage u, BigDecimal calls) {
+        BigDecimal requests = calls.multiply(BigDecimal.valueOf(u.requestsPerCall()));
+        return List.of(LineItem.priced("http-api-requests", "API Gateway HTTP API requests", requests.divide(MILLION, MC),
+                "million requests", prices.price(HTTP_API_MILLION_REQUESTS), HTTP_API_MILLION_REQUESTS));
+    }
+
+    List<LineItem> vpcLink() {
+        return List.of(LineItem.priced("vpc-link", "VPC link for the HTTP API", periodHours, "hours",
+                prices.price(HTTP_API_VPC_LINK_HOUR), HTTP_API_VPC_LINK_HOUR));
+    }
+
+    /** Cloud Map bills each registered instance per month: one per running task. */
+    List<LineItem> cloudMap(BigDecimal taskHours) {
+        BigDecimal instanceMonths = taskHours.divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
+        return List.of(LineItem.priced("cloud-map", "Cloud Map registered tasks", instanceMonths, "instance-months",
+                prices.price(CLOUD_MAP_INSTANCE_MONTH), CLOUD_MAP_INSTANCE_MONTH));
+    }
+
+    /** NAT gateways' hours and the data they process (the usage's data out goes through them). */
+    List<LineItem> nat(int count, Usage u) {
+        if (count == 0) {
+            return List.of();
         }
-        int nat = env.network().natGateways();
-        if (nat > 0) {
-            items.add(LineItem.priced("nat-hours", "NAT gateways (" + nat + ")",
-                    periodHours.multiply(BigDecimal.valueOf(nat)), "hours", prices.price(NAT_GATEWAY_HOUR), NAT_GATEWAY_HOUR));
-            BigDecimal gb = u.dataOutGbPerMonth().multiply(periodHours.divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC));
-            items.add(LineItem.priced("nat-data", "NAT gateway data processed", gb, "GB", prices.price(NAT_GATEWAY_GB),
-                    NAT_GATEWAY_GB));
-        }
+        List<LineItem> items = new ArrayList<>();
+        items.add(LineItem.priced("nat-hours", "NAT gateways (" + count + ")",
+                periodHours.multiply(BigDecimal.valueOf(count)), "hours", prices.price(NAT_GATEWAY_HOUR), NAT_GATEWAY_HOUR));
+        BigDecimal gb = u.dataOutGbPerMonth().multiply(monthShare());
+        items.add(LineItem.priced("nat-data", "NAT gateway data processed", gb, "GB", prices.price(NAT_GATEWAY_GB),
+                NAT_GATEWAY_GB));
         return items;
     }
 
@@ -201,24 +240,28 @@ final class EnvironmentEstimator {
         return connectionsLcu.max(gbPerHour).multiply(periodHours);
     }
 
-    private List<LineItem> storage(Environment env, BigDecimal monthShare, FreeAllowance free) {
-        Usage u = env.usage();
+    /** CloudWatch Logs: the usage's log volume ingested, and stored for the retention period. */
+    List<LineItem> logs(Usage u, int retentionDays, FreeAllowance free) {
+        BigDecimal monthShare = monthShare();
         BigDecimal ingested = u.logGbPerMonth().multiply(monthShare);
-        BigDecimal stored = storedLogGb(u.logGbPerMonth(), env.logs().retentionDays()).multiply(monthShare);
-        BigDecimal dataOut = u.dataOutGbPerMonth().multiply(monthShare);
+        BigDecimal stored = storedLogGb(u.logGbPerMonth(), retentionDays).multiply(monthShare);
         List<LineItem> items = new ArrayList<>();
         items.add(LineItem.priced("logs-ingestion", "CloudWatch Logs ingestion (" + ingested.setScale(1, java.math.RoundingMode.HALF_UP)
                         + " GB, free allowance share " + free.logsIngestionGb().setScale(1, java.math.RoundingMode.HALF_UP) + " GB)",
                 ingested.subtract(free.logsIngestionGb()).max(BigDecimal.ZERO), "GB",
                 prices.price(LOGS_INGESTION_GB), LOGS_INGESTION_GB));
-        items.add(LineItem.priced("logs-storage", "CloudWatch Logs storage, " + env.logs().retentionDays()
+        items.add(LineItem.priced("logs-storage", "CloudWatch Logs storage, " + retentionDays
                         + "-day retention", stored.subtract(free.logsStorageGb()).max(BigDecimal.ZERO), "GB-months",
                 prices.price(LOGS_STORAGE_GB_MONTH), LOGS_STORAGE_GB_MONTH));
-        items.add(LineItem.priced("data-transfer-out", "Data transfer out to the internet (" + dataOut.setScale(1, java.math.RoundingMode.HALF_UP)
+        return items;
+    }
+
+    List<LineItem> dataTransferOut(Usage u, FreeAllowance free) {
+        BigDecimal dataOut = u.dataOutGbPerMonth().multiply(monthShare());
+        return List.of(LineItem.priced("data-transfer-out", "Data transfer out to the internet (" + dataOut.setScale(1, java.math.RoundingMode.HALF_UP)
                         + " GB, free allowance share " + free.dataOutGb().setScale(1, java.math.RoundingMode.HALF_UP) + " GB)",
                 dataOut.subtract(free.dataOutGb()).max(BigDecimal.ZERO), "GB", prices.price(DATA_TRANSFER_OUT_GB),
                 DATA_TRANSFER_OUT_GB));
-        return items;
     }
 
     /**
@@ -229,7 +272,7 @@ final class EnvironmentEstimator {
         return gbPerMonth.multiply(BigDecimal.valueOf(retentionDays)).divide(DAYS_PER_MONTH, MC);
     }
 
-    private List<LineItem> thirdParty(Usage u, BigDecimal calls, BigDecimal monthShare) {
+    List<LineItem> thirdParty(Usage u, BigDecimal calls, BigDecimal monthShare) {
         BigDecimal minutes = calls.multiply(u.minutesPerCall());
         BigDecimal turns = calls.multiply(BigDecimal.valueOf(u.turnsPerCall()));
         BigDecimal llmCalls = turns.multiply(u.llmShare());

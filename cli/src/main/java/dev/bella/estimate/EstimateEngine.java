@@ -36,6 +36,13 @@ public final class EstimateEngine {
             BigDecimal running = spec.scheduleOf(env).map(period::runningHours).orElse(period.hours());
             costs.add(estimator.estimate(env, running, free.get(i)));
         }
+        List<String> notes = new ArrayList<>();
+        notes.add("prices: " + spec.prices().name());
+        return report(spec, period, costs, notes);
+    }
+
+    /** The report of priced environments: totals, cost per call and budget status as every estimate shows them. */
+    static CostReport report(Spec spec, EstimatePeriod period, List<EnvironmentCost> costs, List<String> notes) {
         long calls = costs.stream().mapToLong(EnvironmentCost::calls).sum();
         BigDecimal total = Money.sum(costs, EnvironmentCost::total);
         BigDecimal aws = Money.sum(costs, EnvironmentCost::aws);
@@ -44,39 +51,19 @@ public final class EstimateEngine {
                 spec.budget().costPerCallTarget()));
         BudgetStatus budget = new BudgetStatus(aws, spec.budget().monthlyLimit(),
                 Money.cents(aws.divide(period.days(), MC)), spec.budget().dailyLimit());
-        List<String> notes = new ArrayList<>();
-        notes.add("prices: " + spec.prices().name());
         return new CostReport("estimate", "USD", period.period(), spec.source().label(), costs, perCall,
                 Optional.of(budget), List.of(), Optional.empty(), notes);
     }
 
     /** AWS grants these once per account; split them by each environment's share of the usage. */
     private static List<FreeAllowance> shareFreeAllowances(Spec spec, List<Environment> envs, BigDecimal monthShare) {
-        var prices = spec.prices();
-        BigDecimal freeLogs = prices.price(dev.bella.prices.PriceKeys.LOGS_FREE_GB).multiply(monthShare);
-        BigDecimal freeOut = prices.price(dev.bella.prices.PriceKeys.DATA_TRANSFER_OUT_FREE_GB).multiply(monthShare);
-        BigDecimal logs = BigDecimal.ZERO;
-        BigDecimal stored = BigDecimal.ZERO;
-        BigDecimal out = BigDecimal.ZERO;
-        for (Environment e : envs) {
-            logs = logs.add(e.usage().logGbPerMonth());
-            stored = stored.add(storedLogs(e));
-            out = out.add(e.usage().dataOutGbPerMonth());
-        }
-        List<FreeAllowance> shares = new ArrayList<>();
-        for (Environment e : envs) {
-            shares.add(new FreeAllowance(share(freeLogs, e.usage().logGbPerMonth(), logs),
-                    share(freeLogs, storedLogs(e), stored), share(freeOut, e.usage().dataOutGbPerMonth(), out)));
-        }
-        return shares;
+        return FreeAllowance.share(spec.prices(), monthShare, envs.stream()
+                .map(e -> new FreeAllowance.Use(e.usage().logGbPerMonth(), storedLogs(e), e.usage().dataOutGbPerMonth()))
+                .toList());
     }
 
     static BigDecimal storedLogs(Environment e) {
         return EnvironmentEstimator.storedLogGb(e.usage().logGbPerMonth(), e.logs().retentionDays());
-    }
-
-    private static BigDecimal share(BigDecimal free, BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? BigDecimal.ZERO : free.multiply(part).divide(whole, MC);
     }
 
     /** The report of {@code current} beside the same period's estimate of {@code baseline}. */

@@ -2,9 +2,9 @@ package dev.bella.report.render;
 
 import dev.bella.report.CostReport;
 
-/** The formats a cost report renders to; html arrives with the spend report. */
+/** The formats a cost report renders to. */
 public enum ReportFormat {
-    TABLE, JSON, CSV, MARKDOWN;
+    TABLE, JSON, CSV, MARKDOWN, HTML;
 
     public String render(CostReport report, boolean color) {
         return switch (this) {
@@ -12,6 +12,7 @@ public enum ReportFormat {
             case JSON -> JsonRenderer.render(report);
             case CSV -> CsvRenderer.render(report);
             case MARKDOWN -> MarkdownRenderer.render(report);
+            case HTML -> HtmlRenderer.render(report);
         };
     }
 }

@@ -1,0 +1,137 @@
+package dev.bella.cli;
+
+import dev.bella.alarms.AlarmService;
+import dev.bella.alarms.AwsAlarmAccount;
+import dev.bella.alarms.Desired;
+import dev.bella.alarms.Listing;
+import dev.bella.alarms.Plan;
+import dev.bella.aws.AwsClients;
+import dev.bella.spec.Spec;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+@Command(name = "alarms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Billing alarms and an AWS Budgets budget from the spec's budget: a CloudWatch alarm on",
+                "AWS/Billing EstimatedCharges at each budget.alarm-at fraction of the monthly limit, an SNS topic",
+                "with the budget.notify e-mails, and a budget with actual and forecast notifications. Always in",
+                "us-east-1 (where billing metrics live), whatever --region says. Bella's resources are named",
+                "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
+        subcommands = {CostAlarmsCommand.PlanCommand.class, CostAlarmsCommand.ApplyCommand.class,
+                CostAlarmsCommand.ListCommand.class, CostAlarmsCommand.DeleteCommand.class})
+final class CostAlarmsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        throw new UserException(ExitCode.USAGE, "missing subcommand: plan, apply, list or delete (see 'bella cost alarms --help')");
+    }
+
+    /** Builds the clients, runs {@code work} with the service, and closes the clients. */
+    static <T> T withService(CommonOptions common, Spec spec, Function<AlarmService, T> work) {
+        AwsClients clients = new AwsClients(common.aws(spec.region()).inRegion(Region.US_EAST_1));
+        try (CloudWatchClient cw = clients.create(CloudWatchClient.builder());
+             SnsClient sns = clients.create(SnsClient.builder());
+             BudgetsClient budgets = clients.create(BudgetsClient.builder());
+             StsClient sts = clients.create(StsClient.builder())) {
+            return work.apply(new AlarmService(new AwsAlarmAccount(cw, sns, budgets, sts)));
+        }
+    }
+
+    static Spec spec(CommonOptions common) {
+        return SpecResolver.fromEnvironment().load(common);
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Print what apply would create, update or delete; changes nothing.",
+            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms plan", "  bella cost alarms plan --profile billing"})
+    static final class PlanCommand implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+        @Override
+        public Integer call() {
+            Spec spec = spec(common);
+            Desired desired = Desired.from(spec);
+            Plan plan = withService(common, spec, s -> s.plan(desired));
+            self.commandLine().getOut().print(plan.render());
+            if (!plan.conflicts().isEmpty()) {
+                self.commandLine().getErr().println("bella: " + plan.conflicts().size() + " conflict(s) marked '!': apply "
+                        + "would refuse and change nothing until they are resolved");
+                return ExitCode.POLICY_VIOLATION.code;
+            }
+            return ExitCode.OK.code;
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Make the plan's changes (idempotent: a second apply finds nothing to do).",
+                    "Refuses, changing nothing, when a Bella-named resource exists without the bella:managed tag."},
+            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms apply --dry-run", "  bella cost alarms apply"})
+    static final class ApplyCommand implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--dry-run", description = "Print the plan and change nothing.") boolean dryRun;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+        @Override
+        public Integer call() {
+            Spec spec = spec(common);
+            Desired desired = Desired.from(spec);
+            PrintWriter out = self.commandLine().getOut();
+            Plan plan = withService(common, spec, s -> s.apply(desired, dryRun, p -> out.print(p.render()),
+                    line -> out.println("  " + line)));
+            report(out, plan, dryRun);
+            return ExitCode.OK.code;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "List the project's Bella-named topic, alarms and budget, and whether Bella manages each.",
+            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms list"})
+    static final class ListCommand implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+        @Override
+        public Integer call() {
+            Spec spec = spec(common);
+            String text = withService(common, spec, s -> Listing.render(spec.project(), s.list(spec.project())));
+            self.commandLine().getOut().print(text);
+            return ExitCode.OK.code;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Delete the alarms, budget and topic Bella manages for the project (tagged",
+                    "bella:managed=true); other resources, even with a Bella-like name, are left alone."},
+            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms delete --dry-run", "  bella cost alarms delete"})
+    static final class DeleteCommand implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Option(names = "--dry-run", description = "Print what would be deleted and change nothing.") boolean dryRun;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+        @Override
+        public Integer call() {
+            Spec spec = spec(common);
+            PrintWriter out = self.commandLine().getOut();
+            Plan plan = withService(common, spec, s -> s.delete(spec.project(), dryRun,
+                    p -> out.print(p.render()), line -> out.println("  " + line)));
+            report(out, plan, dryRun);
+            return ExitCode.OK.code;
+        }
+    }
+
+    /** After apply/delete: the plan was printed before the changes, and each change as it was made. */
+    static void report(PrintWriter out, Plan plan, boolean dryRun) {
+        out.println(dryRun ? "Dry run: nothing changed." : plan.hasChanges() ? "Done: " + plan.toMake().size()
+                + " change(s) made." : "Nothing to change.");
+        out.flush();
+    }
+}

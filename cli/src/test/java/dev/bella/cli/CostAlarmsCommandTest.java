@@ -1,0 +1,213 @@
+package dev.bella.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.bella.alarms.FakeBillingAccount.CW;
+import static dev.bella.alarms.FakeBillingAccount.TOPIC_ARN;
+import static dev.bella.alarms.FakeBillingAccount.bellaAlarm;
+import static dev.bella.alarms.FakeBillingAccount.query;
+import static dev.bella.alarms.FakeBillingAccount.queryError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bella.alarms.FakeBillingAccount;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four subcommands end to end: the real SDK clients against a WireMock account, exit code, stdout, stderr. */
+class CostAlarmsCommandTest {
+
+    @TempDir
+    Path dir;
+    private WireMockServer aws;
+    private FakeBillingAccount account;
+    private Path spec;
+
+    @BeforeEach
+    void start() throws IOException {
+        System.setProperty("aws.accessKeyId", "AKIDTEST");
+        System.setProperty("aws.secretAccessKey", "secret");
+        aws = new WireMockServer(options().dynamicPort());
+        aws.start();
+        account = new FakeBillingAccount(aws);
+        spec = dir.resolve("bella.yaml");
+        Files.writeString(spec, """
+                project: bella
+                region: ca-central-1
+                budget: {monthly-limit: 150, notify: [ops@example.com]}
+                environments:
+                  prod: {}
+                """);
+    }
+
+    @AfterEach
+    void stop() {
+        aws.stop();
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of("cost", "alarms"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--config", spec.toString(), "--region", "ca-central-1", "--endpoint-url", aws.baseUrl()));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private void emptyAccount() {
+        account.identity().billingMetric(true).alarms().topics().noBudget();
+    }
+
+    @Test
+    void planPrintsTheDiffAndCallsUsEast1WhateverTheRegion() {
+        emptyAccount();
+        CliRun r = run("plan");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("  + create     alarm        bella-bella-billing-80pct   EstimatedCharges >= $120.00")
+                .endsWith("Plan: 10 to create, 0 to update, 0 to delete, 0 unchanged.\n");
+        aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeAlarms"))
+                .withHeader("Authorization", containing("/us-east-1/monitoring/aws4_request")));
+        assertThat(account.writes()).isEmpty();
+    }
+
+    @Test
+    void applyPrintsThePlanThenEachChange() {
+        emptyAccount();
+        account.writesSucceed(null);
+        CliRun r = run("apply");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("Plan: 10 to create", "  created topic bella-bella-billing\n",
+                "  created alarm bella-bella-billing-100pct\n", "  created notification forecasted > 100%\n")
+                .endsWith("Done: 10 change(s) made.\n");
+        assertThat(account.writes()).hasSize(10);
+    }
+
+    @Test
+    void dryRunsChangeNothing() {
+        emptyAccount();
+        account.writesSucceed(null);
+        CliRun apply = run("apply", "--dry-run");
+        assertThat(apply.exitCode()).isZero();
+        assertThat(apply.out()).contains("Plan: 10 to create").endsWith("Dry run: nothing changed.\n");
+        CliRun delete = run("delete", "--dry-run");
+        assertThat(delete.exitCode()).isZero();
+        assertThat(delete.out()).isEqualTo("Plan: 0 to create, 0 to update, 0 to delete, 0 unchanged.\n"
+                + "Dry run: nothing changed.\n");
+        assertThat(account.writes()).isEmpty();
+    }
+
+    @Test
+    void listShowsWhatBellaManagesAndWhatItDoesNot() {
+        account.identity().billingMetric(true)
+                .alarms(bellaAlarm("80", "120.0"), FakeBillingAccount.alarm("bella-bella-mine", "5.0", "by hand"))
+                .alarmTags("bella-bella-billing-80pct", true).alarmTags("bella-bella-mine", false)
+                .topics(TOPIC_ARN).topicTags(TOPIC_ARN, true)
+                .subscriptions(TOPIC_ARN, "email ops@example.com " + TOPIC_ARN + ":4f1b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e")
+                .noBudget();
+        CliRun r = run("list");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("""
+                Account 123456789012, project 'bella' (names starting bella-bella-, billing region us-east-1)
+                topic   arn:aws:sns:us-east-1:123456789012:bella-bella-billing  [managed by bella]
+                  email ops@example.com (confirmed)
+                alarm   bella-bella-billing-80pct  OK  EstimatedCharges >= $120.00  [managed by bella]
+                alarm   bella-bella-mine  OK  EstimatedCharges >= $5.00  [not this project's: lacks the tags bella:managed=true, bella:project=bella]
+                budget  bella-bella-monthly: none
+                """);
+    }
+
+    @Test
+    void deleteLeavesAForeignAlarmAlone() {
+        account.identity().billingMetric(true)
+                .alarms(bellaAlarm("80", "120.0"), FakeBillingAccount.alarm("bella-bella-mine", "5.0", "by hand"))
+                .alarmTags("bella-bella-billing-80pct", true).alarmTags("bella-bella-mine", false)
+                .topics().noBudget();
+        account.writesSucceed(null);
+        CliRun r = run("delete");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("  - delete     alarm        bella-bella-billing-80pct",
+                "  . left alone alarm        bella-bella-mine", "  deleted alarm bella-bella-billing-80pct\n")
+                .endsWith("Done: 1 change(s) made.\n");
+        assertThat(account.writeNames()).containsExactly("DeleteAlarms");
+        assertThat(account.writes().get(0).getRequest().getBodyAsString()).doesNotContain("bella-bella-mine");
+    }
+
+    @Test
+    void billingAlertsOffExits3WithTheFix() {
+        account.identity().billingMetric(false).alarms().topics().noBudget();
+        CliRun r = run("plan");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("bella: billing alerts are not enabled for this account")
+                .contains("Receive CloudWatch billing alerts").hasLineCount(1);
+    }
+
+    @Test
+    void accessDeniedExits3NamingThePermission() {
+        emptyAccount();
+        aws.stubFor(query(CW, "DescribeAlarms").willReturn(queryError(403, "AccessDenied",
+                "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: cloudwatch:DescribeAlarms")));
+        CliRun r = run("list");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("bella: AWS error: access denied: needs IAM permission cloudwatch:DescribeAlarms")
+                .hasLineCount(1).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aConflictExits1AndChangesNothing() {
+        account.identity().billingMetric(true).topics().noBudget()
+                .alarms(FakeBillingAccount.alarm("bella-bella-billing-50pct", "70.0", "by hand"))
+                .alarmTags("bella-bella-billing-50pct", false);
+        account.writesSucceed(null);
+        CliRun r = run("apply");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("bella: nothing changed: alarm bella-bella-billing-50pct (exists without the tags "
+                + "bella:managed=true, bella:project=bella; rename or delete it, or add the tags to hand it over)\n");
+        CliRun plan = run("plan");
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.out()).contains("  ! conflict   alarm        bella-bella-billing-50pct   exists without the tags bella:managed=true");
+        assertThat(plan.err()).isEqualTo("bella: 1 conflict(s) marked '!': apply would refuse and change nothing until "
+                + "they are resolved\n");
+        assertThat(account.writes()).isEmpty();
+    }
+
+    @Test
+    void aSpecWithoutAMonthlyLimitExits2BeforeAnyAwsCall() throws IOException {
+        Files.writeString(spec, """
+                project: bella
+                region: ca-central-1
+                environments:
+                  prod: {}
+                """);
+        CliRun r = run("apply");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("bella: " + spec + ": budget.monthly-limit is not set").hasLineCount(1);
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anUnknownSubcommandExits2() {
+        CliRun r = CliRun.of("cost", "alarms", "apply-all");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("bella: ");
+        CliRun none = CliRun.of("cost", "alarms");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).isEqualTo("bella: missing subcommand: plan, apply, list or delete (see 'bella cost alarms --help')\n");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.bella.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bella.report.Category;
+import dev.bella.report.CostReport;
+import dev.bella.report.EnvironmentCost;
+import dev.bella.report.LineItem;
+import dev.bella.spec.Spec;
+import dev.bella.spec.SpecLoader;
+import dev.bella.template.TemplateSource;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Template pricing agrees with the spec estimate line by line on templates in the shape CDK synthesizes
+ * for configs/bella.yaml (src/test/resources/templates/assembly; the real synth replaces them at merge),
+ * and lists what it cannot price.
+ */
+class TemplateEstimatorTest {
+
+    static final Path TEMPLATES = Path.of("src/test/resources/templates");
+    static final Spec TARGET = new SpecLoader().load(Path.of("../configs/bella.yaml"));
+    static final Spec BASELINE = new SpecLoader().load(Path.of("../configs/examples/baseline.yaml"));
+
+    static EstimatePeriod period() {
+        return EstimatePeriod.averageMonth(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void prodTemplatePricesLikeTheSpecLineByLine() {
+        CostReport fromSpec = new EstimateEngine().estimate(TARGET, period(), Optional.of("prod"));
+        CostReport fromTemplate = new TemplateEstimator().estimate(TARGET, period(), List.of("prod"),
+                TemplateSource.at(TEMPLATES.resolve("assembly/prod")));
+
+        EnvironmentCost spec = fromSpec.environments().getFirst();
+        EnvironmentCost template = fromTemplate.environments().getFirst();
+        assertThat(lines(template)).containsExactlyElementsOf(lines(spec));
+        assertThat(template).isEqualTo(spec);
+        assertThat(fromTemplate.awsTotal()).isEqualByComparingTo(fromSpec.awsTotal()).isPositive();
+        assertThat(fromTemplate.budget()).isEqualTo(fromSpec.budget());
+        assertThat(fromTemplate.costPerCall()).isEqualTo(fromSpec.costPerCall());
+    }
+
+    @Test
+    void bothEnvironmentsFromAFolderOfAssembliesShareTheFreeAllowancesLikeTheSpec() {
+        CostReport fromSpec = new EstimateEngine().estimate(TARGET, period(), Optional.empty());
+        CostReport fromTemplate = new TemplateEstimator().estimate(TARGET, period(), List.of("dev", "prod"),
+                TemplateSource.at(TEMPLATES.resolve("assembly")));
+        assertThat(fromTemplate.environments()).isEqualTo(fromSpec.environments());
+        // dev: 80% of the task hours on Spot, the scheduled hours only
+        EnvironmentCost dev = fromTemplate.environments().getFirst();
+        assertThat(dev.name()).isEqualTo("dev");
+        assertThat(dev.runningHours()).isLessThan(new BigDecimal("730"));
+        assertThat(ids(dev, Category.COMPUTE)).contains("fargate-spot-vcpu", "fargate-vcpu");
+    }
+
+    @Test
+    void whatCannotBePricedIsListedNotDropped() {
+        CostReport r = new TemplateEstimator().estimate(TARGET, period(), List.of("dev"),
+                TemplateSource.at(TEMPLATES.resolve("assembly/dev")));
+        assertThat(r.notes()).contains(
+                "unpriced: NamespaceA1F2E3D4 (AWS::ServiceDiscovery::PrivateDnsNamespace): no price for this type in "
+                        + "the estimate model",
+                "unpriced: DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the "
+                        + "estimate model",
+                "unpriced: AlarmTopicD01E77F9 (AWS::SNS::Topic): no price for this type in the estimate model",
+                "unpriced: SchedulerTaskDefC0FFEE01 (AWS::ECS::TaskDefinition): no ECS service runs it (a scheduled "
+                        + "task's runs are not in the usage assumptions)",
+                "unpriced: DevSchedule7E3F1A2B (AWS::Scheduler::Schedule): no price for this type in the estimate model");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("not billed by AWS: 16 resources (AWS::ApiGatewayV2::Integration"));
+    }
+
+    @Test
+    void aHandWrittenYamlTemplateIsPricedFromWhatItDeploys() {
+        CostReport r = new TemplateEstimator().estimate(BASELINE, period(), List.of("prod"),
+                TemplateSource.at(TEMPLATES.resolve("seed-stack.yaml")));
+        EnvironmentCost prod = r.environments().getFirst();
+        // 1 vCPU / 2 GB x86 on demand, no public IP (private subnets behind the NAT gateway)
+        assertThat(ids(prod, Category.COMPUTE)).containsExactly("fargate-vcpu", "fargate-memory");
+        assertThat(line(prod, "fargate-vcpu").quantity()).isEqualByComparingTo("730");
+        assertThat(line(prod, "fargate-vcpu").description()).isEqualTo("Fargate vCPU, 1 vCPU / 2 GB x86");
+        // StorageType absent: CloudFormation's gp2
+        assertThat(line(prod, "rds-storage").priceKey()).contains("rds.storage.gp2.gb-month");
+        assertThat(line(prod, "elasticache-on-demand").priceKey()).contains("elasticache.cache.t3.micro.on-demand");
+        assertThat(ids(prod, Category.NETWORKING)).containsExactly("alb-hours", "alb-lcu", "alb-public-ipv4",
+                "nat-hours", "nat-data");
+        assertThat(line(prod, "alb-public-ipv4").quantity()).isEqualByComparingTo("1460"); // two subnets
+        // RetentionInDays is !Ref RetentionDays, whose default is 90
+        assertThat(line(prod, "logs-storage").description()).isEqualTo("CloudWatch Logs storage, 90-day retention");
+        assertThat(r.notes()).contains(
+                "unpriced: NatIp (AWS::EC2::EIP): no price for this type in the estimate model",
+                "unpriced: AuditLogs (AWS::Logs::LogGroup): the usage assumptions give the volume of the service's "
+                        + "log group only",
+                "unpriced: Cleanup (AWS::Lambda::Function): no price for this type in the estimate model");
+    }
+
+    private static List<LineItem> lines(EnvironmentCost e) {
+        return e.categories().stream().flatMap(c -> c.items().stream()).toList();
+    }
+
+    private static List<String> ids(EnvironmentCost e, Category c) {
+        return e.category(c).orElseThrow().items().stream().map(LineItem::id).toList();
+    }
+
+    private static LineItem line(EnvironmentCost e, String id) {
+        return lines(e).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+}
