@@ -88,8 +88,22 @@ final class EnvironmentReader {
         Autoscaling autoscaling = autoscaling(s.map("autoscaling"), desired, desiredAt,
                 desiredRead.isPresent() || !s.has("desired"));
         int spot = s.integer("spot-weight", 0, 0, 100);
+        Service.RightsizeFloors floors = floors(s.map("rightsize"));
         s.finish();
-        return new Service(cpu, memory, arch, desired, autoscaling, spot);
+        return new Service(cpu, memory, arch, desired, autoscaling, spot, floors);
+    }
+
+    private static Service.RightsizeFloors floors(MapReader r) {
+        Optional<Integer> minCpu = r.integer("min-cpu", 256, 16384);
+        Optional<Integer> minMemory = r.integer("min-memory", 512, 122880);
+        minCpu.ifPresent(c -> {
+            if (!FargateSizes.isValidCpu(c)) {
+                r.problems().add(r.node("min-cpu").orElseThrow().position(), r.what() + ".min-cpu: " + c
+                        + " is not a Fargate CPU size; expected one of " + FargateSizes.cpuValues());
+            }
+        });
+        r.finish();
+        return new Service.RightsizeFloors(minCpu, minMemory);
     }
 
     /**

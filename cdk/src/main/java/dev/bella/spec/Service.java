@@ -1,5 +1,7 @@
 package dev.bella.spec;
 
+import java.util.Optional;
+
 /**
  * The ECS Fargate service.
  *
@@ -7,7 +9,21 @@ package dev.bella.spec;
  * @param memory     task memory in MiB
  * @param desired    baseline task count, what runs when nothing scales
  * @param spotWeight percent of tasks placed on FARGATE_SPOT (0-100)
+ * @param rightsize  floors `bella cost rightsize` never recommends below
  */
 public record Service(int cpu, int memory, Architecture architecture, int desired, Autoscaling autoscaling,
-                      int spotWeight) {
+                      int spotWeight, RightsizeFloors rightsize) {
+
+    public Service(int cpu, int memory, Architecture architecture, int desired, Autoscaling autoscaling,
+                   int spotWeight) {
+        this(cpu, memory, architecture, desired, autoscaling, spotWeight, RightsizeFloors.NONE);
+    }
+
+    /**
+     * The smallest task a rightsizing may recommend: a service may need more than its metrics show (a
+     * JVM's start-up burst, a known seasonal peak outside the lookback).
+     */
+    public record RightsizeFloors(Optional<Integer> minCpu, Optional<Integer> minMemory) {
+        public static final RightsizeFloors NONE = new RightsizeFloors(Optional.empty(), Optional.empty());
+    }
 }

@@ -90,6 +90,18 @@ public final class YamlNode {
         return file;
     }
 
+    /**
+     * Where this node's text starts and ends in the source, as code-point offsets (the parser's marks), so
+     * an editor can splice a new value in place and keep every other byte of the file.
+     */
+    public Optional<Span> span() {
+        return node.getStartMark().flatMap(s -> node.getEndMark().map(e -> new Span(s.getIndex(), e.getIndex())));
+    }
+
+    /** Code-point offsets {@code [start, end)} of a node in its source text. */
+    public record Span(int start, int end) {
+    }
+
     public Problems problems() {
         return problems;
     }

@@ -61,6 +61,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 err.println("bella: " + p.getMessage());
                 yield ExitCode.AWS;
             }
+            case dev.bella.rightsize.ResourceNotFoundException r -> {
+                err.println("bella: " + r.getMessage());
+                yield ExitCode.AWS;
+            }
             case software.amazon.awssdk.core.exception.SdkException s -> {
                 err.println("bella: AWS error: " + firstLine(s.getMessage())
                         + "; check your credentials (--profile), region (--region) and permissions");
