@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "cost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cost reports and cost controls.",
-        subcommands = {CostReportCommand.class})
+        subcommands = {CostReportCommand.class, CostScheduleDevCommand.class})
 final class CostCommand {
 }
