@@ -44,7 +44,7 @@ public record StatusReport(String environment, Instant now, Decision schedule, L
         m.put("desired", schedule.desired().key());
         m.put("reason", schedule.reason().key());
         m.put("next-transition", schedule.nextTransition().map(Instant::toString).orElse(null));
-        m.put("monthly-saving-usd", saving.map(s -> s.setScale(2, RoundingMode.HALF_UP).toPlainString()).orElse(null));
+        m.put("monthly-saving-usd", saving.map(s -> s.setScale(2, RoundingMode.HALF_UP)).orElse(null));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Line l : lines) {
             Map<String, Object> x = new LinkedHashMap<>();
