@@ -38,14 +38,22 @@ fake() {  # dir, state (running|stopped)
   for i in $(seq $SERVICES); do list+="${list:+,}{\"ResourceARN\":\"arn:aws:ecs:ca-central-1:111122223333:service/bella-dev/svc-$i\",\"Tags\":[$tags]}"; done
   for i in $(seq $DBS); do list+=",{\"ResourceARN\":\"arn:aws:rds:ca-central-1:111122223333:db:db-$i\",\"Tags\":[$tags]}"; done
   stub "$dir" "$(target ResourceGroupsTaggingAPI_20170126.GetResources)" "$(jsonBody "{\"PaginationToken\":\"\",\"ResourceTagMappingList\":[$list]}")"
-  stub "$dir" "$(target AmazonEC2ContainerServiceV20141113.DescribeServices)" \
-    "$(jsonBody "{\"services\":[{\"serviceName\":\"svc\",\"status\":\"ACTIVE\",\"desiredCount\":$desired,\"runningCount\":$desired}],\"failures\":[]}")"
-  stub "$dir" "$(target AnyScaleFrontendService.DescribeScalableTargets)" \
-    "$(jsonBody "{\"ScalableTargets\":[{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":$min,\"MaxCapacity\":3,\"RoleARN\":\"arn:aws:iam::111122223333:role/r\",\"CreationTime\":1.7E9,\"SuspendedState\":{\"DynamicScalingOutSuspended\":$([ "$state" = running ] && echo false || echo true)}}]}")"
+  # Describe answers list every resource of the fake (AWS lists only those asked for; extra ones are ignored)
+  local services="" targets="" dbs="" suspended
+  suspended=$([ "$state" = running ] && echo false || echo true)
+  for i in $(seq $SERVICES); do
+    services+="${services:+,}{\"serviceName\":\"svc-$i\",\"status\":\"ACTIVE\",\"desiredCount\":$desired,\"runningCount\":$desired}"
+    targets+="${targets:+,}{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-$i\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":$min,\"MaxCapacity\":3,\"RoleARN\":\"arn:aws:iam::111122223333:role/r\",\"CreationTime\":1.7E9,\"SuspendedState\":{\"DynamicScalingOutSuspended\":$suspended}}"
+  done
+  for i in $(seq $DBS); do
+    dbs+="<DBInstance><DBInstanceIdentifier>db-$i</DBInstanceIdentifier><DBInstanceStatus>$status</DBInstanceStatus></DBInstance>"
+  done
+  stub "$dir" "$(target AmazonEC2ContainerServiceV20141113.DescribeServices)" "$(jsonBody "{\"services\":[$services],\"failures\":[]}")"
+  stub "$dir" "$(target AnyScaleFrontendService.DescribeScalableTargets)" "$(jsonBody "{\"ScalableTargets\":[$targets]}")"
+  stub "$dir" "$(action DescribeDBInstances)" "$(xmlBody "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>$dbs</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>")"
   for t in TagResource UntagResource; do stub "$dir" "$(target AmazonEC2ContainerServiceV20141113.$t)" "$(jsonBody '{}')"; done
   stub "$dir" "$(target AmazonEC2ContainerServiceV20141113.UpdateService)" "$(jsonBody '{"service":{"serviceName":"svc"}}')"
   stub "$dir" "$(target AnyScaleFrontendService.RegisterScalableTarget)" "$(jsonBody '{}')"
-  stub "$dir" "$(action DescribeDBInstances)" "$(xmlBody "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances><DBInstance><DBInstanceIdentifier>db</DBInstanceIdentifier><DBInstanceStatus>$status</DBInstanceStatus></DBInstance></DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>")"
   for a in StopDBInstance StartDBInstance AddTagsToResource RemoveTagsFromResource; do
     stub "$dir" "$(action $a)" "$(xmlBody "<${a}Response><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></${a}Response>")"
   done
@@ -55,19 +63,19 @@ free_port() { "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 "$root/bench/FreePor
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-serve() {  # dir -> port
+serve() {  # dir, variable to receive the port (not $(...): the pid must be recorded in this shell)
   local port; port=$(free_port)
   "$JAVA_HOME/bin/java" -jar "$wiremock" --port "$port" --root-dir "$1" --async-response-enabled true \
-      --no-request-journal --disable-banner >"$1/wiremock.log" 2>&1 &
+      --async-response-threads 32 --no-request-journal --disable-banner >"$1/wiremock.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/__admin/mappings" && break; sleep 0.2; done
-  echo "$port"
+  for _ in $(seq 150); do curl -s -o /dev/null "http://127.0.0.1:$port/__admin/mappings" && break; sleep 0.2; done
+  printf -v "$2" '%s' "$port"
 }
 
 fake "$out/running" running
 fake "$out/stopped" stopped
-running_port=$(serve "$out/running")
-stopped_port=$(serve "$out/stopped")
+serve "$out/running" running_port
+serve "$out/stopped" stopped_port
 
 export AWS_ACCESS_KEY_ID=AKIDBENCH AWS_SECRET_ACCESS_KEY=bench
 bella() { "$root/bin/bella" cost schedule-dev "$@" --config "$root/configs/bella.yaml" --env dev --parallelism "$parallelism"; }
@@ -75,11 +83,14 @@ timed() {  # label, port, args...
   local label=$1 port=$2; shift 2
   local t0 t1 code=0 file; file="$out/$(echo "$label" | tr -c 'a-z0-9\n' '-')"
   t0=$(date +%s%N)
-  bella "$@" --endpoint-url "http://127.0.0.1:$port" --format json >"$file.json" 2>"$file.err" || code=$?
+  /usr/bin/time -f '%U %S' -o "$file.cpu" "$root/bin/bella" cost schedule-dev "$@" --config "$root/configs/bella.yaml" \
+      --env dev --parallelism "$parallelism" --endpoint-url "http://127.0.0.1:$port" --format json \
+      >"$file.json" 2>"$file.err" || code=$?
   t1=$(date +%s%N)
   local changed; changed=$(grep -c '"outcome" : "changed"' "$file.json" || true)
-  printf '%-34s %6d ms   exit %d   %d of %d resources changed\n' "$label" $(( (t1 - t0) / 1000000 )) "$code" "$changed" \
-    $((SERVICES + DBS))
+  local cpu; cpu=$(awk '{printf "%.1f", $1 + $2}' "$file.cpu")
+  printf '%-36s %6d ms wall  %5s s CPU   exit %d   %d of %d resources changed\n' "$label" $(( (t1 - t0) / 1000000 )) \
+    "$cpu" "$code" "$changed" $((SERVICES + DBS))
 }
 
 t0=$(date +%s%N)
@@ -94,6 +105,6 @@ if [ "$desired" = stopped ]; then
 else
   timed "run (starts everything)" "$stopped_port" run
 fi
-timed "stop (5 calls/service, 3/db)" "$running_port" stop
-timed "start (6 calls/service, 4/db)" "$stopped_port" start
+timed "stop (3 writes/service, 2/db)" "$running_port" stop
+timed "start (4 writes/service, 3/db)" "$stopped_port" start
 timed "run --dry-run on the converged side" "$([ "$desired" = stopped ] && echo "$stopped_port" || echo "$running_port")" run --dry-run

@@ -28,36 +28,43 @@ final class EcsServiceScheduler implements ResourceScheduler {
     private final EcsClient ecs;
     private final ApplicationAutoScalingClient autoScaling;
     private final Service defaults;
+    private final Snapshot snapshot;
 
-    EcsServiceScheduler(EcsClient ecs, ApplicationAutoScalingClient autoScaling, Service defaults) {
+    EcsServiceScheduler(EcsClient ecs, ApplicationAutoScalingClient autoScaling, Service defaults, Snapshot snapshot) {
         this.ecs = ecs;
         this.autoScaling = autoScaling;
         this.defaults = defaults;
+        this.snapshot = snapshot;
     }
 
-    private record Ids(String cluster, String service) {
+    record Ids(String cluster, String service) {
         String scalingId() {
             return "service/" + cluster + "/" + service;
         }
     }
 
-    private static Ids ids(ScheduledResource r) {
-        // arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE; the old format without the cluster is refused
+    /** From arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE; empty for the old format without the cluster. */
+    static Optional<Ids> ids(ScheduledResource r) {
         String[] path = r.arn().substring(r.arn().indexOf(":service/") + 1).split("/");
-        if (path.length != 3) {
-            throw new ScheduleConfigException(r.arn() + ": an ECS service ARN without its cluster (old ARN format); "
-                    + "opt in to the long ARN format (ecs put-account-setting serviceLongArnFormat)");
-        }
-        return new Ids(path[1], path[2]);
+        return path.length == 3 ? Optional.of(new Ids(path[1], path[2])) : Optional.empty();
+    }
+
+    private static Ids requireIds(ScheduledResource r) {
+        return ids(r).orElseThrow(() -> new ScheduleConfigException(r.arn() + ": an ECS service ARN without its cluster "
+                + "(old ARN format); opt in to the long ARN format (ecs put-account-setting serviceLongArnFormat)"));
     }
 
     @java.lang.Override
     public String actual(ScheduledResource r) {
-        int desired = desiredCount(ids(r));
+        int desired = desiredCount(requireIds(r));
         return desired > 0 ? "running (desired " + desired + ")" : "stopped (desired 0)";
     }
 
     private int desiredCount(Ids ids) {
+        return snapshot.desiredCount(ids.cluster(), ids.service()).orElseGet(() -> describe(ids));
+    }
+
+    private int describe(Ids ids) {
         var out = ecs.describeServices(b -> b.cluster(ids.cluster()).services(ids.service()));
         if (out.services().isEmpty()) {
             String reason = out.failures().isEmpty() ? "MISSING" : out.failures().getFirst().reason();
@@ -67,14 +74,14 @@ final class EcsServiceScheduler implements ResourceScheduler {
     }
 
     private Optional<ScalableTarget> target(Ids ids) {
-        return autoScaling.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.ECS)
+        return snapshot.target(ids.scalingId()).orElseGet(() -> autoScaling.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.ECS)
                         .resourceIds(ids.scalingId()).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT))
-                .scalableTargets().stream().findFirst();
+                .scalableTargets().stream().findFirst());
     }
 
     @java.lang.Override
     public ResourceResult apply(Step step) {
-        Ids ids = ids(step.resource());
+        Ids ids = requireIds(step.resource());
         int desired = desiredCount(ids);
         Optional<ScalableTarget> target = target(ids);
         String before = "desired " + desired + target.map(t -> ", min " + t.minCapacity() + ", max " + t.maxCapacity()).orElse("");

@@ -23,9 +23,11 @@ final class RdsScheduler implements ResourceScheduler {
             "creating", "migrating", "promoting", "backtracking", "preparing-data-migration");
 
     private final RdsClient rds;
+    private final Snapshot snapshot;
 
-    RdsScheduler(RdsClient rds) {
+    RdsScheduler(RdsClient rds, Snapshot snapshot) {
         this.rds = rds;
+        this.snapshot = snapshot;
     }
 
     private record State(String status, String cluster) {
@@ -33,10 +35,12 @@ final class RdsScheduler implements ResourceScheduler {
 
     private State state(ScheduledResource r) {
         if (r.kind() == ScheduledResource.Kind.RDS_CLUSTER) {
-            DBCluster c = rds.describeDBClusters(b -> b.dbClusterIdentifier(r.name())).dbClusters().getFirst();
+            DBCluster c = snapshot.cluster(r.name()).orElseGet(() ->
+                    rds.describeDBClusters(b -> b.dbClusterIdentifier(r.name())).dbClusters().getFirst());
             return new State(c.status(), null);
         }
-        DBInstance i = rds.describeDBInstances(b -> b.dbInstanceIdentifier(r.name())).dbInstances().getFirst();
+        DBInstance i = snapshot.instance(r.name()).orElseGet(() ->
+                rds.describeDBInstances(b -> b.dbInstanceIdentifier(r.name())).dbInstances().getFirst());
         return new State(i.dbInstanceStatus(), i.dbClusterIdentifier());
     }
 

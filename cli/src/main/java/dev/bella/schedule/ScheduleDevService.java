@@ -48,6 +48,7 @@ public final class ScheduleDevService {
      */
     public RunReport reconcile(Intent intent, Instant at, Optional<StateOverride> until, boolean dryRun, List<String> named) {
         List<ScheduledResource> resources = resources(named);
+        Snapshot snapshot = snapshot(resources);
         Step.Mode mode = dryRun ? Step.Mode.DRY_RUN : Step.Mode.APPLY;
         Optional<StateOverride> hold = intent == Intent.SCHEDULE ? Optional.empty() : until;
         List<ResourceResult> results = parallel(resources, r -> {
@@ -57,7 +58,7 @@ public final class ScheduleDevService {
             }
             try {
                 Decision decision = decide(intent, r, at, until);
-                return scheduler(r).apply(new Step(r, decision, mode, clock.instant(), hold));
+                return scheduler(r, snapshot).apply(new Step(r, decision, mode, clock.instant(), hold));
             } catch (RuntimeException e) {
                 return failure(r, e);
             }
@@ -69,6 +70,7 @@ public final class ScheduleDevService {
     public StatusReport status(Optional<StateOverride> until, List<String> named) {
         Instant now = clock.instant();
         List<ScheduledResource> resources = resources(named);
+        Snapshot snapshot = snapshot(resources);
         List<StatusReport.Line> lines = parallel(resources, r -> {
             if (refusal(r).isPresent()) {
                 return new StatusReport.Line(r.label(), "-", "refused", "not read: " + refusal(r).get().detail(),
@@ -76,7 +78,7 @@ public final class ScheduleDevService {
             }
             try {
                 Decision d = decide(Intent.SCHEDULE, r, now, until);
-                String actual = scheduler(r).actual(r);
+                String actual = scheduler(r, snapshot).actual(r);
                 return new StatusReport.Line(r.label(), d.desired().key(), d.reason().key(), actual,
                         r.tag(ScheduledResource.SINCE_TAG), d.nextTransition());
             } catch (RuntimeException e) {
@@ -121,10 +123,20 @@ public final class ScheduleDevService {
                 ResourceResult.Outcome.REFUSED, Optional.of("other-environment"), w));
     }
 
-    private ResourceScheduler scheduler(ScheduledResource r) {
+    /** The state of every resource this run may touch (refused ones are not even read). */
+    private Snapshot snapshot(List<ScheduledResource> resources) {
+        List<ScheduledResource> ours = resources.stream().filter(r -> refusal(r).isEmpty()).toList();
+        var quiet = Snapshot.Parallel.quiet();
+        return Snapshot.read(aws, ours, tasks -> parallel(tasks, t -> {
+            quiet.accept(t);
+            return null;
+        }));
+    }
+
+    private ResourceScheduler scheduler(ScheduledResource r, Snapshot snapshot) {
         return switch (r.kind()) {
-            case ECS_SERVICE -> new EcsServiceScheduler(aws.ecs(), aws.autoScaling(), env.environment().service());
-            case RDS_INSTANCE, RDS_CLUSTER -> new RdsScheduler(aws.rds());
+            case ECS_SERVICE -> new EcsServiceScheduler(aws.ecs(), aws.autoScaling(), env.environment().service(), snapshot);
+            case RDS_INSTANCE, RDS_CLUSTER -> new RdsScheduler(aws.rds(), snapshot);
             case CACHE -> new CacheScheduler(aws.cache(), env.schedule().cache());
         };
     }
@@ -156,11 +168,14 @@ public final class ScheduleDevService {
         return new ResourceResult(r.label(), Optional.empty(), "-", "-", "none", outcome, Optional.of(code), detail);
     }
 
-    private <T> List<T> parallel(List<ScheduledResource> resources, Function<ScheduledResource, T> work) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, resources.size())));
+    private <X, T> List<T> parallel(List<X> items, Function<X, T> work) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()));
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (ScheduledResource r : resources) {
+            for (X r : items) {
                 futures.add(pool.submit(() -> work.apply(r)));
             }
             List<T> out = new ArrayList<>();

@@ -220,6 +220,17 @@ class ScheduleDevServiceTest {
         server.stubFor(target(TAGGING + "GetResources").atPriority(5).willReturn(json(
                 "{\"PaginationToken\":\"page-2\",\"ResourceTagMappingList\":[" + mapping(SERVICE_ARN, DEV) + "]}")));
         aws.ecsService(0, 0, 3, true);
+        StringBuilder services = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            services.append(i == 0 ? "" : ",").append("{\"serviceName\":\"svc-").append(i)
+                    .append("\",\"status\":\"ACTIVE\",\"desiredCount\":0,\"runningCount\":0}");
+            targets.append(i == 0 ? "" : ",").append("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-")
+                    .append(i).append("\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,")
+                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}");
+        }
+        server.stubFor(FakeAws.target(ECS + "DescribeServices").willReturn(json("{\"services\":[" + services + "],\"failures\":[]}")));
+        server.stubFor(FakeAws.target(AAS + "DescribeScalableTargets").willReturn(json("{\"ScalableTargets\":[" + targets + "]}")));
         server.stubFor(action("DescribeDBInstances").willReturn(xml(FakeAws.dbInstances("stopped"))));
 
         RunReport report = run(SATURDAY, false);
@@ -383,6 +394,46 @@ class ScheduleDevServiceTest {
 
         assertThat(r.outcome()).isEqualTo(ResourceResult.Outcome.FAILED);
         assertThat(r.errorCode()).contains("bad-tag");
-        assertThat(aws.calls()).containsExactly("GetResources");
+        assertThat(aws.calls()).containsExactly("GetResources", "DescribeServices", "DescribeScalableTargets");
+    }
+
+    @Test
+    void a_quiet_run_reads_the_state_in_batches_and_writes_nothing() {
+        String[] mappings = new String[14];
+        for (int i = 0; i < 12; i++) {
+            mappings[i] = mapping(SERVICE_ARN.replace("/bella-dev/bella", "/bella-dev/svc-" + i), with(DEV, "bella:prev-desired", "1"));
+        }
+        mappings[12] = mapping(DB_ARN, DEV);
+        mappings[13] = mapping(DB_ARN.replace("bella-dev", "reports-dev"), DEV);
+        aws.resources(mappings);
+        aws.ecsService(0, 0, 3, true);
+        StringBuilder services = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            services.append(i == 0 ? "" : ",").append("{\"serviceName\":\"svc-").append(i)
+                    .append("\",\"status\":\"ACTIVE\",\"desiredCount\":0,\"runningCount\":0}");
+            targets.append(i == 0 ? "" : ",").append("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-")
+                    .append(i).append("\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,")
+                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}");
+        }
+        server.stubFor(FakeAws.target(ECS + "DescribeServices").willReturn(json("{\"services\":[" + services + "],\"failures\":[]}")));
+        server.stubFor(FakeAws.target(AAS + "DescribeScalableTargets").willReturn(json("{\"ScalableTargets\":[" + targets + "]}")));
+        server.stubFor(action("DescribeDBInstances").willReturn(xml(FakeAws.dbInstances("stopped")
+                .replace("</DBInstances>", "<DBInstance><DBInstanceIdentifier>reports-dev</DBInstanceIdentifier>"
+                        + "<DBInstanceStatus>stopped</DBInstanceStatus></DBInstance></DBInstances>"))));
+
+        RunReport report = run(SATURDAY, false);
+
+        // every service answers desired 0 in this fake, so all are converged
+        assertThat(report.status()).isEqualTo(RunReport.Status.CONVERGED);
+        assertThat(report.results()).extracting(ResourceResult::outcome).containsOnly(ResourceResult.Outcome.CONVERGED);
+        // 12 services of one cluster: 2 DescribeServices (10 + 2), 1 DescribeScalableTargets, 1 DescribeDBInstances
+        assertThat(aws.events("DescribeServices")).hasSize(2);
+        assertThat(aws.events("DescribeScalableTargets")).hasSize(1);
+        assertThat(aws.events("DescribeDBInstances")).hasSize(1);
+        assertThat(aws.calls()).hasSize(5);
+        assertThat(aws.events("DescribeDBInstances").getFirst().getRequest().getBodyAsString())
+                .contains("Filters.Filter.1.Name=db-instance-id").contains("Filters.Filter.1.Values.Value.1=bella-dev")
+                .contains("Filters.Filter.1.Values.Value.2=reports-dev");
     }
 }
