@@ -78,12 +78,7 @@ final class ScheduleDevOptions {
     }
 
     ScheduleDevService service(AwsPorts ports, ScheduledEnvironment env, Clock clock) {
-        try {
-            return new ScheduleDevService(ports, env, clock, parallelism);
-        } catch (dev.bella.schedule.ScheduleConfigException e) {
-            ports.close();
-            throw e;
-        }
+        return new ScheduleDevService(ports, env, clock, parallelism);
     }
 
     static AwsPorts ports(CommonOptions common, ScheduledEnvironment env) {
