@@ -436,4 +436,55 @@ class ScheduleDevServiceTest {
                 .contains("Filters.Filter.1.Name=db-instance-id").contains("Filters.Filter.1.Values.Value.1=bella-dev")
                 .contains("Filters.Filter.1.Values.Value.2=reports-dev");
     }
+
+    @Test
+    void an_aurora_cluster_is_stopped_as_a_whole_and_its_member_instances_are_left_to_it() {
+        aws.resources(mapping(FakeAws.CLUSTER_ARN, DEV), mapping(DB_ARN, DEV));
+        aws.rdsWrites();
+        server.stubFor(action("DescribeDBClusters").willReturn(xml("<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/"
+                + "doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>bella-aurora-dev"
+                + "</DBClusterIdentifier><Engine>aurora-postgresql</Engine><Status>available</Status></DBCluster></DBClusters>"
+                + "</DescribeDBClustersResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+                + "</DescribeDBClustersResponse>")));
+        server.stubFor(action("DescribeDBInstances").willReturn(xml(FakeAws.dbInstances("available")
+                .replace("<DBInstanceStatus>", "<DBClusterIdentifier>bella-aurora-dev</DBClusterIdentifier><DBInstanceStatus>"))));
+        server.stubFor(action("StopDBCluster").willReturn(xml(FakeAws.rdsOk("StopDBCluster",
+                "<DBCluster><DBClusterIdentifier>bella-aurora-dev</DBClusterIdentifier><Status>stopping</Status></DBCluster>"))));
+
+        RunReport report = run(SATURDAY, false);
+
+        assertThat(report.results()).extracting(ResourceResult::resource)
+                .containsExactly("rds-cluster/bella-aurora-dev", "rds-instance/bella-dev");
+        assertThat(report.results()).extracting(ResourceResult::outcome)
+                .containsExactly(ResourceResult.Outcome.CHANGED, ResourceResult.Outcome.CONVERGED);
+        assertThat(report.results().get(1).detail()).isEqualTo("member of Aurora cluster bella-aurora-dev: scheduled with the cluster");
+        assertThat(aws.events("StopDBCluster").getFirst().getRequest().getBodyAsString())
+                .contains("Action=StopDBCluster&Version=2014-10-31&DBClusterIdentifier=bella-aurora-dev");
+        assertThat(aws.events("DescribeDBClusters").getFirst().getRequest().getBodyAsString())
+                .contains("Filters.Filter.1.Name=db-cluster-id&Filters.Filter.1.Values.Value.1=bella-aurora-dev");
+        assertThat(aws.events("StopDBInstance")).isEmpty();
+    }
+
+    @Test
+    void status_reads_desired_actual_since_and_next_transition() {
+        aws.resources(mapping(SERVICE_ARN, with(DEV, "bella:state-since", "2026-11-27T22:00:00Z")),
+                mapping(PROD_SERVICE_ARN, Map.of("Environment", "prod")));
+        aws.ecsService(0, 0, 3, true);
+
+        StatusReport status = new ScheduleDevService(ports, env, Clock.fixed(SATURDAY, ZoneOffset.UTC), 4)
+                .status(Optional.empty(), List.of());
+
+        assertThat(status.schedule().desired()).isEqualTo(DesiredState.STOPPED);
+        StatusReport.Line line = status.lines().getFirst();
+        assertThat(line.desired()).isEqualTo("stopped");
+        assertThat(line.reason()).isEqualTo("weekend");
+        assertThat(line.actual()).isEqualTo("stopped (desired 0)");
+        assertThat(line.since()).contains("2026-11-27T22:00:00Z");
+        assertThat(line.nextTransition()).contains(Instant.parse("2026-11-30T12:00:00Z"));
+        assertThat(status.lines().get(1).reason()).isEqualTo("refused");
+        assertThat(status.table(Optional.of(new java.math.BigDecimal("12.345"))))
+                .contains("estimated saving of the schedule: $12.35 a month");
+        // status never writes
+        assertThat(aws.calls()).containsExactly("GetResources", "DescribeServices", "DescribeScalableTargets");
+    }
 }
