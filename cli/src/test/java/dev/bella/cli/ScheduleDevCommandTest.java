@@ -163,4 +163,22 @@ class ScheduleDevCommandTest {
         assertThat(parallel.exitCode()).isEqualTo(2);
         assertThat(parallel.err()).isEqualTo("bella: --parallelism: expected 1 to 64, found 0\n");
     }
+
+    @Test
+    void plan_at_an_instant_reads_aws_and_writes_nothing() {
+        resources("dev", SERVICE, DB);
+        runningService();
+        db("available");
+
+        CliRun run = cli("plan", "--at", "2026-11-28T15:00Z");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("schedule-dev dev at 2026-11-28T15:00:00Z (dry run: nothing changed)")
+                .contains("stopped (weekend)").contains("planned").contains("2 resource(s): converged");
+        aws.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", com.github.tomakehurst.wiremock.client.WireMock.matching(".*(UpdateService|TagResource)")));
+        aws.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("Action=StopDBInstance")));
+    }
 }
