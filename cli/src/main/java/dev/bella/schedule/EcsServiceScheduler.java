@@ -28,13 +28,13 @@ final class EcsServiceScheduler implements ResourceScheduler {
     private final EcsClient ecs;
     private final ApplicationAutoScalingClient autoScaling;
     private final Service defaults;
-    private final Snapshot snapshot;
+    private final ResourceStates states;
 
-    EcsServiceScheduler(EcsClient ecs, ApplicationAutoScalingClient autoScaling, Service defaults, Snapshot snapshot) {
+    EcsServiceScheduler(EcsClient ecs, ApplicationAutoScalingClient autoScaling, Service defaults, ResourceStates states) {
         this.ecs = ecs;
         this.autoScaling = autoScaling;
         this.defaults = defaults;
-        this.snapshot = snapshot;
+        this.states = states;
     }
 
     record Ids(String cluster, String service) {
@@ -61,7 +61,7 @@ final class EcsServiceScheduler implements ResourceScheduler {
     }
 
     private int desiredCount(Ids ids) {
-        return snapshot.desiredCount(ids.cluster(), ids.service()).orElseGet(() -> describe(ids));
+        return states.desiredCount(ids.cluster(), ids.service()).orElseGet(() -> describe(ids));
     }
 
     private int describe(Ids ids) {
@@ -74,7 +74,7 @@ final class EcsServiceScheduler implements ResourceScheduler {
     }
 
     private Optional<ScalableTarget> target(Ids ids) {
-        return snapshot.target(ids.scalingId()).orElseGet(() -> autoScaling.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.ECS)
+        return states.target(ids.scalingId()).orElseGet(() -> autoScaling.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.ECS)
                         .resourceIds(ids.scalingId()).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT))
                 .scalableTargets().stream().findFirst());
     }

@@ -23,11 +23,11 @@ final class RdsScheduler implements ResourceScheduler {
             "creating", "migrating", "promoting", "backtracking", "preparing-data-migration");
 
     private final RdsClient rds;
-    private final Snapshot snapshot;
+    private final ResourceStates states;
 
-    RdsScheduler(RdsClient rds, Snapshot snapshot) {
+    RdsScheduler(RdsClient rds, ResourceStates states) {
         this.rds = rds;
-        this.snapshot = snapshot;
+        this.states = states;
     }
 
     private record State(String status, String cluster) {
@@ -35,11 +35,11 @@ final class RdsScheduler implements ResourceScheduler {
 
     private State state(ScheduledResource r) {
         if (r.kind() == ScheduledResource.Kind.RDS_CLUSTER) {
-            DBCluster c = snapshot.cluster(r.name()).orElseGet(() ->
+            DBCluster c = states.cluster(r.name()).orElseGet(() ->
                     rds.describeDBClusters(b -> b.dbClusterIdentifier(r.name())).dbClusters().getFirst());
             return new State(c.status(), null);
         }
-        DBInstance i = snapshot.instance(r.name()).orElseGet(() ->
+        DBInstance i = states.instance(r.name()).orElseGet(() ->
                 rds.describeDBInstances(b -> b.dbInstanceIdentifier(r.name())).dbInstances().getFirst());
         return new State(i.dbInstanceStatus(), i.dbClusterIdentifier());
     }

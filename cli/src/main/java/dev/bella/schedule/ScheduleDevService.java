@@ -48,7 +48,7 @@ public final class ScheduleDevService {
      */
     public RunReport reconcile(Intent intent, Instant at, Optional<StateOverride> until, boolean dryRun, List<String> named) {
         List<ScheduledResource> resources = resources(named);
-        Snapshot snapshot = snapshot(resources);
+        ResourceStates states = states(resources);
         Step.Mode mode = dryRun ? Step.Mode.DRY_RUN : Step.Mode.APPLY;
         Optional<StateOverride> hold = intent == Intent.SCHEDULE ? Optional.empty() : until;
         List<ResourceResult> results = parallel(resources, r -> {
@@ -58,7 +58,7 @@ public final class ScheduleDevService {
             }
             try {
                 Decision decision = decide(intent, r, at, until);
-                return scheduler(r, snapshot).apply(new Step(r, decision, mode, clock.instant(), hold));
+                return scheduler(r, states).apply(new Step(r, decision, mode, clock.instant(), hold));
             } catch (RuntimeException e) {
                 return failure(r, e);
             }
@@ -70,7 +70,7 @@ public final class ScheduleDevService {
     public StatusReport status(Optional<StateOverride> until, List<String> named) {
         Instant now = clock.instant();
         List<ScheduledResource> resources = resources(named);
-        Snapshot snapshot = snapshot(resources);
+        ResourceStates states = states(resources);
         List<StatusReport.Line> lines = parallel(resources, r -> {
             if (refusal(r).isPresent()) {
                 return new StatusReport.Line(r.label(), "-", "refused", "not read: " + refusal(r).get().detail(),
@@ -78,7 +78,7 @@ public final class ScheduleDevService {
             }
             try {
                 Decision d = decide(Intent.SCHEDULE, r, now, until);
-                String actual = scheduler(r, snapshot).actual(r);
+                String actual = scheduler(r, states).actual(r);
                 return new StatusReport.Line(r.label(), d.desired().key(), d.reason().key(), actual,
                         r.tag(ScheduledResource.SINCE_TAG), d.nextTransition());
             } catch (RuntimeException e) {
@@ -92,7 +92,13 @@ public final class ScheduleDevService {
 
     private List<ScheduledResource> resources(List<String> named) {
         Discovery discovery = new Discovery(aws.tagging());
-        return named.isEmpty() ? discovery.tagged(env.name()) : discovery.named(named);
+        List<ScheduledResource> found = named.isEmpty() ? discovery.tagged(env.name()) : discovery.named(named);
+        // a cluster and the snapshot bella took of it are one line, the cluster's; a snapshot bella did not
+        // take (no bella:cache-of tag) is not a resource to schedule
+        java.util.Set<String> clusters = new java.util.HashSet<>();
+        found.stream().filter(r -> r.kind() == ScheduledResource.Kind.CACHE).forEach(r -> clusters.add(r.name()));
+        return found.stream().filter(r -> r.kind() != ScheduledResource.Kind.CACHE_SNAPSHOT
+                || r.tag(CacheScheduler.CACHE_OF).filter(c -> !clusters.contains(c)).isPresent()).toList();
     }
 
     private Decision decide(Intent intent, ScheduledResource r, Instant at, Optional<StateOverride> until) {
@@ -124,20 +130,20 @@ public final class ScheduleDevService {
     }
 
     /** The state of every resource this run may touch (refused ones are not even read). */
-    private Snapshot snapshot(List<ScheduledResource> resources) {
+    private ResourceStates states(List<ScheduledResource> resources) {
         List<ScheduledResource> ours = resources.stream().filter(r -> refusal(r).isEmpty()).toList();
-        var quiet = Snapshot.Parallel.quiet();
-        return Snapshot.read(aws, ours, tasks -> parallel(tasks, t -> {
+        var quiet = ResourceStates.Parallel.quiet();
+        return ResourceStates.read(aws, ours, tasks -> parallel(tasks, t -> {
             quiet.accept(t);
             return null;
         }));
     }
 
-    private ResourceScheduler scheduler(ScheduledResource r, Snapshot snapshot) {
+    private ResourceScheduler scheduler(ScheduledResource r, ResourceStates states) {
         return switch (r.kind()) {
-            case ECS_SERVICE -> new EcsServiceScheduler(aws.ecs(), aws.autoScaling(), env.environment().service(), snapshot);
-            case RDS_INSTANCE, RDS_CLUSTER -> new RdsScheduler(aws.rds(), snapshot);
-            case CACHE -> new CacheScheduler(aws.cache(), env.schedule().cache());
+            case ECS_SERVICE -> new EcsServiceScheduler(aws.ecs(), aws.autoScaling(), env.environment().service(), states);
+            case RDS_INSTANCE, RDS_CLUSTER -> new RdsScheduler(aws.rds(), states);
+            case CACHE, CACHE_SNAPSHOT -> new CacheScheduler(aws.cache(), env.schedule().cache(), env.name());
         };
     }
 

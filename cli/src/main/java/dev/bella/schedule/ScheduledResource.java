@@ -17,7 +17,9 @@ public record ScheduledResource(Kind kind, String arn, Map<String, String> tags)
 
     /** The resource types schedule-dev acts on, by their Tagging API type filter. */
     public enum Kind {
-        ECS_SERVICE("ecs:service"), RDS_INSTANCE("rds:db"), RDS_CLUSTER("rds:cluster"), CACHE("elasticache:cluster");
+        ECS_SERVICE("ecs:service"), RDS_INSTANCE("rds:db"), RDS_CLUSTER("rds:cluster"), CACHE("elasticache:cluster"),
+        /** the snapshot a {@code cache: snapshot-delete} stop left behind: how a deleted cluster is found again */
+        CACHE_SNAPSHOT("elasticache:snapshot");
 
         public final String typeFilter;
 
@@ -47,7 +49,7 @@ public record ScheduledResource(Kind kind, String arn, Map<String, String> tags)
     public String name() {
         return switch (kind) {
             case ECS_SERVICE -> arn.substring(arn.lastIndexOf('/') + 1);
-            case RDS_INSTANCE, RDS_CLUSTER, CACHE -> arn.substring(arn.lastIndexOf(':') + 1);
+            case RDS_INSTANCE, RDS_CLUSTER, CACHE, CACHE_SNAPSHOT -> arn.substring(arn.lastIndexOf(':') + 1);
         };
     }
 
@@ -58,6 +60,7 @@ public record ScheduledResource(Kind kind, String arn, Map<String, String> tags)
             case RDS_INSTANCE -> "rds-instance/" + name();
             case RDS_CLUSTER -> "rds-cluster/" + name();
             case CACHE -> "cache/" + name();
+            case CACHE_SNAPSHOT -> "cache/" + tag(CacheScheduler.CACHE_OF).orElse(name());
         };
     }
 

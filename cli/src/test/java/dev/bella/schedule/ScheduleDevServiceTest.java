@@ -99,7 +99,7 @@ class ScheduleDevServiceTest {
         server.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TAGGING + "GetResources"))
                 .withRequestBody(equalToJson("{\"TagFilters\":[{\"Key\":\"Environment\",\"Values\":[\"dev\"]},"
                         + "{\"Key\":\"bella:managed\",\"Values\":[\"true\"]}],\"ResourceTypeFilters\":[\"ecs:service\",\"rds:db\","
-                        + "\"rds:cluster\",\"elasticache:cluster\"],\"ResourcesPerPage\":100}")));
+                        + "\"rds:cluster\",\"elasticache:cluster\",\"elasticache:snapshot\"],\"ResourcesPerPage\":100}")));
         server.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(ECS + "TagResource"))
                 .withRequestBody(equalToJson("{\"resourceArn\":\"" + SERVICE_ARN + "\",\"tags\":["
                         + "{\"key\":\"bella:prev-desired\",\"value\":\"2\"},{\"key\":\"bella:prev-min\",\"value\":\"1\"},"
@@ -486,5 +486,130 @@ class ScheduleDevServiceTest {
                 .contains("estimated saving of the schedule: $12.35 a month");
         // status never writes
         assertThat(aws.calls()).containsExactly("GetResources", "DescribeServices", "DescribeScalableTargets");
+    }
+
+    // ---- cache: snapshot-delete ----
+
+    private static final String EC = "xmlns=\"http://elasticache.amazonaws.com/doc/2015-02-02/\"";
+    private static final String SNAPSHOT_ARN = "arn:aws:elasticache:ca-central-1:111122223333:snapshot:bella-bella-dev";
+
+    private ScheduledEnvironment snapshotDelete() {
+        return ScheduledEnvironment.resolve(SpecLoaderHelper.withCachePolicy("snapshot-delete"), Optional.of("dev"));
+    }
+
+    private void cacheCluster(String status) {
+        server.stubFor(action("DescribeCacheClusters").willReturn(xml("<DescribeCacheClustersResponse " + EC
+                + "><DescribeCacheClustersResult><CacheClusters><CacheCluster><CacheClusterId>bella-dev</CacheClusterId>"
+                + "<CacheNodeType>cache.t4g.micro</CacheNodeType><Engine>redis</Engine><EngineVersion>7.1.0</EngineVersion>"
+                + "<CacheClusterStatus>" + status + "</CacheClusterStatus><NumCacheNodes>1</NumCacheNodes>"
+                + "<CacheNodes><CacheNode><CacheNodeId>0001</CacheNodeId><CacheNodeStatus>available</CacheNodeStatus>"
+                + "<Endpoint><Address>bella-dev.x1y2z3.0001.cac1.cache.amazonaws.com</Address><Port>6379</Port></Endpoint>"
+                + "</CacheNode></CacheNodes><CacheSubnetGroupName>bella-dev</CacheSubnetGroupName>"
+                + "<SecurityGroups><member><SecurityGroupId>sg-0aa</SecurityGroupId><Status>active</Status></member>"
+                + "<member><SecurityGroupId>sg-0bb</SecurityGroupId><Status>active</Status></member></SecurityGroups>"
+                + "</CacheCluster></CacheClusters></DescribeCacheClustersResult><ResponseMetadata><RequestId>1</RequestId>"
+                + "</ResponseMetadata></DescribeCacheClustersResponse>")));
+    }
+
+    private void noCacheCluster() {
+        server.stubFor(action("DescribeCacheClusters").willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml")
+                .withBody("<ErrorResponse " + EC + "><Error><Type>Sender</Type><Code>CacheClusterNotFound</Code>"
+                        + "<Message>CacheCluster not found: bella-dev</Message></Error><RequestId>2</RequestId></ErrorResponse>")));
+    }
+
+    private void snapshot(String status) {
+        server.stubFor(action("DescribeSnapshots").willReturn(xml("<DescribeSnapshotsResponse " + EC + "><DescribeSnapshotsResult>"
+                + "<Snapshots><Snapshot><SnapshotName>bella-bella-dev</SnapshotName><CacheClusterId>bella-dev</CacheClusterId>"
+                + "<SnapshotStatus>" + status + "</SnapshotStatus><SnapshotSource>manual</SnapshotSource>"
+                + "<CacheNodeType>cache.t4g.micro</CacheNodeType><Engine>redis</Engine><EngineVersion>7.1.0</EngineVersion>"
+                + "<NumCacheNodes>1</NumCacheNodes><Port>6379</Port><CacheParameterGroupName>default.redis7</CacheParameterGroupName>"
+                + "<CacheSubnetGroupName>bella-dev</CacheSubnetGroupName></Snapshot></Snapshots></DescribeSnapshotsResult>"
+                + "<ResponseMetadata><RequestId>3</RequestId></ResponseMetadata></DescribeSnapshotsResponse>")));
+    }
+
+    private void noSnapshot() {
+        server.stubFor(action("DescribeSnapshots").willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml")
+                .withBody("<ErrorResponse " + EC + "><Error><Type>Sender</Type><Code>SnapshotNotFoundFault</Code>"
+                        + "<Message>Snapshot bella-bella-dev not found.</Message></Error><RequestId>4</RequestId></ErrorResponse>")));
+    }
+
+    private void cacheWrites() {
+        for (String a : List.of("CreateSnapshot", "DeleteCacheCluster", "CreateCacheCluster", "DeleteSnapshot")) {
+            server.stubFor(action(a).willReturn(xml("<" + a + "Response " + EC + "><ResponseMetadata><RequestId>5</RequestId>"
+                    + "</ResponseMetadata></" + a + "Response>")));
+        }
+    }
+
+    private RunReport runWith(ScheduledEnvironment e, Instant now) {
+        return new ScheduleDevService(ports, e, Clock.fixed(now, ZoneOffset.UTC), 4)
+                .reconcile(ScheduleDevService.Intent.SCHEDULE, now, Optional.empty(), false, List.of());
+    }
+
+    @Test
+    void snapshot_delete_first_snapshots_with_the_settings_then_deletes_on_a_later_run() {
+        ScheduledEnvironment e = snapshotDelete();
+        aws.resources(mapping(CACHE_ARN, DEV));
+        cacheWrites();
+        cacheCluster("available");
+        noSnapshot();
+
+        ResourceResult first = runWith(e, SATURDAY).results().getFirst();
+
+        assertThat(first.outcome()).isEqualTo(ResourceResult.Outcome.PENDING);
+        assertThat(aws.calls()).containsExactly("GetResources", "DescribeCacheClusters", "DescribeSnapshots", "CreateSnapshot");
+        assertThat(aws.events("CreateSnapshot").getFirst().getRequest().getBodyAsString())
+                .contains("CacheClusterId=bella-dev").contains("SnapshotName=bella-bella-dev")
+                .contains("Tags.Tag.3.Key=bella%3Acache-of&Tags.Tag.3.Value=bella-dev")
+                .contains("Tags.Tag.4.Key=bella%3Acache-security-groups&Tags.Tag.4.Value=sg-0aa+sg-0bb");
+        assertThat(aws.events("DeleteCacheCluster")).isEmpty();
+
+        server.resetRequests();
+        snapshot("creating");
+        assertThat(runWith(e, SATURDAY.plusSeconds(600)).results().getFirst().outcome()).isEqualTo(ResourceResult.Outcome.PENDING);
+        assertThat(aws.events("DeleteCacheCluster")).isEmpty();
+
+        server.resetRequests();
+        snapshot("available");
+        ResourceResult third = runWith(e, SATURDAY.plusSeconds(1200)).results().getFirst();
+        assertThat(third.outcome()).isEqualTo(ResourceResult.Outcome.CHANGED);
+        assertThat(aws.events("DeleteCacheCluster").getFirst().getRequest().getBodyAsString()).contains("CacheClusterId=bella-dev")
+                .doesNotContain("FinalSnapshotIdentifier");
+    }
+
+    @Test
+    void snapshot_delete_recreates_from_the_snapshot_then_reports_the_new_endpoint() {
+        ScheduledEnvironment e = snapshotDelete();
+        aws.resources(mapping(SNAPSHOT_ARN, with(DEV, "bella:cache-of", "bella-dev", "bella:cache-security-groups", "sg-0aa sg-0bb")));
+        cacheWrites();
+        noCacheCluster();
+        snapshot("available");
+
+        ResourceResult first = runWith(e, MONDAY).results().getFirst();
+
+        assertThat(first.resource()).isEqualTo("cache/bella-dev");
+        assertThat(first.outcome()).isEqualTo(ResourceResult.Outcome.CHANGED);
+        String create = aws.events("CreateCacheCluster").getFirst().getRequest().getBodyAsString();
+        assertThat(create).contains("CacheClusterId=bella-dev").contains("SnapshotName=bella-bella-dev")
+                .contains("CacheNodeType=cache.t4g.micro").contains("Engine=redis").contains("EngineVersion=7.1.0")
+                .contains("CacheSubnetGroupName=bella-dev").contains("CacheParameterGroupName=default.redis7")
+                .contains("Port=6379").contains("SecurityGroupIds.SecurityGroupId.1=sg-0aa")
+                .contains("SecurityGroupIds.SecurityGroupId.2=sg-0bb");
+
+        server.resetRequests();
+        cacheCluster("creating");
+        assertThat(runWith(e, MONDAY.plusSeconds(600)).results().getFirst().outcome()).isEqualTo(ResourceResult.Outcome.PENDING);
+
+        server.resetRequests();
+        cacheCluster("available");
+        ResourceResult done = runWith(e, MONDAY.plusSeconds(1200)).results().getFirst();
+        assertThat(done.detail()).isEqualTo("restored; endpoint bella-dev.x1y2z3.0001.cac1.cache.amazonaws.com:6379");
+        assertThat(aws.events("DeleteSnapshot").getFirst().getRequest().getBodyAsString()).contains("SnapshotName=bella-bella-dev");
+    }
+
+    @Test
+    void a_snapshot_bella_did_not_take_is_not_a_resource() {
+        aws.resources(mapping(SNAPSHOT_ARN.replace("bella-bella-dev", "manual-backup"), DEV));
+
+        assertThat(run(SATURDAY, false).results()).isEmpty();
     }
 }

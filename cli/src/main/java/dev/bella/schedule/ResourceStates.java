@@ -22,20 +22,16 @@ import software.amazon.awssdk.services.rds.model.Filter;
  * leaves its resources out, and their scheduler describes them one by one, so the error lands on the
  * resource's own line.
  */
-final class Snapshot {
+final class ResourceStates {
 
     private final Map<String, Integer> desiredCounts = new ConcurrentHashMap<>();
     private final Map<String, Optional<ScalableTarget>> targets = new ConcurrentHashMap<>();
     private final Map<String, DBInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, DBCluster> clusters = new ConcurrentHashMap<>();
 
-    static Snapshot empty() {
-        return new Snapshot();
-    }
-
     /** Reads kind after kind (so the calls come in a stable order); the batches of a kind run in parallel. */
-    static Snapshot read(AwsPorts aws, List<ScheduledResource> resources, Parallel parallel) {
-        Snapshot s = new Snapshot();
+    static ResourceStates read(AwsPorts aws, List<ScheduledResource> resources, Parallel parallel) {
+        ResourceStates s = new ResourceStates();
         Map<String, List<String>> servicesByCluster = new LinkedHashMap<>();
         List<String> scalingIds = new ArrayList<>();
         List<String> dbs = new ArrayList<>();
@@ -48,7 +44,7 @@ final class Snapshot {
                 });
                 case RDS_INSTANCE -> dbs.add(r.name());
                 case RDS_CLUSTER -> dbClusters.add(r.name());
-                case CACHE -> { }
+                case CACHE, CACHE_SNAPSHOT -> { }
             }
         }
         List<Runnable> ecs = new ArrayList<>();
