@@ -38,6 +38,8 @@ final class ScheduleDevStatusCommand implements Callable<Integer> {
         }
         Optional<BigDecimal> saving = Optional.of(ScheduleSaving.monthly(env, clock));
         output.write(format == ReportFormat.JSON ? report.json(saving) : report.table(saving), self.commandLine().getOut());
-        return ExitCode.OK.code;
+        // a resource whose state could not be read is a partial failure, as in run
+        return report.lines().stream().anyMatch(l -> l.reason().equals("error")) ? ExitCode.POLICY_VIOLATION.code
+                : ExitCode.OK.code;
     }
 }

@@ -181,4 +181,19 @@ class ScheduleDevCommandTest {
         aws.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("Action=StopDBInstance")));
     }
+
+    @Test
+    void status_exits_1_when_a_resource_cannot_be_read() {
+        resources("dev", DB);
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances&")).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse><Error><Type>Sender</Type>"
+                        + "<Code>DBInstanceNotFound</Code><Message>DBInstance bella-dev not found.</Message></Error>"
+                        + "<RequestId>1</RequestId></ErrorResponse>")));
+
+        CliRun run = cli("status");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("rds-instance/bella-dev").contains("DBInstanceNotFound: DBInstance bella-dev not found.");
+    }
 }
