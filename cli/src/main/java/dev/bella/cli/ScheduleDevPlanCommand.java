@@ -38,7 +38,8 @@ final class ScheduleDevPlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScheduledEnvironment env = schedule.environment(common);
-        Instant instant = at == null ? clock.instant() : ScheduleDevOptions.instant("--at", at);
+        Instant instant = at == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                : ScheduleDevOptions.instant("--at", at);
         Optional<StateOverride> until = schedule.globalOverride();
         if (!scheduleOnly) {
             return schedule.reconcile(common, output, self, env, instant, until, true, Optional.empty(), clock);

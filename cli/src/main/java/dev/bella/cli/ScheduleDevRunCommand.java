@@ -38,7 +38,8 @@ class ScheduleDevRunCommand implements Callable<Integer> {
         ScheduledEnvironment env = schedule.environment(common);
         var until = intent().map(i -> schedule.hold(i == Intent.STOP ? DesiredState.STOPPED : DesiredState.RUNNING, clock))
                 .orElseGet(schedule::globalOverride);
-        return schedule.reconcile(common, output, self, env, clock.instant(), until, dryRun, intent(), clock);
+        return schedule.reconcile(common, output, self, env, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                until, dryRun, intent(), clock);
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -58,7 +58,7 @@ public final class ScheduleDevService {
             }
             try {
                 Decision decision = decide(intent, r, at, until);
-                return scheduler(r, states).apply(new Step(r, decision, mode, clock.instant(), hold));
+                return scheduler(r, states).apply(new Step(r, decision, mode, now(), hold));
             } catch (RuntimeException e) {
                 return failure(r, e);
             }
@@ -68,7 +68,7 @@ public final class ScheduleDevService {
 
     /** Each resource's desired and actual state, and the schedule's next transition. */
     public StatusReport status(Optional<StateOverride> until, List<String> named) {
-        Instant now = clock.instant();
+        Instant now = now();
         List<ScheduledResource> resources = resources(named);
         ResourceStates states = states(resources);
         List<StatusReport.Line> lines = parallel(resources, r -> {
@@ -88,6 +88,11 @@ public final class ScheduleDevService {
             }
         });
         return new StatusReport(env.name(), now, env.calendar().at(now, until, Reason.UNTIL), lines);
+    }
+
+    /** Whole seconds: the instant lands in tags and reports, where nanoseconds are noise. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private List<ScheduledResource> resources(List<String> named) {
