@@ -49,6 +49,11 @@ final class EnvironmentReader {
                 env.problems().add(env.node("schedule").orElseThrow().position(), env.what()
                         + ".schedule: unknown schedule '" + s + "' (expected one of: "
                         + String.join(", ", new java.util.TreeSet<>(schedules.keySet())) + ")");
+            } else if (schedules.get(s).cache() == Schedule.CachePolicy.SNAPSHOT_DELETE && (isProtected || name.equals("prod"))) {
+                // deleting a cluster changes its endpoint and drops what is not in the snapshot: dev only
+                env.problems().add(env.node("schedule").orElseThrow().position(), env.what() + ".schedule: '" + s
+                        + "' has cache: snapshot-delete, which is allowed for unprotected environments only; "
+                        + "use a schedule with cache: keep");
             }
         });
         env.finish();

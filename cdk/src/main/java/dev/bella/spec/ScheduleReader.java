@@ -25,6 +25,16 @@ final class ScheduleReader {
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY,
             "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
 
+    private static final Map<String, Schedule.CachePolicy> CACHE = Map.of(
+            Schedule.CachePolicy.KEEP.key, Schedule.CachePolicy.KEEP,
+            Schedule.CachePolicy.SNAPSHOT_DELETE.key, Schedule.CachePolicy.SNAPSHOT_DELETE);
+
+    private final SpecSource source;
+
+    ScheduleReader(SpecSource source) {
+        this.source = source;
+    }
+
     Schedule read(String name, YamlNode node) {
         MapReader s = node.asMap("schedules." + name);
         ZoneId zone = zone(s);
@@ -48,8 +58,28 @@ final class ScheduleReader {
                 return Optional.empty();
             }
         })).forEach(holidays::add);
+        Optional<String> holidaysFile = s.string("holidays-file");
+        holidaysFile.ifPresent(file -> holidays.addAll(holidaysFrom(file, s)));
+        Schedule.CachePolicy cache = s.choice("cache", CACHE, Schedule.CachePolicy.KEEP);
         s.finish();
-        return new Schedule(name, zone, windows, holidays);
+        return new Schedule(name, zone, windows, holidays, holidaysFile, cache);
+    }
+
+    /** The all-day dates of an iCalendar file next to the spec; its problems are reported at the key. */
+    private Set<LocalDate> holidaysFrom(String file, MapReader s) {
+        var at = s.node("holidays-file").orElseThrow().position();
+        Optional<SpecSource.Loaded> loaded = source.resolve(file);
+        if (loaded.isEmpty()) {
+            s.problems().add(at, s.what() + ".holidays-file: cannot find '" + file + "' next to " + source.label()
+                    + "; give an iCalendar (.ics) file path relative to the spec");
+            return Set.of();
+        }
+        try {
+            return IcsHolidays.parse(loaded.get().text());
+        } catch (IllegalArgumentException e) {
+            s.problems().add(at, s.what() + ".holidays-file: " + file + ": " + e.getMessage());
+            return Set.of();
+        }
     }
 
     private static ZoneId zone(MapReader s) {

@@ -74,7 +74,7 @@ public final class SpecLoader {
 
         Map<String, Schedule> schedules = new LinkedHashMap<>();
         MapReader scheduleMap = top.map("schedules");
-        ScheduleReader scheduleReader = new ScheduleReader();
+        ScheduleReader scheduleReader = new ScheduleReader(doc.source());
         for (String name : scheduleMap.keys()) {
             // raw, not node: a schedule written with no body must be reported as incomplete, not skipped
             // (skipping it made every reference to it fail with a confusing "unknown schedule")

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "cost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cost reports and cost controls.",
-        subcommands = {CostReportCommand.class, CostAlarmsCommand.class, CostRightsizeCommand.class})
+        subcommands = {CostReportCommand.class, CostAlarmsCommand.class, CostRightsizeCommand.class,
+                CostScheduleDevCommand.class})
 final class CostCommand {
 }

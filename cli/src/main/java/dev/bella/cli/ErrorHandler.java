@@ -29,6 +29,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 }
                 yield ExitCode.USAGE;
             }
+            case dev.bella.schedule.ScheduleConfigException s -> {
+                err.println("bella: " + s.getMessage());
+                yield ExitCode.USAGE;
+            }
             case MissingPriceException m -> {
                 err.println("bella: " + m.getMessage());
                 yield ExitCode.USAGE;

@@ -1,0 +1,45 @@
+package dev.bella.cli;
+
+import dev.bella.report.render.ReportFormat;
+import dev.bella.schedule.AwsPorts;
+import dev.bella.schedule.ScheduleSaving;
+import dev.bella.schedule.ScheduledEnvironment;
+import dev.bella.schedule.StatusReport;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Each resource of the scheduled environment: desired and actual state, since when, the next",
+                "transition, and the schedule's estimated monthly saving (from the estimate engine)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella cost schedule-dev status --env dev --format json"})
+final class ScheduleDevStatusCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions common;
+    @Mixin OutputOptions output;
+    @Mixin ScheduleDevOptions schedule;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec self;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        ScheduledEnvironment env = schedule.environment(common);
+        ReportFormat format = ScheduleDevOptions.format(output);
+        StatusReport report;
+        try (AwsPorts ports = ScheduleDevOptions.ports(common, env)) {
+            report = schedule.service(ports, env, clock).status(schedule.globalOverride(), schedule.resources);
+        }
+        Optional<BigDecimal> saving = Optional.of(ScheduleSaving.monthly(env, clock));
+        output.write(format == ReportFormat.JSON ? report.json(saving) : report.table(saving), self.commandLine().getOut());
+        // a resource whose state could not be read is a partial failure, as in run
+        return report.lines().stream().anyMatch(l -> l.reason().equals("error")) ? ExitCode.POLICY_VIOLATION.code
+                : ExitCode.OK.code;
+    }
+}
