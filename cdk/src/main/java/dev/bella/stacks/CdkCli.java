@@ -31,7 +31,7 @@ public final class CdkCli {
                 PACKAGE, action, "--app", assembly.toString(), "--all"));
         profile.ifPresent(p -> command.addAll(List.of("--profile", p)));
         if ("deploy".equals(action) && noApproval) {
-            // the user already confirmed (or passed --yes): CDK's own prompt would block an unattended run
+            // --yes: an unattended run (CI) must not block on the CDK CLI's own prompt for IAM and security group changes
             command.addAll(List.of("--require-approval", "never"));
         }
         return command;

@@ -63,7 +63,7 @@ final class StackDeployCommand implements Callable<Integer> {
             return ExitCode.POLICY_VIOLATION.code;
         }
         Path assembly = StackDiffCommand.assembly(app, spec, env, output, parent);
-        int code = cdk.run(cdk.command("deploy", assembly, Optional.ofNullable(common.profile), true));
+        int code = cdk.run(cdk.command("deploy", assembly, Optional.ofNullable(common.profile), yes));
         if (code != 0) {
             throw new UserException(ExitCode.AWS, "cdk deploy exited with " + code + "; see its output above");
         }
