@@ -19,7 +19,10 @@ public final class StackSynthesizer {
      * The CDK's template validation (CloudFormation's schema rules) fails the synth instead of printing
      * warnings: an invalid template must not get as far as a deploy. cdk/cdk.json sets the same.
      */
-    static final Map<String, Object> CONTEXT = Map.of("@aws-cdk/core:validateAgainstDefaultRules", true);
+    static final Map<String, Object> CONTEXT = Map.of("@aws-cdk/core:validateAgainstDefaultRules", true,
+            // the stacks reference each other by CloudFormation exports; "strong" keeps an export from being
+            // removed while another stack still imports it (and silences the CDK's warning about the default)
+            "@aws-cdk/core:defaultCrossStackReferences", "strong");
 
     private final Map<String, String> env;
 
