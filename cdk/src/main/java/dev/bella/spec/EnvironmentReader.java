@@ -76,6 +76,11 @@ final class EnvironmentReader {
     private static Image image(MapReader i, String defaultRepository) {
         String repository = i.string("repository", defaultRepository);
         String tag = i.string("tag", "latest");
+        Optional<String> tarball = i.string("tarball");
+        if (tarball.isPresent() && (i.has("repository") || i.has("tag"))) {
+            i.problems().add(i.node("tarball").orElseThrow().position(), i.what()
+                    + ".tarball: a local image tarball has no ECR repository or tag; remove one or the other");
+        }
         i.node("repository").ifPresent(n -> {
             if (!REPOSITORY.matcher(repository).matches()) {
                 i.problems().add(n.position(), i.what() + ".repository: '" + repository
@@ -89,7 +94,7 @@ final class EnvironmentReader {
             }
         });
         i.finish();
-        return new Image(repository, tag);
+        return new Image(repository, tag, tarball);
     }
 
     private static Optional<String> certificate(MapReader env, Ingress ingress) {

@@ -51,15 +51,15 @@ final class OperationalAlarms extends Construct {
                 alarm("DatabaseStorage", prefix + "db-free-storage", dbMetric(db, "FreeStorageSpace"),
                         a.dbFreeStorageGb() * GIB, ComparisonOperator.LESS_THAN_THRESHOLD, 1,
                         "RDS free storage below " + a.dbFreeStorageGb() + " GB"));
-        SnsAction action = new SnsAction(topic);
-        for (Alarm alarm : alarms) {
-            alarm.addAlarmAction(action);
-            for (String address : notify) {
-                if (address.startsWith("arn:aws:sns:")) {
-                    alarm.addAlarmAction(new SnsAction(Topic.fromTopicArn(this, "Notify" + address.hashCode()
-                            + alarm.getNode().getId(), address)));
-                }
+        List<SnsAction> actions = new java.util.ArrayList<>(List.of(new SnsAction(topic)));
+        int imported = 0;
+        for (String address : notify) {
+            if (address.startsWith("arn:aws:sns:")) {
+                actions.add(new SnsAction(Topic.fromTopicArn(this, "Notify" + ++imported, address)));
             }
+        }
+        for (Alarm alarm : alarms) {
+            actions.forEach(alarm::addAlarmAction);
         }
     }
 

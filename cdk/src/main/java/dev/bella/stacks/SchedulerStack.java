@@ -8,10 +8,8 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.iam.Effect;
@@ -38,7 +36,7 @@ final class SchedulerStack extends Stack {
     final CfnSchedule schedule;
 
     SchedulerStack(Construct scope, String id, StackProps props, Environment env, Schedule when, NetworkStack network,
-                   DataStack data, ServiceStack service, String project) {
+                   DataStack data, ServiceStack service, String project, java.nio.file.Path imageDir) {
         super(scope, id, props);
         taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -58,8 +56,7 @@ final class SchedulerStack extends Stack {
                 .taskRole(taskRole)
                 .build();
         task.addContainer("bella", ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromEcrRepository(Repository.fromRepositoryName(this, "Repository",
-                        env.scheduler().image().repository()), env.scheduler().image().tag()))
+                .image(ContainerImages.of(this, "Repository", env.scheduler().image(), imageDir))
                 .command(List.of("cost", "schedule-dev", "run", "--env", env.name()))
                 .environment(Map.of("BELLA_ENV", env.name()))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("schedule-dev").build()))

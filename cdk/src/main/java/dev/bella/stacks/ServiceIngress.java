@@ -92,9 +92,9 @@ sealed interface ServiceIngress {
         }
     }
 
-    static PrivateDnsNamespace namespace(Construct scope, Environment env, String project) {
+    static PrivateDnsNamespace namespace(Construct scope, Environment env, NetworkStack network, String project) {
         return PrivateDnsNamespace.Builder.create(scope, "Namespace").name(env.name() + "." + project + ".internal")
-                .vpc(((ServiceStack) scope).cluster.getVpc())
+                .vpc(network.vpc)
                 .description("bella " + env.name() + ": the HTTP API's VPC link finds the tasks here").build();
     }
 

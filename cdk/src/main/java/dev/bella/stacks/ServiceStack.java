@@ -13,13 +13,11 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
@@ -49,7 +47,7 @@ final class ServiceStack extends Stack {
     final OperationalAlarms alarms;
 
     ServiceStack(Construct scope, String id, StackProps props, Environment env, NetworkStack network, DataStack data,
-                 String project, List<String> notify) {
+                 String project, List<String> notify, java.nio.file.Path imageDir) {
         super(scope, id, props);
         Service spec = env.service();
         cluster = Cluster.Builder.create(this, "Cluster").vpc(network.vpc)
@@ -68,8 +66,7 @@ final class ServiceStack extends Stack {
                 .runtimePlatform(platform(spec.architecture()))
                 .build();
         task.addContainer("booking", ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromEcrRepository(
-                        Repository.fromRepositoryName(this, "Repository", env.image().repository()), env.image().tag()))
+                .image(ContainerImages.of(this, "Repository", env.image(), imageDir))
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(spec.port()).name("http").build()))
                 .environment(environment(env, data))
@@ -92,7 +89,7 @@ final class ServiceStack extends Stack {
         if (env.ingress() == Ingress.HTTP_API) {
             // API Gateway's VPC link reaches the tasks through Cloud Map SRV records (address and port)
             builder.cloudMapOptions(CloudMapOptions.builder().name("booking")
-                    .cloudMapNamespace(ServiceIngress.namespace(this, env, project))
+                    .cloudMapNamespace(ServiceIngress.namespace(this, env, network, project))
                     .dnsRecordType(software.amazon.awscdk.services.servicediscovery.DnsRecordType.SRV)
                     .containerPort(spec.port()).build());
         } else {

@@ -153,6 +153,12 @@ class SpecStackSettingsTest {
                           prod:
                             database: {engine-version: latest}
                         """, 4, 32, "database.engine-version: expected a PostgreSQL version such as 16 or 16.4, found 'latest'"),
+                new Case("tarball with a repository", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            image: {repository: bella, tarball: target/jib-image.tar}
+                        """, 4, 41, "image.tarball: a local image tarball has no ECR repository or tag"),
                 new Case("unknown key in alarms", """
                         region: test-region-1
                         environments:
