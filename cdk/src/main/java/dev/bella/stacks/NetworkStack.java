@@ -4,6 +4,7 @@ import dev.bella.spec.Environment;
 import dev.bella.spec.Ingress;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.IpAddresses;
@@ -34,9 +35,12 @@ final class NetworkStack extends Stack {
     /** The scheduler's one-off task, egress only (AWS APIs); only when the environment has a schedule. */
     final java.util.Optional<SecurityGroup> scheduler;
 
+    private final int zones;
+
     NetworkStack(Construct scope, String id, StackProps props, Environment env) {
         super(scope, id, props);
         var net = env.network();
+        zones = net.availabilityZones();
         List<SubnetConfiguration> subnets = new ArrayList<>();
         subnets.add(SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build());
         if (!net.publicTasks()) {
@@ -71,6 +75,19 @@ final class NetworkStack extends Stack {
         service.addIngressRule(ingress, Port.tcp(port), "webhooks from the ingress");
         database.addIngressRule(service, Port.tcp(5432), "PostgreSQL from the service");
         cache.ifPresent(c -> c.addIngressRule(service, Port.tcp(6379), "Redis from the service"));
+    }
+
+    /**
+     * The spec's zone count, resolved at deploy time: without an account at synth the CDK would otherwise
+     * assume two zones whatever {@code maxAzs} says, and {@code availability-zones: 3} would silently give two.
+     */
+    @Override
+    public List<String> getAvailabilityZones() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < zones; i++) {
+            names.add(Fn.select(i, Fn.getAzs()));
+        }
+        return names;
     }
 
     SubnetSelection taskSubnets(Environment env) {

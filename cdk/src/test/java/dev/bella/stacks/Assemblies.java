@@ -21,7 +21,7 @@ final class Assemblies {
     /** configs/bella.yaml: prod (HTTP API, no cache, protected) and dev (spot, office-hours schedule). */
     static final Path SPEC = Path.of("../configs/bella.yaml");
 
-    /** A spec exercising the other branches: ALB with a certificate, Redis, NAT, x86, custom alarms. */
+    /** A spec exercising the other branches: ALB with a certificate, Redis, three zones, NAT, x86, custom alarms. */
     static final String VARIANT = """
             project: shop
             region: ca-central-1
@@ -39,7 +39,7 @@ final class Assemblies {
                 ingress: alb
                 certificate-arn: arn:aws:acm:ca-central-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc
                 image: {repository: team/booking, tag: v1.2.3}
-                network: {availability-zones: 2, nat-gateways: 1}
+                network: {availability-zones: 3, nat-gateways: 1}
                 database: {instance-class: db.t3.micro, storage-gb: 50, storage-type: gp2, multi-az: true,
                            backup-retention-days: 14, engine-version: "17"}
                 cache: {engine: redis, node-type: cache.t3.micro, nodes: 2}

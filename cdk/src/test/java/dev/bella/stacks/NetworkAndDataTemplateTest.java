@@ -27,9 +27,11 @@ class NetworkAndDataTemplateTest {
     }
 
     @Test
-    void natGatewaysMovesTasksToPrivateSubnets() {
+    void natGatewaysMovesTasksToPrivateSubnetsInEveryZone() {
         edgeNetwork.resourceCountIs("AWS::EC2::NatGateway", 1);
-        edgeNetwork.resourceCountIs("AWS::EC2::Subnet", 6);
+        edgeNetwork.resourceCountIs("AWS::EC2::Subnet", 9); // public, private, data in 3 zones
+        edgeNetwork.hasResourceProperties("AWS::EC2::Subnet", Map.of("AvailabilityZone",
+                Map.of("Fn::Select", java.util.List.of(2, Map.of("Fn::GetAZs", "")))));
     }
 
     @Test
