@@ -7,8 +7,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "stack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"The CDK stacks of an environment, built from the spec: synth (offline, in-process),",
-                "diff and deploy (through the CDK CLI: npx aws-cdk@2, needs Node.js and AWS credentials)."},
+        description = {"The CDK stacks of an environment, built from the spec.",
+                "synth works offline and in-process (needs node); diff and deploy run the CDK CLI",
+                "(npx aws-cdk@2: needs Node.js, npx and AWS credentials)."},
         subcommands = {StackSynthCommand.class, StackDiffCommand.class, StackDeployCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella stack synth --env prod --output cdk.out/prod",

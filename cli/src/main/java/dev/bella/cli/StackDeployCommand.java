@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Synthesize and deploy the environment's stacks (npx aws-cdk@2 deploy; needs Node.js, npx",
-                "and AWS credentials). Asks for confirmation unless --yes; a protected environment needs --allow-prod."},
+        description = {"Deploy the environment's stacks.",
+                "Synthesizes (or takes --app DIR), then runs npx aws-cdk@2 deploy; needs Node.js, npx and",
+                "AWS credentials. Asks first unless --yes; a protected environment needs --allow-prod."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella stack deploy --env dev",
                 "  bella stack deploy --env prod --allow-prod --yes --profile ops"})

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Synthesize the environment's stacks and show what a deploy would change",
-                "(npx aws-cdk@2 diff; needs Node.js, npx and AWS credentials)."},
+        description = {"Show what a deploy of the environment's stacks would change.",
+                "Synthesizes (or takes --app DIR), then runs npx aws-cdk@2 diff;",
+                "needs Node.js, npx and AWS credentials."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella stack diff --env dev",
                 "  bella stack diff --env prod --app cdk.out/prod --profile ops"})

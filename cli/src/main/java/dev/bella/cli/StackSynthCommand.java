@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Write the environment's CloudFormation templates (a CDK cloud assembly) to a directory.",
-                "Offline: no AWS access and no CDK CLI; needs node on the PATH. Prints one template path per stack."},
+        description = {"Write the environment's CloudFormation templates to a directory.",
+                "A standard CDK cloud assembly (manifest.json + one template per stack), written offline:",
+                "no AWS access, no CDK CLI; needs node on the PATH. Prints one template path per stack."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella stack synth --env prod --output cdk.out/prod",
                 "  bella stack synth --env dev --config configs/bella.yaml"})
