@@ -1,12 +1,30 @@
 package dev.bella.spec;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One deployable copy of the service (prod, dev, ...). {@code usage} is the spec's usage with this
  * environment's overrides applied: a dev environment takes a handful of test calls, not production's.
+ *
+ * @param image          the booking service's container image
+ * @param certificateArn the ACM certificate of the ALB's HTTPS listener (only with {@code ingress: alb})
+ * @param alarms         thresholds of the operational alarms
+ * @param scheduler      how the {@code schedule} is applied (only used when there is one)
  */
 public record Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
                           Database database, Cache cache, Logs logs, Commitments commitments,
-                          Optional<String> schedule, Usage usage) {
+                          Optional<String> schedule, Usage usage, Image image, Optional<String> certificateArn,
+                          Alarms alarms, Scheduler scheduler) {
+
+    public static final Alarms DEFAULT_ALARMS = new Alarms(Duration.ofSeconds(3), 5, 80, 2);
+
+    /** The environment with the stack settings' defaults (image {@code bella:latest}, no certificate, ...). */
+    public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
+                       Database database, Cache cache, Logs logs, Commitments commitments,
+                       Optional<String> schedule, Usage usage) {
+        this(name, protectedEnv, service, ingress, network, database, cache, logs, commitments, schedule, usage,
+                new Image("bella", "latest"), Optional.empty(), DEFAULT_ALARMS,
+                new Scheduler(new Image("bella-cli", "latest"), Duration.ofMinutes(10)));
+    }
 }

@@ -24,12 +24,25 @@ final class EnvironmentReader {
     private static final Map<String, Payment> PAYMENTS = Map.of("no-upfront", Payment.NO_UPFRONT,
             "all-upfront", Payment.ALL_UPFRONT);
 
+    // ECR's own rules for repository names and image tags
+    private static final java.util.regex.Pattern REPOSITORY =
+            java.util.regex.Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final java.util.regex.Pattern CERTIFICATE =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+
     private final PriceTable prices;
     private final Map<String, Schedule> schedules;
+    private final String project;
 
     EnvironmentReader(PriceTable prices, Map<String, Schedule> schedules) {
+        this(prices, schedules, "bella");
+    }
+
+    EnvironmentReader(PriceTable prices, Map<String, Schedule> schedules, String project) {
         this.prices = prices;
         this.schedules = schedules;
+        this.project = project;
     }
 
     Environment read(String name, YamlNode node, Usage usage) {
@@ -56,9 +69,87 @@ final class EnvironmentReader {
                         + "use a schedule with cache: keep");
             }
         });
+        Image image = image(env.map("image"), project);
+        Optional<String> certificate = certificate(env, ingress);
+        Alarms alarms = alarms(env.map("alarms"), database);
+        Scheduler scheduler = scheduler(env.map("scheduler"));
         env.finish();
         return new Environment(name, isProtected, service, ingress, network, database, cache, logs, commitments,
-                schedule, usage);
+                schedule, usage, image, certificate, alarms, scheduler);
+    }
+
+    private static Image image(MapReader i, String defaultRepository) {
+        String repository = i.string("repository", defaultRepository);
+        String tag = i.string("tag", "latest");
+        Optional<String> tarball = i.string("tarball");
+        if (tarball.isPresent() && (i.has("repository") || i.has("tag"))) {
+            i.problems().add(i.node("tarball").orElseThrow().position(), i.what()
+                    + ".tarball: a local image tarball has no ECR repository or tag; remove one or the other");
+        }
+        i.node("repository").ifPresent(n -> {
+            if (!REPOSITORY.matcher(repository).matches()) {
+                i.problems().add(n.position(), i.what() + ".repository: '" + repository
+                        + "' is not an ECR repository name (lower-case letters, digits, . _ - and / between parts)");
+            }
+        });
+        i.node("tag").ifPresent(n -> {
+            if (!TAG.matcher(tag).matches()) {
+                i.problems().add(n.position(), i.what() + ".tag: '" + tag
+                        + "' is not an image tag (letters, digits, . _ -; at most 128; not starting with . or -)");
+            }
+        });
+        i.finish();
+        return new Image(repository, tag, tarball);
+    }
+
+    private static Optional<String> certificate(MapReader env, Ingress ingress) {
+        Optional<String> arn = env.string("certificate-arn");
+        arn.ifPresent(a -> {
+            Position at = env.node("certificate-arn").orElseThrow().position();
+            if (!CERTIFICATE.matcher(a).matches()) {
+                env.problems().add(at, env.what() + ".certificate-arn: '" + a
+                        + "' is not an ACM certificate ARN (arn:aws:acm:REGION:ACCOUNT:certificate/ID)");
+            } else if (ingress != Ingress.ALB) {
+                env.problems().add(at, env.what() + ".certificate-arn: only an ALB takes a certificate; this "
+                        + "environment has ingress: " + ingress.id() + " (remove the key or use ingress: alb)");
+            }
+        });
+        return arn;
+    }
+
+    private static Alarms alarms(MapReader a, Database database) {
+        Duration latency = a.duration("p99-latency", Environment.DEFAULT_ALARMS.p99Latency());
+        a.node("p99-latency").ifPresent(n -> {
+            if (latency.isZero() || latency.isNegative() || latency.compareTo(Duration.ofMinutes(1)) > 0) {
+                a.problems().add(n.position(), a.what() + ".p99-latency: expected between 1ms and 60s, found "
+                        + latency.toMillis() + "ms");
+            }
+        });
+        int errors = a.integer("error-rate-percent", Environment.DEFAULT_ALARMS.errorRatePercent(), 1, 100);
+        int cpu = a.integer("db-cpu-percent", Environment.DEFAULT_ALARMS.dbCpuPercent(), 1, 100);
+        int free = a.integer("db-free-storage-gb", Environment.DEFAULT_ALARMS.dbFreeStorageGb(), 1, 65536);
+        if (free >= database.storageGb()) {
+            a.problems().add(a.node("db-free-storage-gb").map(YamlNode::position).orElse(a.position()), a.what()
+                    + ".db-free-storage-gb: " + free + " GB would alarm at once: the database has only "
+                    + database.storageGb() + " GB (database.storage-gb)");
+        }
+        a.finish();
+        return new Alarms(latency, errors, cpu, free);
+    }
+
+    private Scheduler scheduler(MapReader s) {
+        Image image = image(s.map("image"), project + "-cli");
+        Duration every = s.duration("every", Duration.ofMinutes(10));
+        s.node("every").ifPresent(n -> {
+            // EventBridge Scheduler's rate() takes whole minutes; more than an hour would leave an office
+            // day's start or end unapplied for too long
+            if (every.toSeconds() % 60 != 0 || every.toMinutes() < 1 || every.toMinutes() > 60) {
+                s.problems().add(n.position(), s.what() + ".every: expected whole minutes between 1m and 60m, found "
+                        + n.scalar(s.what() + ".every").orElse("?"));
+            }
+        });
+        s.finish();
+        return new Scheduler(image, every);
     }
 
     private Service service(MapReader s) {
@@ -93,9 +184,17 @@ final class EnvironmentReader {
         Autoscaling autoscaling = autoscaling(s.map("autoscaling"), desired, desiredAt,
                 desiredRead.isPresent() || !s.has("desired"));
         int spot = s.integer("spot-weight", 0, 0, 100);
+        int port = s.integer("port", Service.DEFAULT_PORT, 1, 65535);
+        String healthPath = s.string("health-check-path", Service.DEFAULT_HEALTH_CHECK_PATH);
+        s.node("health-check-path").ifPresent(n -> {
+            if (!healthPath.matches("/[A-Za-z0-9._~/-]*")) {
+                s.problems().add(n.position(), s.what() + ".health-check-path: expected a path starting with /, found '"
+                        + healthPath + "'");
+            }
+        });
         Service.RightsizeFloors floors = floors(s.map("rightsize"));
         s.finish();
-        return new Service(cpu, memory, arch, desired, autoscaling, spot, floors);
+        return new Service(cpu, memory, arch, desired, autoscaling, spot, port, healthPath, floors);
     }
 
     private static Service.RightsizeFloors floors(MapReader r) {
@@ -170,7 +269,14 @@ final class EnvironmentReader {
         String storageType = d.choice("storage-type", STORAGE, "gp3");
         boolean multiAz = d.bool("multi-az", false);
         int backups = d.integer("backup-retention-days", 7, 0, 35);
-        Database db = new Database(engine, instanceClass, storage, storageType, multiAz, backups);
+        String version = d.string("engine-version", Database.DEFAULT_ENGINE_VERSION);
+        d.node("engine-version").ifPresent(n -> {
+            if (!version.matches("\\d+(\\.\\d+)?")) {
+                d.problems().add(n.position(), d.what() + ".engine-version: expected a PostgreSQL version such as 16 or 16.4, found '"
+                        + version + "'");
+            }
+        });
+        Database db = new Database(engine, instanceClass, storage, storageType, multiAz, backups, version);
         requirePrice(d, "instance-class", PriceKeys.rdsHour(engine, instanceClass, db.deployment()),
                 "RDS instance class '" + instanceClass + "' (" + db.deployment() + ")");
         d.finish();

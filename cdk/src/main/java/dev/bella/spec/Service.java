@@ -9,14 +9,21 @@ import java.util.Optional;
  * @param memory     task memory in MiB
  * @param desired    baseline task count, what runs when nothing scales
  * @param spotWeight percent of tasks placed on FARGATE_SPOT (0-100)
+ * @param port       the container port the webhooks reach
+ * @param healthCheckPath the HTTP path the load balancer probes
  * @param rightsize  floors `bella cost rightsize` never recommends below
  */
 public record Service(int cpu, int memory, Architecture architecture, int desired, Autoscaling autoscaling,
-                      int spotWeight, RightsizeFloors rightsize) {
+                      int spotWeight, int port, String healthCheckPath, RightsizeFloors rightsize) {
 
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HEALTH_CHECK_PATH = "/health";
+
+    /** The service with the default port, health check path and no rightsizing floors. */
     public Service(int cpu, int memory, Architecture architecture, int desired, Autoscaling autoscaling,
                    int spotWeight) {
-        this(cpu, memory, architecture, desired, autoscaling, spotWeight, RightsizeFloors.NONE);
+        this(cpu, memory, architecture, desired, autoscaling, spotWeight, DEFAULT_PORT, DEFAULT_HEALTH_CHECK_PATH,
+                RightsizeFloors.NONE);
     }
 
     /**

@@ -85,7 +85,7 @@ public final class SpecLoader {
         Usage usage = UsageReader.read(usageNode, "usage");
         Budget budget = budget(top);
 
-        EnvironmentReader envReader = new EnvironmentReader(prices, schedules);
+        EnvironmentReader envReader = new EnvironmentReader(prices, schedules, project);
         TreeMap<String, Environment> environments = new TreeMap<>();
         MapReader envs = top.map("environments");
         // when environments is not a mapping that was already reported; "expected at least one" would repeat it

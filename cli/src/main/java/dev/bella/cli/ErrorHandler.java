@@ -74,6 +74,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                         + "; check your credentials (--profile), region (--region) and permissions");
                 yield ExitCode.AWS;
             }
+            case dev.bella.stacks.StackException s -> {
+                err.println("bella: " + s.getMessage());
+                yield ExitCode.USAGE;
+            }
             case java.io.UncheckedIOException io -> {
                 err.println("bella: " + firstLine(io.getCause().getMessage()));
                 yield ExitCode.USAGE;

@@ -1,6 +1,7 @@
 package dev.bella.cli;
 
 import dev.bella.spec.Spec;
+import dev.bella.stacks.StackSynthesizer;
 import dev.bella.template.Synthesizer;
 import dev.bella.template.TemplateSource;
 import java.io.IOException;
@@ -13,17 +14,17 @@ import picocli.CommandLine.Option;
 /** {@code --template}: read synthesized CloudFormation instead of (or before) synthesizing the spec. */
 final class TemplateOptions {
 
-    /**
-     * The CDK stacks, when this build has them: phases check synthesizes each environment with it when no
-     * --template is given. Empty means policies fall back to the spec's own values. The one line to change
-     * when the stacks land: {@code Optional.of(new StackSynthesizer()::synth)}.
-     */
-    static final Optional<Synthesizer> SYNTHESIZER = Optional.empty();
+    /** What phases check synthesizes each environment with when no --template is given. */
+    Synthesizer synthesizer = (spec, env, dir) -> new StackSynthesizer().synth(spec, env, dir);
 
     @Option(names = "--template", paramLabel = "DIR_OR_FILE",
             description = "A CloudFormation template (JSON or YAML), a cloud assembly folder (manifest.json, e.g. "
                     + "cdk.out/prod) or a folder of them, one per environment (cdk.out).")
     Path template;
+
+    @Option(names = "--spec-only", description = "Check the spec's own values instead of synthesizing the stacks "
+            + "(seconds instead of a synth per environment; needs no Node.js).")
+    boolean specOnly;
 
     boolean given() {
         return template != null;
@@ -39,24 +40,24 @@ final class TemplateOptions {
         return source;
     }
 
-    /** The --template source, else a synthesis when the stacks are in this build, else none. */
+    /** The --template source, else the spec alone with --spec-only, else a synthesis of the spec's stacks. */
     TemplateSource readOrSynthesize(Spec spec, Optional<String> env) {
         if (given()) {
             return read(spec, env);
         }
-        return SYNTHESIZER.map(s -> {
-            try {
-                return TemplateSource.synthesizing(s, Files.createTempDirectory("bella-synth-"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).orElse(TemplateSource.NONE);
+        if (specOnly) {
+            return TemplateSource.NONE;
+        }
+        try {
+            return TemplateSource.synthesizing(synthesizer, Files.createTempDirectory("bella-synth-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String describe() {
         return given() ? "the templates in " + template
-                : SYNTHESIZER.isPresent() ? "the stacks synthesized from the spec"
-                : "the spec (no --template given; run `bella stack synth` and pass --template cdk.out to check "
-                + "the synthesized stacks)";
+                : specOnly ? "the spec (--spec-only: the synthesized stacks were not checked)"
+                : "the stacks synthesized from the spec";
     }
 }

@@ -215,6 +215,8 @@ class PhasesCommandTest {
         List<String> args = new ArrayList<>(List.of("phases", "check", "--config", "(set below)"));
         if (c.templateEnv() != null) {
             args.addAll(List.of("--template", assemblies(c.templateEnv(), c.templateEdit()).toString()));
+        } else {
+            args.add("--spec-only");
         }
         // the unbroken spec and templates pass
         List<String> clean = new ArrayList<>(args);
@@ -251,10 +253,10 @@ class PhasesCommandTest {
 
     @Test
     void the_target_spec_passes_with_and_without_its_templates() {
-        CliRun spec = CliRun.of("phases", "check", "--config", TARGET);
+        CliRun spec = CliRun.of("phases", "check", "--spec-only", "--config", TARGET);
         assertThat(spec.err()).isEmpty();
         assertThat(spec.exitCode()).isZero();
-        assertThat(spec.out()).contains("Checked against: the spec (no --template given;")
+        assertThat(spec.out()).contains("Checked against: the spec (--spec-only")
                 .endsWith("OK: 26 checks of 13 policies passed\n");
         CliRun templates = CliRun.of("phases", "check", "--config", TARGET, "--template", ASSEMBLY.toString());
         assertThat(templates.err()).isEmpty();
@@ -265,7 +267,7 @@ class PhasesCommandTest {
 
     @Test
     void the_baseline_shows_what_the_seeds_stack_violates() {
-        CliRun run = CliRun.of("phases", "check", "--config", BASELINE);
+        CliRun run = CliRun.of("phases", "check", "--spec-only", "--config", BASELINE);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines().map(String::strip).filter(l -> l.startsWith("FAIL"))).containsExactly(
                 "FAIL llm-cache llm-cache [prod] spec usage.llm-cache (prod): expected true (the service caches LLM "
@@ -297,7 +299,7 @@ class PhasesCommandTest {
 
     @Test
     void through_stops_at_the_named_phase() {
-        CliRun run = CliRun.of("phases", "check", "--config", BASELINE, "--through", "phase-1");
+        CliRun run = CliRun.of("phases", "check", "--spec-only", "--config", BASELINE, "--through", "phase-1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("phase-1 Quick wins").doesNotContain("phase-2");
         assertThat(run.err()).isEqualTo("bella: 5 violations in 5 checks of 4 policies\n");
@@ -306,7 +308,7 @@ class PhasesCommandTest {
     @Test
     void junit_has_one_testcase_per_check_and_a_failure_per_violation() throws Exception {
         Path out = dir.resolve("phases.xml");
-        CliRun run = CliRun.of("phases", "check", "--config", BASELINE, "--format", "junit", "--output", out.toString());
+        CliRun run = CliRun.of("phases", "check", "--spec-only", "--config", BASELINE, "--format", "junit", "--output", out.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile());
@@ -326,7 +328,7 @@ class PhasesCommandTest {
 
     @Test
     void json_lists_every_finding() throws IOException {
-        CliRun run = CliRun.of("phases", "check", "--config", TARGET, "--format", "json", "--env", "dev");
+        CliRun run = CliRun.of("phases", "check", "--spec-only", "--config", TARGET, "--format", "json", "--env", "dev");
         assertThat(run.exitCode()).isZero();
         JsonNode r = JSON.readTree(run.out());
         assertThat(r.path("violations").asInt()).isZero();
@@ -337,12 +339,12 @@ class PhasesCommandTest {
 
     @Test
     void status_prints_each_item_and_the_cost_after_each_phase() {
-        CliRun run = CliRun.of("phases", "status", "--config", TARGET);
+        CliRun run = CliRun.of("phases", "status", "--spec-only", "--config", TARGET);
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("phase-1 Quick wins (month 1)", "  done     log-retention ",
                 "  estimated after phase-1: AWS $", "  estimated after phase-4: AWS $");
-        CliRun baseline = CliRun.of("phases", "status", "--config", BASELINE);
+        CliRun baseline = CliRun.of("phases", "status", "--spec-only", "--config", BASELINE);
         assertThat(baseline.exitCode()).isZero();
         assertThat(baseline.out()).contains("  violated llm-cache ", "  pending  log-retention ",
                 "             prod: spec environments.prod.logs.retention-days: expected at most 30 days, found 90 days",
@@ -351,7 +353,7 @@ class PhasesCommandTest {
 
     @Test
     void an_unknown_policy_is_a_config_error_at_its_position() throws IOException {
-        CliRun run = CliRun.of("phases", "check", "--config", spec(SPEC.formatted("{log-retention: 30}")).toString());
+        CliRun run = CliRun.of("phases", "check", "--spec-only", "--config", spec(SPEC.formatted("{log-retention: 30}")).toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("bella: " + dir.resolve("spec.yaml") + ":28:18: phase p1.items[].policy: "
@@ -360,7 +362,7 @@ class PhasesCommandTest {
 
     @Test
     void bad_invocations_are_usage_errors() {
-        CliRun through = CliRun.of("phases", "check", "--config", TARGET, "--through", "phase-9");
+        CliRun through = CliRun.of("phases", "check", "--spec-only", "--config", TARGET, "--through", "phase-9");
         assertThat(through.exitCode()).isEqualTo(2);
         assertThat(through.out()).isEmpty();
         assertThat(through.err()).isEqualTo("bella: --through: unknown phase 'phase-9' (the spec has: phase-1, "
@@ -372,10 +374,10 @@ class PhasesCommandTest {
         CliRun missing = CliRun.of("phases", "check", "--config", TARGET, "--template", "nope");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("bella: nope: no such template file or cloud assembly folder\n");
-        CliRun env = CliRun.of("phases", "check", "--config", TARGET, "--env", "staging");
+        CliRun env = CliRun.of("phases", "check", "--spec-only", "--config", TARGET, "--env", "staging");
         assertThat(env.exitCode()).isEqualTo(2);
         assertThat(env.err()).isEqualTo("bella: unknown environment 'staging'; the spec has dev, prod\n");
-        CliRun junit = CliRun.of("phases", "status", "--config", TARGET, "--format", "junit");
+        CliRun junit = CliRun.of("phases", "status", "--spec-only", "--config", TARGET, "--format", "junit");
         assertThat(junit.exitCode()).isEqualTo(2);
         assertThat(junit.err()).startsWith("bella: --format junit is for `bella phases check`");
     }

@@ -1,0 +1,83 @@
+package dev.bella.stacks;
+
+import dev.bella.spec.Cache;
+import dev.bella.spec.Database;
+import dev.bella.spec.Environment;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
+import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.CredentialsFromUsernameOptions;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.StorageType;
+import software.constructs.Construct;
+
+/**
+ * RDS PostgreSQL (its credentials generated into Secrets Manager) and, when the spec asks for it, an
+ * ElastiCache Redis replication group. A protected environment keeps its database: deletion protection
+ * on, and a final snapshot if the stack is ever deleted.
+ */
+final class DataStack extends Stack {
+
+    static final String DATABASE_NAME = "bella";
+    static final String DATABASE_USER = "bella";
+
+    final DatabaseInstance database;
+    final Optional<CfnReplicationGroup> cache;
+
+    DataStack(Construct scope, String id, StackProps props, Environment env, NetworkStack network, String project) {
+        super(scope, id, props);
+        Database db = env.database();
+        database = DatabaseInstance.Builder.create(this, "Database")
+                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                        .version(PostgresEngineVersion.of(db.engineVersion(), db.engineVersion().split("\\.")[0]))
+                        .build()))
+                // the spec writes RDS's own name (db.t4g.micro); CDK's InstanceType adds the db. prefix itself
+                .instanceType(new InstanceType(db.instanceClass().replaceFirst("^db\\.", "")))
+                .vpc(network.vpc)
+                .vpcSubnets(network.dataSubnets())
+                .securityGroups(List.of(network.database))
+                .allocatedStorage(db.storageGb())
+                .storageType("gp2".equals(db.storageType()) ? StorageType.GP2 : StorageType.GP3)
+                .multiAz(db.multiAz())
+                .backupRetention(Duration.days(db.backupRetentionDays()))
+                .deletionProtection(env.protectedEnv())
+                .removalPolicy(env.protectedEnv() ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY)
+                .databaseName(DATABASE_NAME)
+                .credentials(Credentials.fromGeneratedSecret(DATABASE_USER, CredentialsFromUsernameOptions.builder()
+                        .secretName(project + "/" + env.name() + "/database").build()))
+                .publiclyAccessible(false)
+                .storageEncrypted(true)
+                .build();
+
+        if (env.cache() instanceof Cache.Redis redis) {
+            CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "CacheSubnets")
+                    .description("bella " + env.name() + " cache")
+                    .subnetIds(network.vpc.selectSubnets(network.dataSubnets()).getSubnetIds())
+                    .build();
+            boolean replicas = redis.nodes() > 1;
+            cache = Optional.of(CfnReplicationGroup.Builder.create(this, "Cache")
+                    .replicationGroupDescription("bella " + env.name() + " LLM result cache")
+                    .engine("redis")
+                    .cacheNodeType(redis.nodeType())
+                    .numCacheClusters(redis.nodes())
+                    .automaticFailoverEnabled(replicas)
+                    .multiAzEnabled(replicas)
+                    .cacheSubnetGroupName(subnets.getRef())
+                    .securityGroupIds(List.of(network.cache.orElseThrow().getSecurityGroupId()))
+                    .atRestEncryptionEnabled(true)
+                    .build());
+        } else {
+            cache = Optional.empty();
+        }
+    }
+}

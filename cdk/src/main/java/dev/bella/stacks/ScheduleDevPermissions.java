@@ -1,0 +1,33 @@
+package dev.bella.stacks;
+
+import java.util.List;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+
+/**
+ * The IAM permissions {@code bella cost schedule-dev} needs, and no more: every action that IAM lets us
+ * scope to a resource is scoped to this environment's ECS service or RDS instance; the rest (describe and
+ * tag-search APIs that take no resource) are on {@code *}, where IAM allows nothing narrower.
+ */
+final class ScheduleDevPermissions {
+
+    static final List<String> ECS = List.of("ecs:DescribeServices", "ecs:UpdateService", "ecs:TagResource",
+            "ecs:ListTagsForResource");
+    static final List<String> RDS = List.of("rds:DescribeDBInstances", "rds:StopDBInstance", "rds:StartDBInstance",
+            "rds:ListTagsForResource");
+    static final List<String> UNSCOPED = List.of("application-autoscaling:DescribeScalableTargets",
+            "application-autoscaling:RegisterScalableTarget", "tag:GetResources", "elasticache:Describe*");
+
+    private ScheduleDevPermissions() {
+    }
+
+    static void grant(Role role, ServiceStack service, DataStack data) {
+        role.addToPolicy(PolicyStatement.Builder.create().sid("EcsService").actions(ECS)
+                .resources(List.of(service.service.getServiceArn())).build());
+        role.addToPolicy(PolicyStatement.Builder.create().sid("Database").actions(RDS)
+                .resources(List.of(data.database.getInstanceArn())).build());
+        // scalable targets have generated ids unknown at synth time; the others take no resource at all
+        role.addToPolicy(PolicyStatement.Builder.create().sid("Unscoped").actions(UNSCOPED)
+                .resources(List.of("*")).build());
+    }
+}

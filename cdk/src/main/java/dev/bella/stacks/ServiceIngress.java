@@ -1,0 +1,158 @@
+package dev.bella.stacks;
+
+import dev.bella.spec.Environment;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegrationProps;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.VpcLink;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
+import software.constructs.Construct;
+
+/**
+ * How webhooks reach the service, and the two metrics the alarms watch on it. An ALB costs a fixed
+ * hourly price; an HTTP API is priced per request and needs no load balancer at all.
+ */
+sealed interface ServiceIngress {
+
+    /** p99 response time, in the metric's own unit. */
+    IMetric p99Latency();
+
+    /** The p99 threshold in that unit (ALB: seconds, API Gateway: milliseconds). */
+    double latencyThreshold(java.time.Duration budget);
+
+    /** 5xx answers as a percent of requests. */
+    IMetric errorRatePercent();
+
+    Duration PERIOD = Duration.minutes(5);
+
+    record LoadBalanced(ApplicationLoadBalancer loadBalancer, ApplicationListener listener) implements ServiceIngress {
+
+        public IMetric p99Latency() {
+            return metric("TargetResponseTime", "p99");
+        }
+
+        public double latencyThreshold(java.time.Duration budget) {
+            return budget.toMillis() / 1000.0;
+        }
+
+        public IMetric errorRatePercent() {
+            return MathExpression.Builder.create()
+                    .expression("IF(requests > 0, 100 * (FILL(target, 0) + FILL(elb, 0)) / requests, 0)")
+                    .usingMetrics(Map.of("requests", metric("RequestCount", "Sum"),
+                            "target", metric("HTTPCode_Target_5XX_Count", "Sum"),
+                            "elb", metric("HTTPCode_ELB_5XX_Count", "Sum")))
+                    .label("5xx percent").period(PERIOD).build();
+        }
+
+        private Metric metric(String name, String statistic) {
+            return Metric.Builder.create().namespace("AWS/ApplicationELB").metricName(name).statistic(statistic)
+                    .dimensionsMap(Map.of("LoadBalancer", loadBalancer.getLoadBalancerFullName())).period(PERIOD)
+                    .build();
+        }
+    }
+
+    record Gateway(HttpApi api) implements ServiceIngress {
+
+        public IMetric p99Latency() {
+            return metric("Latency", "p99");
+        }
+
+        public double latencyThreshold(java.time.Duration budget) {
+            return budget.toMillis();
+        }
+
+        public IMetric errorRatePercent() {
+            return MathExpression.Builder.create()
+                    .expression("IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)")
+                    .usingMetrics(Map.of("requests", metric("Count", "Sum"), "errors", metric("5xx", "Sum")))
+                    .label("5xx percent").period(PERIOD).build();
+        }
+
+        private Metric metric(String name, String statistic) {
+            return Metric.Builder.create().namespace("AWS/ApiGateway").metricName(name).statistic(statistic)
+                    .dimensionsMap(Map.of("ApiId", api.getApiId())).period(PERIOD).build();
+        }
+    }
+
+    static PrivateDnsNamespace namespace(Construct scope, Environment env, NetworkStack network, String project) {
+        return PrivateDnsNamespace.Builder.create(scope, "Namespace").name(env.name() + "." + project + ".internal")
+                .vpc(network.vpc)
+                .description("bella " + env.name() + ": the HTTP API's VPC link finds the tasks here").build();
+    }
+
+    static ServiceIngress create(Construct scope, Environment env, NetworkStack network, FargateService service,
+                                 String project) {
+        return switch (env.ingress()) {
+            case ALB -> loadBalancer(scope, env, network, service);
+            case HTTP_API -> gateway(scope, env, network, service, project);
+        };
+    }
+
+    private static ServiceIngress loadBalancer(Construct scope, Environment env, NetworkStack network,
+                                               FargateService service) {
+        ApplicationLoadBalancer alb = ApplicationLoadBalancer.Builder.create(scope, "LoadBalancer")
+                .vpc(network.vpc).internetFacing(true)
+                .vpcSubnets(software.amazon.awscdk.services.ec2.SubnetSelection.builder()
+                        .subnetType(software.amazon.awscdk.services.ec2.SubnetType.PUBLIC).build())
+                .securityGroup(network.ingress).build();
+        ApplicationListener listener;
+        if (env.certificateArn().isPresent()) {
+            listener = alb.addListener("Https", BaseApplicationListenerProps.builder().port(443)
+                    .protocol(ApplicationProtocol.HTTPS).open(false)
+                    .certificates(List.of(ListenerCertificate.fromArn(env.certificateArn().get())))
+                    .sslPolicy(SslPolicy.RECOMMENDED_TLS).build());
+            alb.addListener("HttpRedirect", BaseApplicationListenerProps.builder().port(80)
+                    .protocol(ApplicationProtocol.HTTP).open(false)
+                    .defaultAction(ListenerAction.redirect(software.amazon.awscdk.services.elasticloadbalancingv2
+                            .RedirectOptions.builder().protocol("HTTPS").port("443").permanent(true).build()))
+                    .build());
+        } else {
+            // Twilio signs webhooks either way, but callers' details then cross the internet in clear text
+            Annotations.of(scope).addWarningV2("bella:no-certificate", "environment " + env.name()
+                    + " has ingress: alb and no certificate-arn: the load balancer listens on plain HTTP only");
+            listener = alb.addListener("Http", BaseApplicationListenerProps.builder().port(80)
+                    .protocol(ApplicationProtocol.HTTP).open(false).build());
+        }
+        listener.addTargets("Booking", AddApplicationTargetsProps.builder()
+                .port(env.service().port()).protocol(ApplicationProtocol.HTTP)
+                .targets(List.of(service))
+                .healthCheck(HealthCheck.builder().path(env.service().healthCheckPath()).healthyHttpCodes("200")
+                        .interval(Duration.seconds(30)).build())
+                .deregistrationDelay(Duration.seconds(30))
+                .build());
+        CfnOutput.Builder.create(scope, "Url").value((env.certificateArn().isPresent() ? "https://" : "http://")
+                + alb.getLoadBalancerDnsName()).description("webhook base URL").build();
+        return new LoadBalanced(alb, listener);
+    }
+
+    private static ServiceIngress gateway(Construct scope, Environment env, NetworkStack network,
+                                          FargateService service, String project) {
+        VpcLink link = VpcLink.Builder.create(scope, "VpcLink").vpc(network.vpc)
+                .subnets(network.taskSubnets(env)).securityGroups(List.of(network.ingress)).build();
+        HttpApi api = HttpApi.Builder.create(scope, "Api").apiName(project + "-" + env.name())
+                .description("bella " + env.name() + " webhooks")
+                .defaultIntegration(new HttpServiceDiscoveryIntegration("Booking", service.getCloudMapService(),
+                        HttpServiceDiscoveryIntegrationProps.builder().vpcLink(link).build()))
+                .build();
+        CfnOutput.Builder.create(scope, "Url").value(api.getApiEndpoint()).description("webhook base URL").build();
+        return new Gateway(api);
+    }
+}

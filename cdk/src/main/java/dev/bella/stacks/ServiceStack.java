@@ -1,0 +1,167 @@
+package dev.bella.stacks;
+
+import dev.bella.spec.Architecture;
+import dev.bella.spec.Autoscaling;
+import dev.bella.spec.Environment;
+import dev.bella.spec.Ingress;
+import dev.bella.spec.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * The booking service: ECS cluster, Fargate task definition and service sized from the spec, its log group,
+ * CPU target tracking, the ingress (ALB or HTTP API) and the operational alarms.
+ */
+final class ServiceStack extends Stack {
+
+    final Cluster cluster;
+    final FargateService service;
+    final LogGroup logs;
+    final ServiceIngress ingress;
+    final OperationalAlarms alarms;
+
+    ServiceStack(Construct scope, String id, StackProps props, Environment env, NetworkStack network, DataStack data,
+                 String project, List<String> notify, java.nio.file.Path imageDir) {
+        super(scope, id, props);
+        Service spec = env.service();
+        cluster = Cluster.Builder.create(this, "Cluster").vpc(network.vpc)
+                .clusterName(project + "-" + env.name())
+                .enableFargateCapacityProviders(true)
+                .build();
+
+        logs = LogGroup.Builder.create(this, "Logs").logGroupName("/" + project + "/" + env.name() + "/service")
+                .removalPolicy(env.protectedEnv() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
+        retention(logs, env.logs().retentionDays());
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+                .family(project + "-" + env.name())
+                .cpu(spec.cpu())
+                .memoryLimitMiB(spec.memory())
+                .runtimePlatform(platform(spec.architecture()))
+                .build();
+        task.addContainer("booking", ContainerDefinitionOptions.builder()
+                .image(ContainerImages.of(this, "Repository", env.image(), imageDir))
+                .essential(true)
+                .portMappings(List.of(PortMapping.builder().containerPort(spec.port()).name("http").build()))
+                .environment(environment(env, data))
+                .secrets(secrets(env, data, project))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("booking").build()))
+                .build());
+
+        var builder = FargateService.Builder.create(this, "Service")
+                .serviceName("booking")
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(spec.desired())
+                .capacityProviderStrategies(capacity(spec.spotWeight()))
+                .assignPublicIp(env.network().publicTasks())
+                .vpcSubnets(network.taskSubnets(env))
+                .securityGroups(List.of(network.service))
+                .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build())
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200);
+        if (env.ingress() == Ingress.HTTP_API) {
+            // API Gateway's VPC link reaches the tasks through Cloud Map SRV records (address and port)
+            builder.cloudMapOptions(CloudMapOptions.builder().name("booking")
+                    .cloudMapNamespace(ServiceIngress.namespace(this, env, network, project))
+                    .dnsRecordType(software.amazon.awscdk.services.servicediscovery.DnsRecordType.SRV)
+                    .containerPort(spec.port()).build());
+        } else {
+            builder.healthCheckGracePeriod(Duration.seconds(60));
+        }
+        service = builder.build();
+
+        Autoscaling scaling = spec.autoscaling();
+        service.autoScaleTaskCount(EnableScalingProps.builder()
+                        .minCapacity(scaling.min()).maxCapacity(scaling.max()).build())
+                .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(scaling.targetCpu())
+                        .scaleOutCooldown(Duration.seconds(scaling.scaleOutCooldown().toSeconds()))
+                        .scaleInCooldown(Duration.seconds(scaling.scaleInCooldown().toSeconds()))
+                        .build());
+
+        ingress = ServiceIngress.create(this, env, network, service, project);
+        alarms = new OperationalAlarms(this, "Alarms", env, ingress, data.database, project, notify);
+    }
+
+    /** CDK's RetentionDays enum has no lookup by number; the spec's value is already one CloudWatch accepts. */
+    static void retention(LogGroup group, int days) {
+        ((CfnLogGroup) group.getNode().getDefaultChild()).setRetentionInDays(days);
+    }
+
+    static RuntimePlatform platform(Architecture architecture) {
+        return RuntimePlatform.builder()
+                .cpuArchitecture(architecture == Architecture.ARM64 ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
+                .operatingSystemFamily(OperatingSystemFamily.LINUX).build();
+    }
+
+    /** The spec's spot weight as a percent split between FARGATE and FARGATE_SPOT; a zero weight is left out. */
+    static List<CapacityProviderStrategy> capacity(int spotWeight) {
+        List<CapacityProviderStrategy> strategy = new ArrayList<>();
+        if (spotWeight < 100) {
+            // base 0: with base on FARGATE, the dev environment's single task would never land on spot
+            strategy.add(CapacityProviderStrategy.builder().capacityProvider("FARGATE").weight(100 - spotWeight)
+                    .build());
+        }
+        if (spotWeight > 0) {
+            strategy.add(CapacityProviderStrategy.builder().capacityProvider("FARGATE_SPOT").weight(spotWeight).build());
+        }
+        return strategy;
+    }
+
+    private static Map<String, String> environment(Environment env, DataStack data) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("BELLA_ENV", env.name());
+        vars.put("PORT", Integer.toString(env.service().port()));
+        vars.put("DATABASE_HOST", data.database.getDbInstanceEndpointAddress());
+        vars.put("DATABASE_PORT", data.database.getDbInstanceEndpointPort());
+        vars.put("DATABASE_NAME", DataStack.DATABASE_NAME);
+        data.cache.ifPresent(c -> {
+            vars.put("REDIS_HOST", c.getAttrPrimaryEndPointAddress());
+            vars.put("REDIS_PORT", c.getAttrPrimaryEndPointPort());
+        });
+        return vars;
+    }
+
+    /** Injected by ECS from Secrets Manager at task start; none of them is ever in the spec or the template. */
+    private Map<String, Secret> secrets(Environment env, DataStack data, String project) {
+        ISecret twilio = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(this, "Twilio",
+                project + "/" + env.name() + "/twilio");
+        ISecret openai = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(this, "OpenAi",
+                project + "/" + env.name() + "/openai");
+        ISecret db = data.database.getSecret();
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        secrets.put("DATABASE_USER", Secret.fromSecretsManager(db, "username"));
+        secrets.put("DATABASE_PASSWORD", Secret.fromSecretsManager(db, "password"));
+        secrets.put("TWILIO_ACCOUNT_SID", Secret.fromSecretsManager(twilio, "account-sid"));
+        secrets.put("TWILIO_AUTH_TOKEN", Secret.fromSecretsManager(twilio, "auth-token"));
+        secrets.put("OPENAI_API_KEY", Secret.fromSecretsManager(openai, "api-key"));
+        return secrets;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bella.cli;
+
+import dev.bella.spec.Environment;
+import dev.bella.spec.Spec;
+import dev.bella.stacks.BellaStacks;
+import dev.bella.stacks.CdkCli;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Deploy the environment's stacks.",
+                "Synthesizes (or takes --app DIR), then runs npx aws-cdk@2 deploy; needs Node.js, npx and",
+                "AWS credentials. Asks first unless --yes; a protected environment needs --allow-prod."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella stack deploy --env dev",
+                "  bella stack deploy --env prod --allow-prod --yes --profile ops"})
+final class StackDeployCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where to synthesize (default: cdk.out/<env>).")
+    Path output;
+
+    @Option(names = "--app", paramLabel = "DIR", description = "Deploy this already synthesized assembly instead.")
+    Path app;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (and let the CDK CLI not ask either).")
+    boolean yes;
+
+    @Option(names = "--allow-prod", description = "Allow deploying an environment the spec marks protected.")
+    boolean allowProd;
+
+    @ParentCommand
+    StackCommand parent;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+        Spec spec = SpecResolver.fromEnvironment().load(common);
+        Environment env = StackCommand.target(spec, common);
+        if (env.protectedEnv() && !allowProd) {
+            throw new UserException(ExitCode.USAGE, "refusing to deploy " + env.name() + ": the spec marks it "
+                    + "protected; pass --allow-prod to deploy it");
+        }
+        CdkCli cdk = new CdkCli(parent.environment);
+        cdk.requireTools();
+        if (!yes && !confirmed(spec, env)) {
+            self.commandLine().getErr().println("bella: not confirmed; nothing deployed");
+            return ExitCode.POLICY_VIOLATION.code;
+        }
+        Path assembly = StackDiffCommand.assembly(app, spec, env, output, parent);
+        int code = cdk.run(cdk.command("deploy", assembly, Optional.ofNullable(common.profile), yes));
+        if (code != 0) {
+            throw new UserException(ExitCode.AWS, "cdk deploy exited with " + code + "; see its output above");
+        }
+        return ExitCode.OK.code;
+    }
+
+    private boolean confirmed(Spec spec, Environment env) {
+        PrintWriter err = self.commandLine().getErr();
+        err.print("Deploy " + String.join(", ", BellaStacks.names(spec, env)) + " (environment " + env.name()
+                + ", region " + spec.region() + ")? [y/N] ");
+        err.flush();
+        String answer;
+        try {
+            answer = new BufferedReader(new InputStreamReader(parent.stdin, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        err.println();
+        if (answer == null) {
+            throw new UserException(ExitCode.USAGE, "no answer on standard input; pass --yes to deploy without asking");
+        }
+        String a = answer.strip().toLowerCase(Locale.ROOT);
+        return a.equals("y") || a.equals("yes");
+    }
+}
