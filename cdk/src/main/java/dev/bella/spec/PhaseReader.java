@@ -4,6 +4,7 @@ import dev.bella.spec.Phase.Item;
 import dev.bella.spec.Phase.PolicyRef;
 import dev.bella.spec.Phase.Status;
 import dev.bella.yaml.MapReader;
+import dev.bella.yaml.Suggestions;
 import dev.bella.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -126,39 +127,9 @@ final class PhaseReader {
     }
 
     private static Optional<String> nearest(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String name : policyNames()) {
-            int d = distance(key, name);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = name;
-            }
-        }
         // a prefix counts as near: `log-retention` is `log-retention-max-days` with the unit left off
-        if (best != null && bestDistance <= Math.max(2, key.length() / 3)) {
-            return Optional.of(best);
-        }
-        return policyNames().stream().filter(n -> n.startsWith(key) || key.startsWith(n)).findFirst();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.nearest(key, policyNames())
+                .or(() -> policyNames().stream().filter(n -> n.startsWith(key) || key.startsWith(n)).findFirst());
     }
 
     private void unique(MapReader m, String id) {
