@@ -87,12 +87,16 @@ public final class BookingServer {
         });
     }
 
+    private static final java.util.Set<String> ROUTES = java.util.Set.of("/voice/incoming", "/voice/turn",
+            "/voice/status", "/health", "/metrics", "/api/appointments");
+
+    /** The route template as a metric tag: bounded cardinality, ids folded into {id}. */
     private static String route(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            return "unmatched";
+        String path = ctx.path();
+        if (ROUTES.contains(path)) {
+            return path;
         }
+        return path.matches("/api/appointments/[^/]+") ? "/api/appointments/{id}" : "unmatched";
     }
 
     /** Twilio signs the public URL it called (scheme, host, path, query) plus the sorted form fields. */

@@ -143,6 +143,13 @@ public final class BookingStore {
                 userId = rs.getLong(1);
             }
         }
+        // Concurrent inserts of overlapping ranges can deadlock inside the exclusion check (each waits on
+        // the other's uncommitted row, PostgreSQL aborts one after deadlock_timeout). Queueing bookings of
+        // one resource on an advisory lock, held to commit, makes the loser fail fast and cleanly instead;
+        // the constraint still decides who wins.
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('appointments:main'))")) {
+            lock.execute();
+        }
         Savepoint savepoint = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO appointments (user_id, starts_at, ends_at, call_sid) VALUES (?, ?, ?, ?) RETURNING id""")) {
