@@ -170,15 +170,24 @@ class WebhookSafetyTest {
         go.countDown();
         int booked = 0;
         int toldTaken = 0;
-        for (Future<Exchange> f : answers) {
-            Exchange e = f.get();
+        List<Harness.Call> askedToRepeat = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            Exchange e = answers.get(i).get();
             assertThat(e.status()).isEqualTo(200);
             booked += e.body().contains("You're booked") ? 1 : 0;
             toldTaken += e.body().contains("Sorry, someone just booked that time.") ? 1 : 0;
+            // on a loaded machine some requests wait longer than the pool allows: they hear the apology and
+            // repeat themselves, which is the retry path a real caller takes
+            if (e.body().contains(Twiml.APOLOGY)) {
+                askedToRepeat.add(calls.get(i));
+            }
         }
         pool.shutdown();
         assertThat(booked).isEqualTo(1);
-        assertThat(toldTaken).isEqualTo(callers - 1);
+        assertThat(toldTaken + askedToRepeat.size()).isEqualTo(callers - 1);
+        for (Harness.Call call : askedToRepeat) {
+            assertThat(call.say("yes").body()).contains("Sorry, someone just booked that time.");
+        }
         assertThat(h.pg.count("SELECT count(*) FROM appointments WHERE status = 'booked'")).isEqualTo(1);
         assertThat(h.pg.count("SELECT count(*) FROM calls WHERE state->>'stage' = 'COLLECTING'")).isEqualTo(callers - 1);
     }
