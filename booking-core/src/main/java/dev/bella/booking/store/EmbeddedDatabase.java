@@ -27,6 +27,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
             return new EmbeddedDatabase(builder.start());
+        } catch (IllegalStateException e) {
+            // the container image leaves the binaries out: there the service must be given a database
+            throw new IllegalStateException("embedded PostgreSQL is not available in this build (" + e.getMessage()
+                    + "); set BELLA_DB_URL, BELLA_DB_USER and BELLA_DB_PASSWORD", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL"
                     + (dataDir == null ? "" : " in " + dataDir) + ": " + e.getMessage(), e);

@@ -98,15 +98,20 @@ public final class VoiceService {
     public String turn(Webhook w) {
         return guarded(w, w.action(), () -> db.inTransaction(c -> {
             Instant now = clock.instant();
-            store.insertCall(c, w.callSid(), w.from(), w.to(), write(Conversation.start(w.from())), now);
-            CallRecord call = store.lockCall(c, w.callSid()).orElseThrow();
+            Optional<CallRecord> existing = store.lockCall(c, w.callSid());
+            if (existing.isEmpty()) {
+                // the incoming webhook never reached us (or failed): start the call here
+                store.insertCall(c, w.callSid(), w.from(), w.to(), write(Conversation.start(w.from())), now);
+                ledger.open(c, w.callSid(), now);
+                existing = store.lockCall(c, w.callSid());
+            }
+            CallRecord call = existing.orElseThrow();
             Optional<String> saved = store.savedResponse(c, w.key());
             if (saved.isPresent()) {
                 replays.increment();
                 log.info("webhook replayed; answering as before");
                 return saved.get();
             }
-            ledger.open(c, w.callSid(), now);
             Conversation state = read(call.stateJson());
             CallContext ctx = new CallContext(now, zone, call.from());
             VoiceFlow.Step step = flow.next(state, new VoiceFlow.Input(w.speech(), w.digits()), ctx,
