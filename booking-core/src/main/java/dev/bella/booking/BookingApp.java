@@ -48,19 +48,20 @@ public final class BookingApp implements AutoCloseable {
 
     /** Starts everything the configuration asks for: embedded PostgreSQL when no BELLA_DB_URL is set. */
     public static BookingApp start(BookingConfig config) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EmbeddedDatabase embedded = null;
         Database db;
         if (config.embedded()) {
             embedded = EmbeddedDatabase.start(config.dataDir());
-            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout());
+            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout(), registry);
             log.info("embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir());
         } else {
             BookingConfig.Database d = config.database().orElseThrow();
-            db = Database.connect(d.url(), d.user(), d.password(), config.statementTimeout());
+            db = Database.connect(d.url(), d.user(), d.password(), config.statementTimeout(), registry);
         }
         try {
             db.migrate();
-            return serve(config, db, embedded, true, Clock.systemUTC(), new LocalExtractor());
+            return serve(config, db, embedded, true, Clock.systemUTC(), new LocalExtractor(), registry);
         } catch (RuntimeException e) {
             db.close();
             if (embedded != null) {
@@ -72,12 +73,11 @@ public final class BookingApp implements AutoCloseable {
 
     /** Serves on a database someone else owns and has migrated (tests share one per class). */
     public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor) {
-        return serve(config, db, null, false, clock, extractor);
+        return serve(config, db, null, false, clock, extractor, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
-                                    Clock clock, Extractor extractor) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                                    Clock clock, Extractor extractor, PrometheusMeterRegistry registry) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

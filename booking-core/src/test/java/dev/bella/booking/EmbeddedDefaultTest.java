@@ -20,6 +20,7 @@ class EmbeddedDefaultTest {
         Instant start = Instant.parse("2030-01-07T15:00:00Z");
         try (BookingApp app = BookingApp.start(config)) {
             assertThat(app.publicUrl().toString()).isEqualTo("http://localhost:" + app.port());
+            assertThat(app.registry().scrape()).contains("hikaricp_connections_pending");
             app.database().inTransaction(c -> new BookingStore().book(c, "Ann", "+15550000001", start,
                     start.plusSeconds(1800), null));
         }

@@ -30,7 +30,17 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database connect(String url, String user, String password, Duration statementTimeout) {
+        return connect(url, user, password, statementTimeout, null);
+    }
+
+    /** @param metrics where the pool reports usage and waits (hikaricp_*), or null */
+    public static Database connect(String url, String user, String password, Duration statementTimeout,
+                                   io.micrometer.core.instrument.MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            // pool exhaustion is how an overloaded instance fails first: operators must see it coming
+            config.setMetricRegistry(metrics);
+        }
         config.setPoolName("bella-booking");
         config.setJdbcUrl(url);
         config.setUsername(user);
