@@ -53,11 +53,13 @@ public final class BookingApp implements AutoCloseable {
         Database db;
         if (config.embedded()) {
             embedded = EmbeddedDatabase.start(config.dataDir());
-            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout(), registry);
+            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout(), config.poolSize(),
+                    registry);
             log.info("embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir());
         } else {
             BookingConfig.Database d = config.database().orElseThrow();
-            db = Database.connect(d.url(), d.user(), d.password(), config.statementTimeout(), registry);
+            db = Database.connect(d.url(), d.user(), d.password(), config.statementTimeout(), config.poolSize(),
+                    registry);
         }
         try {
             db.migrate();

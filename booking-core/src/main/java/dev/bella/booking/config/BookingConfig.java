@@ -32,6 +32,7 @@ public record BookingConfig(
         BusinessHours hours,
         Duration slotLength,
         Duration statementTimeout,
+        int poolSize,
         Rates rates) {
 
     /** Used only on the embedded default, never when a real database is configured. */
@@ -63,19 +64,19 @@ public record BookingConfig(
     public BookingConfig withPort(int newPort) {
         URI url = publicUrlIsLocalDefault() ? URI.create("http://localhost:" + newPort) : publicUrl;
         return new BookingConfig(database, dataDir, newPort, url, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, rates);
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
     }
 
     public BookingConfig withDataDir(Path dir) {
         return new BookingConfig(database, dir, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, rates);
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
     }
 
     @Override
     public String toString() {
         return "BookingConfig[database=" + database + ", dataDir=" + dataDir + ", port=" + port + ", publicUrl="
                 + publicUrl + ", zone=" + zone + ", hours=" + hours.spoken() + ", slotLength=" + slotLength
-                + ", statementTimeout=" + statementTimeout + ", secrets=***]";
+                + ", statementTimeout=" + statementTimeout + ", poolSize=" + poolSize + ", secrets=***]";
     }
 
     public static BookingConfig fromEnv(Map<String, String> env, Path home) {
@@ -117,6 +118,7 @@ public record BookingConfig(
         }
         int slotMinutes = r.integer("BELLA_SLOT_MINUTES", 30, 5, 480);
         int timeoutMs = r.integer("BELLA_DB_STATEMENT_TIMEOUT_MS", 2000, 50, 10_000);
+        int poolSize = r.integer("BELLA_DB_POOL_SIZE", 4, 1, 100);
         Rates rates = new Rates(r.decimal("BELLA_TWILIO_USD_PER_MINUTE", "0.0140"),
                 r.decimal("BELLA_LLM_USD_PER_MILLION_IN", "0.15"), r.decimal("BELLA_LLM_USD_PER_MILLION_OUT", "0.60"));
         Optional<String> admin = r.optional("BELLA_ADMIN_TOKEN");
@@ -127,7 +129,7 @@ public record BookingConfig(
         r.failIfAny();
         return new BookingConfig(database, dataDir, port, publicUrl, token, admin, redis,
                 r.optional("OPENAI_API_KEY"), zone, hours, Duration.ofMinutes(slotMinutes),
-                Duration.ofMillis(timeoutMs), rates);
+                Duration.ofMillis(timeoutMs), poolSize, rates);
     }
 
     private static final class Reader {

@@ -27,6 +27,7 @@ class BookingConfigTest {
         assertThat(c.twilioAuthToken()).isEqualTo(BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
         assertThat(c.zone()).isEqualTo(ZoneId.of("America/Toronto"));
         assertThat(c.slotLength()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.poolSize()).isEqualTo(4);
         assertThat(c.hours().on(DayOfWeek.MONDAY)).contains(
                 new BusinessHours.Window(LocalTime.of(9, 0), LocalTime.of(17, 0)));
         assertThat(c.hours().on(DayOfWeek.SATURDAY)).isEmpty();
@@ -75,11 +76,12 @@ class BookingConfigTest {
 
     @Test
     void everyBadValueIsReportedAtOnceWithWhatWasExpected() {
-        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of(
-                "BELLA_DB_URL", "mysql://db", "BELLA_DB_USER", "u", "TWILIO_AUTH_TOKEN", "t",
-                "BELLA_PUBLIC_URL", "bella.example.com", "BELLA_TIMEZONE", "Mars/Olympus",
-                "BELLA_BUSINESS_HOURS", "weekdays 9-5", "BELLA_SLOT_MINUTES", "0", "BELLA_PORT", "http",
-                "BELLA_REDIS_URL", "http://cache", "BELLA_ADMIN_TOKEN", "short"), HOME))
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.ofEntries(
+                Map.entry("BELLA_DB_URL", "mysql://db"), Map.entry("BELLA_DB_USER", "u"), Map.entry("TWILIO_AUTH_TOKEN", "t"),
+                Map.entry("BELLA_PUBLIC_URL", "bella.example.com"), Map.entry("BELLA_TIMEZONE", "Mars/Olympus"),
+                Map.entry("BELLA_BUSINESS_HOURS", "weekdays 9-5"), Map.entry("BELLA_SLOT_MINUTES", "0"),
+                Map.entry("BELLA_PORT", "http"), Map.entry("BELLA_REDIS_URL", "http://cache"),
+                Map.entry("BELLA_DB_POOL_SIZE", "0"), Map.entry("BELLA_ADMIN_TOKEN", "short")), HOME))
                 .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).containsExactly(
                         "BELLA_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/bella, got 'mysql://db'",
                         "BELLA_PORT must be a whole number, got 'http'",
@@ -88,6 +90,7 @@ class BookingConfigTest {
                         "BELLA_TIMEZONE must be a zone id like America/Toronto, got 'Mars/Olympus'",
                         "BELLA_BUSINESS_HOURS: expected a day like mon, tue, ..., sun, got 'weekdays'",
                         "BELLA_SLOT_MINUTES must be between 5 and 480, got 0",
+                        "BELLA_DB_POOL_SIZE must be between 1 and 100, got 0",
                         "BELLA_ADMIN_TOKEN must be at least 16 characters (a random secret), got 5"));
     }
 
