@@ -37,6 +37,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 err.println("bella: " + m.getMessage());
                 yield ExitCode.USAGE;
             }
+            case dev.bella.booking.config.BookingConfigException b -> {
+                b.problems().forEach(p -> err.println("bella: " + p));
+                yield ExitCode.USAGE;
+            }
             case UserException u -> {
                 err.println("bella: " + u.getMessage());
                 yield u.exitCode;

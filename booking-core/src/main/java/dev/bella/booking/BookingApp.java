@@ -1,0 +1,126 @@
+package dev.bella.booking;
+
+import dev.bella.booking.config.BookingConfig;
+import dev.bella.booking.extract.Extractor;
+import dev.bella.booking.extract.LocalExtractor;
+import dev.bella.booking.http.AdminApi;
+import dev.bella.booking.http.BookingServer;
+import dev.bella.booking.store.Database;
+import dev.bella.booking.store.EmbeddedDatabase;
+import dev.bella.booking.voice.VoiceService;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: database (embedded by default), migrations, voice flow, HTTP server. One
+ * entry point for the jar's main, {@code bella booking serve}, the tests and the load bench.
+ */
+public final class BookingApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingApp.class);
+
+    private final Javalin server;
+    private final Database db;
+    private final EmbeddedDatabase embedded;
+    private final boolean ownsDatabase;
+    private final AtomicReference<URI> publicUrl;
+    private final PrometheusMeterRegistry registry;
+
+    private BookingApp(Javalin server, Database db, EmbeddedDatabase embedded, boolean ownsDatabase,
+                       AtomicReference<URI> publicUrl, PrometheusMeterRegistry registry) {
+        this.server = server;
+        this.db = db;
+        this.embedded = embedded;
+        this.ownsDatabase = ownsDatabase;
+        this.publicUrl = publicUrl;
+        this.registry = registry;
+    }
+
+    /** Starts everything the configuration asks for: embedded PostgreSQL when no BELLA_DB_URL is set. */
+    public static BookingApp start(BookingConfig config) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        EmbeddedDatabase embedded = null;
+        Database db;
+        if (config.embedded()) {
+            embedded = EmbeddedDatabase.start(config.dataDir());
+            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout(), config.poolSize(),
+                    registry);
+            log.info("embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir());
+        } else {
+            BookingConfig.Database d = config.database().orElseThrow();
+            db = Database.connect(d.url(), d.user(), d.password(), config.statementTimeout(), config.poolSize(),
+                    registry);
+        }
+        try {
+            db.migrate();
+            return serve(config, db, embedded, true, Clock.systemUTC(), new LocalExtractor(), registry);
+        } catch (RuntimeException e) {
+            db.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Serves on a database someone else owns and has migrated (tests share one per class). */
+    public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor) {
+        return serve(config, db, null, false, clock, extractor, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
+                                    Clock clock, Extractor extractor, PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        VoiceService voice = new VoiceService(config, db, extractor, clock, registry);
+        AdminApi admin = new AdminApi(db, config.adminToken(), config.zone());
+        AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicUrl());
+        Javalin server = BookingServer.create(publicUrl::get, config.twilioAuthToken(), voice, admin, db, registry);
+        server.start(config.port());
+        if (config.publicUrlIsLocalDefault()) {
+            publicUrl.set(URI.create("http://localhost:" + server.port()));
+        }
+        log.info("booking service listening on port {}, public URL {}", server.port(), publicUrl.get());
+        return new BookingApp(server, db, embedded, owns, publicUrl, registry);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI publicUrl() {
+        return publicUrl.get();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        if (ownsDatabase) {
+            db.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+        registry.close();
+    }
+}

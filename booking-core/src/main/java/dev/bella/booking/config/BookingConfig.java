@@ -1,0 +1,209 @@
+package dev.bella.booking.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's whole configuration, read once from environment variables and validated before
+ * anything starts: a wrong value stops the service with every problem listed, instead of a
+ * confusing failure on the first call.
+ *
+ * <p>With no {@code BELLA_DB_URL} the service runs on the embedded default (embedded PostgreSQL
+ * under {@code dataDir}); there the Twilio token and public URL fall back to local development values
+ * so {@code bella booking serve} works with no setup. With a database URL (production), both are required.
+ */
+public record BookingConfig(
+        Optional<Database> database,
+        Path dataDir,
+        int port,
+        URI publicUrl,
+        String twilioAuthToken,
+        Optional<String> adminToken,
+        Optional<URI> redisUrl,
+        Optional<String> openAiApiKey,
+        ZoneId zone,
+        BusinessHours hours,
+        Duration slotLength,
+        Duration statementTimeout,
+        int poolSize,
+        Rates rates) {
+
+    /** Used only on the embedded default, never when a real database is configured. */
+    public static final String LOCAL_DEV_TWILIO_TOKEN = "bella-local-dev-token";
+
+    public record Database(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=***]";
+        }
+    }
+
+    /** Prices the ledger multiplies by: Twilio per started minute, OpenAI per million tokens. */
+    public record Rates(BigDecimal twilioPerMinute, BigDecimal llmPerMillionIn, BigDecimal llmPerMillionOut) {
+    }
+
+    public boolean embedded() {
+        return database.isEmpty();
+    }
+
+    /**
+     * True while the public URL is the local default: then it follows the port the server actually bound
+     * (port 0 picks a free one), because locally the signer and the server agree on localhost.
+     */
+    public boolean publicUrlIsLocalDefault() {
+        return publicUrl.equals(URI.create("http://localhost:" + port));
+    }
+
+    public BookingConfig withPort(int newPort) {
+        URI url = publicUrlIsLocalDefault() ? URI.create("http://localhost:" + newPort) : publicUrl;
+        return new BookingConfig(database, dataDir, newPort, url, twilioAuthToken, adminToken, redisUrl,
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+    }
+
+    public BookingConfig withDataDir(Path dir) {
+        return new BookingConfig(database, dir, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+    }
+
+    @Override
+    public String toString() {
+        return "BookingConfig[database=" + database + ", dataDir=" + dataDir + ", port=" + port + ", publicUrl="
+                + publicUrl + ", zone=" + zone + ", hours=" + hours.spoken() + ", slotLength=" + slotLength
+                + ", statementTimeout=" + statementTimeout + ", poolSize=" + poolSize + ", secrets=***]";
+    }
+
+    public static BookingConfig fromEnv(Map<String, String> env, Path home) {
+        Reader r = new Reader(env);
+        Optional<String> dbUrl = r.optional("BELLA_DB_URL");
+        if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql://")) {
+            r.problem("BELLA_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/bella, got '"
+                    + dbUrl.get() + "'");
+        }
+        Optional<Database> database = dbUrl.map(url -> new Database(url,
+                r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse("")));
+        Path dataDir = r.optional("BELLA_DATA_DIR").map(Path::of).orElse(home.resolve(".bella").resolve("booking-db"));
+        int port = r.integer("BELLA_PORT", 8080, 0, 65535);
+        String token = database.isPresent()
+                ? r.required("TWILIO_AUTH_TOKEN", "the Twilio auth token that signs webhooks")
+                : r.optional("TWILIO_AUTH_TOKEN").orElse(LOCAL_DEV_TWILIO_TOKEN);
+        URI publicUrl = r.optional("BELLA_PUBLIC_URL").map(v -> r.url("BELLA_PUBLIC_URL", v, "http", "https"))
+                .orElseGet(() -> {
+                    if (database.isPresent()) {
+                        r.problem("BELLA_PUBLIC_URL is required with BELLA_DB_URL: the https URL Twilio posts to"
+                                + " (signatures are computed over it), e.g. https://bella.example.com");
+                    }
+                    return URI.create("http://localhost:" + port);
+                });
+        Optional<URI> redis = r.optional("BELLA_REDIS_URL").map(v -> r.url("BELLA_REDIS_URL", v, "redis", "rediss"));
+        ZoneId zone = ZoneId.of("America/Toronto");
+        String zoneText = r.optional("BELLA_TIMEZONE").orElse("America/Toronto");
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (java.time.DateTimeException e) {
+            r.problem("BELLA_TIMEZONE must be a zone id like America/Toronto, got '" + zoneText + "'");
+        }
+        BusinessHours hours = BusinessHours.parse("mon-fri 09:00-17:00");
+        String hoursText = r.optional("BELLA_BUSINESS_HOURS").orElse("mon-fri 09:00-17:00");
+        try {
+            hours = BusinessHours.parse(hoursText);
+        } catch (IllegalArgumentException e) {
+            r.problem("BELLA_BUSINESS_HOURS: " + e.getMessage());
+        }
+        int slotMinutes = r.integer("BELLA_SLOT_MINUTES", 30, 5, 480);
+        int timeoutMs = r.integer("BELLA_DB_STATEMENT_TIMEOUT_MS", 2000, 50, 10_000);
+        int poolSize = r.integer("BELLA_DB_POOL_SIZE", 4, 1, 100);
+        Rates rates = new Rates(r.decimal("BELLA_TWILIO_USD_PER_MINUTE", "0.0140"),
+                r.decimal("BELLA_LLM_USD_PER_MILLION_IN", "0.15"), r.decimal("BELLA_LLM_USD_PER_MILLION_OUT", "0.60"));
+        Optional<String> admin = r.optional("BELLA_ADMIN_TOKEN");
+        if (admin.isPresent() && admin.get().length() < 16) {
+            r.problem("BELLA_ADMIN_TOKEN must be at least 16 characters (a random secret), got "
+                    + admin.get().length());
+        }
+        r.failIfAny();
+        return new BookingConfig(database, dataDir, port, publicUrl, token, admin, redis,
+                r.optional("OPENAI_API_KEY"), zone, hours, Duration.ofMinutes(slotMinutes),
+                Duration.ofMillis(timeoutMs), poolSize, rates);
+    }
+
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Optional<String> optional(String name) {
+            String v = env.get(name);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        }
+
+        String required(String name, String what) {
+            return optional(name).orElseGet(() -> {
+                problem(name + " is required: " + what);
+                return "";
+            });
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> v = optional(name);
+            if (v.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v.get());
+                if (n < min || n > max) {
+                    problem(name + " must be between " + min + " and " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(name + " must be a whole number, got '" + v.get() + "'");
+                return fallback;
+            }
+        }
+
+        BigDecimal decimal(String name, String fallback) {
+            String v = optional(name).orElse(fallback);
+            try {
+                BigDecimal d = new BigDecimal(v);
+                if (d.signum() < 0) {
+                    problem(name + " must not be negative, got " + v);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                problem(name + " must be a decimal amount in USD like 0.014, got '" + v + "'");
+                return new BigDecimal(fallback);
+            }
+        }
+
+        URI url(String name, String value, String... schemes) {
+            try {
+                URI u = new URI(value);
+                if (u.getScheme() == null || !List.of(schemes).contains(u.getScheme()) || u.getHost() == null) {
+                    problem(name + " must be a URL with scheme " + String.join(" or ", schemes) + ", got '" + value + "'");
+                }
+                return u;
+            } catch (java.net.URISyntaxException e) {
+                problem(name + " is not a valid URL: '" + value + "'");
+                return URI.create("http://invalid");
+            }
+        }
+
+        void problem(String text) {
+            problems.add(text);
+        }
+
+        void failIfAny() {
+            if (!problems.isEmpty()) {
+                throw new BookingConfigException(problems);
+            }
+        }
+    }
+}

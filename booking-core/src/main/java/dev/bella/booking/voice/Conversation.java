@@ -1,0 +1,63 @@
+package dev.bella.booking.voice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * Where one call stands, stored as JSON in {@code calls.state} after every webhook so that any service
+ * instance can answer the next one. Null fields are not known yet.
+ *
+ * @param phoneFromCaller the phone is the caller's own number (offered for confirmation), not one they said
+ * @param offered         free times offered as alternatives, in the order they were read out
+ * @param reprompts       consecutive turns that gave nothing usable
+ */
+public record Conversation(Stage stage, String name, String phone, boolean phoneFromCaller, LocalDate date,
+                           LocalTime time, List<Instant> offered, int reprompts, int turn, Long appointmentId) {
+
+    public enum Stage { COLLECTING, CONFIRMING, DONE }
+
+    public Conversation {
+        offered = offered == null ? List.of() : List.copyOf(offered);
+    }
+
+    static Conversation start(String callerNumber) {
+        boolean usable = callerNumber != null && callerNumber.matches("\\+\\d{8,15}");
+        return new Conversation(Stage.COLLECTING, null, usable ? callerNumber : null, usable, null, null, List.of(),
+                0, 0, null);
+    }
+
+    Conversation nextTurn() {
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, reprompts, turn + 1,
+                appointmentId);
+    }
+
+    Conversation withStage(Stage s) {
+        return new Conversation(s, name, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId);
+    }
+
+    Conversation withName(String n) {
+        return new Conversation(stage, n, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId);
+    }
+
+    Conversation withPhone(String p, boolean fromCaller) {
+        return new Conversation(stage, name, p, fromCaller, date, time, offered, reprompts, turn, appointmentId);
+    }
+
+    Conversation withWhen(LocalDate d, LocalTime t) {
+        return new Conversation(stage, name, phone, phoneFromCaller, d, t, offered, reprompts, turn, appointmentId);
+    }
+
+    Conversation withOffered(List<Instant> o) {
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, o, reprompts, turn, appointmentId);
+    }
+
+    Conversation withReprompts(int r) {
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, r, turn, appointmentId);
+    }
+
+    Conversation booked(long id) {
+        return new Conversation(Stage.DONE, name, phone, phoneFromCaller, date, time, List.of(), 0, turn, id);
+    }
+}

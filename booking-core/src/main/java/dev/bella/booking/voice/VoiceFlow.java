@@ -1,0 +1,280 @@
+package dev.bella.booking.voice;
+
+import dev.bella.booking.config.SpokenTime;
+import dev.bella.booking.extract.CallContext;
+import dev.bella.booking.extract.Extracted;
+import dev.bella.booking.extract.Extraction;
+import dev.bella.booking.extract.Extractor;
+import dev.bella.booking.ledger.CallLedger.Usage;
+import dev.bella.booking.store.BookingStore.BookResult;
+import dev.bella.booking.voice.Conversation.Stage;
+import dev.bella.booking.voice.Reply.Ask;
+import dev.bella.booking.voice.Reply.Goodbye;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The conversation, one turn at a time: merge what the caller said into what the call already has, ask
+ * only for what is missing, check the wished time, read back, book. Pure decisions over a
+ * {@link Calendar}; the transaction, idempotency and TwiML are the {@link VoiceService}'s.
+ */
+final class VoiceFlow {
+
+    /** Below this an extracted field is not trusted enough to overwrite what the call has. */
+    static final double MIN_CONFIDENCE = 0.5;
+    static final int MAX_REPROMPTS = 2;
+    static final String GREETING = "Hello, thanks for calling. I can book an appointment for you."
+            + " Please tell me your name and the day and time you would like.";
+    private static final String YES_NO = "Say yes or press 1, or say no or press 2.";
+
+    record Input(String speech, String digits) {
+        Input {
+            speech = speech == null ? "" : speech.trim();
+            digits = digits == null ? "" : digits.trim();
+        }
+
+        boolean empty() {
+            return speech.isEmpty() && digits.isEmpty();
+        }
+    }
+
+    record Step(Conversation state, Reply reply, Usage usage) {
+    }
+
+    private final Extractor extractor;
+    private final Slots slots;
+    private final ZoneId zone;
+
+    VoiceFlow(Extractor extractor, Slots slots, ZoneId zone) {
+        this.extractor = extractor;
+        this.slots = slots;
+        this.zone = zone;
+    }
+
+    Step next(Conversation previous, Input in, CallContext ctx, Calendar cal) throws SQLException {
+        Conversation s = previous.nextTurn();
+        Extraction x = in.speech().isEmpty() ? Extraction.EMPTY : extractor.extract(in.speech(), ctx);
+        Turn t = switch (s.stage()) {
+            case DONE -> new Turn(s, new Goodbye("Thank you for calling. Goodbye."));
+            case CONFIRMING -> confirming(s, in, x, ctx, cal);
+            case COLLECTING -> collecting(s, in, x, ctx, cal);
+        };
+        return new Step(t.state, t.reply, x.usage());
+    }
+
+    private record Turn(Conversation state, Reply reply) {
+    }
+
+    private Turn confirming(Conversation s, Input in, Extraction x, CallContext ctx, Calendar cal) throws SQLException {
+        Optional<Boolean> answer = keypadAnswer(in).or(() -> trusted(x.answer()));
+        if (answer.equals(Optional.of(true))) {
+            return book(s, ctx, cal);
+        }
+        if (answer.equals(Optional.of(false))) {
+            return new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withReprompts(0),
+                    new Ask("No problem. What day and time would suit you better?"
+                            + " If I got your name or number wrong, just tell me the right one."));
+        }
+        Merge m = merge(s, x);
+        if (m.changed) {
+            // the caller corrected something instead of answering yes or no: check and read back again
+            return evaluate(m.state.withStage(Stage.COLLECTING).withReprompts(0), ctx, cal);
+        }
+        return reprompt(s, "Shall I book it? " + YES_NO, cal);
+    }
+
+    private Turn collecting(Conversation s, Input in, Extraction x, CallContext ctx, Calendar cal) throws SQLException {
+        if (in.empty()) {
+            return reprompt(s, missingQuestion(s), cal);
+        }
+        Conversation next = s;
+        boolean progressed = false;
+        if (!s.offered().isEmpty()) {
+            Optional<Instant> chosen = chosenAlternative(s.offered(), in, x);
+            if (chosen.isPresent()) {
+                ZonedDateTime z = chosen.get().atZone(zone);
+                next = next.withWhen(z.toLocalDate(), z.toLocalTime()).withOffered(List.of());
+                progressed = true;
+            } else if (trusted(x.answer()).equals(Optional.of(false))) {
+                return new Turn(s.withOffered(List.of()).withReprompts(0),
+                        new Ask("All right. What other day and time would work for you?"));
+            }
+        }
+        Merge m = merge(next, x);
+        if (!progressed && !m.changed) {
+            return reprompt(s, missingQuestion(s), cal);
+        }
+        return evaluate(m.state.withOffered(m.state.date() != null && m.state.time() != null ? List.of()
+                : m.state.offered()).withReprompts(0), ctx, cal);
+    }
+
+    /** Checks the wished time when there is one, then asks for what is missing or reads back. */
+    private Turn evaluate(Conversation s, CallContext ctx, Calendar cal) throws SQLException {
+        if (s.date() != null && s.time() != null) {
+            Instant start = s.date().atTime(s.time()).atZone(zone).toInstant();
+            Optional<Slots.Problem> problem = slots.problem(start, ctx.reference());
+            List<dev.bella.booking.store.BookingStore.Range> booked =
+                    cal.booked(start.minus(Slots.SEARCH).minus(slots.length()), start.plus(Slots.SEARCH).plus(slots.length()));
+            if (problem.isPresent() || !Slots.free(start, start.plus(slots.length()), booked)) {
+                List<Instant> alternatives = slots.nearestFree(start, ctx.reference(), booked, 2);
+                String why = switch (problem.orElse(null)) {
+                    case PAST -> "That time has already passed.";
+                    case CLOSED -> "We're open " + slots.hours().spoken() + ".";
+                    case null -> "Sorry, " + when(start) + " is already taken.";
+                };
+                return new Turn(s.withWhen(null, null).withOffered(alternatives), new Ask(why + offer(alternatives)));
+            }
+        }
+        boolean noWhen = s.date() == null && s.time() == null;
+        if (s.name() == null && noWhen) {
+            return new Turn(s, new Ask("May I have your name, and the day and time you would like to come in?"));
+        }
+        if (s.name() == null) {
+            return new Turn(s, new Ask("Thanks. And may I have your name?"));
+        }
+        if (s.phone() == null) {
+            return new Turn(s, new Ask("What is the best phone number to reach you?"));
+        }
+        if (noWhen) {
+            return new Turn(s, new Ask("Thanks, " + firstName(s) + ". What day and time would you like to come in?"));
+        }
+        if (s.date() == null) {
+            return new Turn(s, new Ask("What day would you like to come in at " + SpokenTime.of(s.time()) + "?"));
+        }
+        if (s.time() == null) {
+            return new Turn(s, new Ask("What time on " + day(s.date()) + " works for you?"));
+        }
+        Instant start = s.date().atTime(s.time()).atZone(zone).toInstant();
+        String number = s.phoneFromCaller() ? "the number you're calling from, ending in " + lastFour(s.phone())
+                : "the number ending in " + lastFour(s.phone());
+        return new Turn(s.withStage(Stage.CONFIRMING), new Ask("To confirm: an appointment for " + s.name() + " on "
+                + when(start) + ", and we'll reach you at " + number + ". Shall I book it? " + YES_NO));
+    }
+
+    private Turn book(Conversation s, CallContext ctx, Calendar cal) throws SQLException {
+        Instant start = s.date().atTime(s.time()).atZone(zone).toInstant();
+        BookResult result = cal.book(s.name(), s.phone(), start, start.plus(slots.length()));
+        return switch (result) {
+            case BookResult.Booked b -> new Turn(s.booked(b.appointmentId()), new Goodbye("You're booked for "
+                    + when(start) + ". We'll see you then, " + firstName(s) + ". Goodbye!"));
+            case BookResult.Taken t -> {
+                List<Instant> alternatives = slots.nearestFree(start, ctx.reference(),
+                        cal.booked(start.minus(Slots.SEARCH), start.plus(Slots.SEARCH)), 2);
+                yield new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withOffered(alternatives),
+                        new Ask("Sorry, someone just booked that time." + offer(alternatives)));
+            }
+        };
+    }
+
+    private Turn reprompt(Conversation s, String question, Calendar cal) throws SQLException {
+        if (s.reprompts() >= MAX_REPROMPTS) {
+            cal.promiseCallback(s.phone(), "no usable answer after " + MAX_REPROMPTS + " re-prompts");
+            String at = s.phone() == null ? "" : " at the number ending in " + lastFour(s.phone());
+            return new Turn(s.withStage(Stage.DONE), new Goodbye("I'm sorry, I'm having trouble understanding."
+                    + " Someone from our team will call you back" + at + " as soon as possible. Goodbye."));
+        }
+        return new Turn(s.withReprompts(s.reprompts() + 1), new Ask("Sorry, I didn't catch that. " + question));
+    }
+
+    private String missingQuestion(Conversation s) {
+        if (s.name() == null && s.date() == null && s.time() == null) {
+            return "Please tell me your name and the day and time you would like.";
+        }
+        if (s.name() == null) {
+            return "May I have your name?";
+        }
+        if (s.phone() == null) {
+            return "What is the best phone number to reach you?";
+        }
+        if (!s.offered().isEmpty()) {
+            return "Which time would you like?" + offer(s.offered());
+        }
+        return "What day and time would you like to come in?";
+    }
+
+    private record Merge(Conversation state, boolean changed) {
+    }
+
+    private static Merge merge(Conversation s, Extraction x) {
+        Conversation m = s;
+        Optional<Extracted<String>> name = x.name().filter(VoiceFlow::trustedEnough);
+        if (name.isPresent()) {
+            m = m.withName(name.get().value());
+        }
+        Optional<Extracted<String>> phone = x.phone().filter(VoiceFlow::trustedEnough);
+        if (phone.isPresent()) {
+            m = m.withPhone(phone.get().value(), false);
+        }
+        var date = x.date().filter(VoiceFlow::trustedEnough).map(Extracted::value).orElse(m.date());
+        var time = x.time().filter(VoiceFlow::trustedEnough).map(Extracted::value).orElse(m.time());
+        m = m.withWhen(date, time);
+        return new Merge(m, !m.equals(s));
+    }
+
+    private static boolean trustedEnough(Extracted<?> e) {
+        return e.confidence() >= MIN_CONFIDENCE;
+    }
+
+    private static Optional<Boolean> trusted(Optional<Extracted<Boolean>> answer) {
+        return answer.filter(VoiceFlow::trustedEnough).map(Extracted::value);
+    }
+
+    private static Optional<Boolean> keypadAnswer(Input in) {
+        return switch (in.digits()) {
+            case "1" -> Optional.of(true);
+            case "2" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Instant> chosenAlternative(List<Instant> offered, Input in, Extraction x) {
+        int index = -1;
+        String said = in.speech().toLowerCase(Locale.ROOT);
+        if (in.digits().matches("[1-9]")) {
+            index = Integer.parseInt(in.digits()) - 1;
+        } else if (said.matches(".*\\b(first|earlier)\\b.*")) {
+            index = 0;
+        } else if (said.matches(".*\\b(second|later|last)\\b.*")) {
+            index = 1;
+        } else if (offered.size() == 1 && trusted(x.answer()).equals(Optional.of(true))) {
+            index = 0;
+        }
+        return index >= 0 && index < offered.size() ? Optional.of(offered.get(index)) : Optional.empty();
+    }
+
+    private String offer(List<Instant> alternatives) {
+        return switch (alternatives.size()) {
+            case 0 -> " I don't have anything free near then. What other day would work for you?";
+            case 1 -> " The nearest free time is " + when(alternatives.get(0))
+                    + ". Would that work? Say yes or press 1, or tell me another time.";
+            default -> " The nearest free times are " + when(alternatives.get(0)) + ", or " + when(alternatives.get(1))
+                    + ". Say the first or press 1, say the second or press 2, or tell me another time.";
+        };
+    }
+
+    String when(Instant start) {
+        ZonedDateTime z = start.atZone(zone);
+        return day(z.toLocalDate()) + " at " + SpokenTime.of(z.toLocalTime());
+    }
+
+    private static String day(LocalDate d) {
+        return d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", "
+                + d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + d.getDayOfMonth();
+    }
+
+    private static String firstName(Conversation s) {
+        return s.name().split(" ")[0];
+    }
+
+    static String lastFour(String phone) {
+        String digits = phone.replaceAll("\\D", "");
+        return digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
+    }
+}

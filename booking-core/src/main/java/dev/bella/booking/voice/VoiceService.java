@@ -1,0 +1,211 @@
+package dev.bella.booking.voice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.bella.booking.config.BookingConfig;
+import dev.bella.booking.extract.CallContext;
+import dev.bella.booking.extract.Extractor;
+import dev.bella.booking.ledger.CallLedger;
+import dev.bella.booking.store.BookingStore;
+import dev.bella.booking.store.BookingStore.BookResult;
+import dev.bella.booking.store.BookingStore.CallRecord;
+import dev.bella.booking.store.BookingStore.Range;
+import dev.bella.booking.store.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers Twilio's voice webhooks. Each webhook is one transaction: lock the call's row, return the
+ * saved answer if this exact webhook was answered before (a Twilio retry), else run the flow, save the
+ * state, the answer and the ledger usage together. A failing database never reaches Twilio as a 500: the
+ * caller hears an apology and is asked to repeat, which retries the same turn.
+ */
+public final class VoiceService {
+
+    private static final Logger log = LoggerFactory.getLogger(VoiceService.class);
+    private static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "failed", "no-answer", "canceled");
+
+    /** One webhook as the service needs it; {@code key} identifies the request across Twilio's retries. */
+    public record Webhook(String key, String callSid, String from, String to, String speech, String digits,
+                          String callStatus, Integer durationSeconds, String action) {
+    }
+
+    private final Database db;
+    private final BookingStore store = new BookingStore();
+    private final CallLedger ledger;
+    private final VoiceFlow flow;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Counter calls;
+    private final Counter bookings;
+    private final Counter conflicts;
+    private final Counter callbacks;
+    private final Counter replays;
+    private final MeterRegistry registry;
+
+    public VoiceService(BookingConfig config, Database db, Extractor extractor, Clock clock, MeterRegistry registry) {
+        this.db = db;
+        this.ledger = new CallLedger(config.rates());
+        this.flow = new VoiceFlow(extractor, new Slots(config.hours(), config.zone(), config.slotLength()), config.zone());
+        this.clock = clock;
+        this.zone = config.zone();
+        this.registry = registry;
+        this.calls = registry.counter("bella.calls");
+        this.bookings = registry.counter("bella.bookings");
+        this.conflicts = registry.counter("bella.booking.conflicts");
+        this.callbacks = registry.counter("bella.callbacks.promised");
+        this.replays = registry.counter("bella.webhook.replays");
+    }
+
+    /** A new call: greet and listen. */
+    public String incoming(Webhook w) {
+        return guarded(w, Twiml.action(1), () -> db.inTransaction(c -> {
+            Instant now = clock.instant();
+            Conversation start = Conversation.start(w.from());
+            boolean created = store.insertCall(c, w.callSid(), w.from(), w.to(), write(start), now);
+            store.lockCall(c, w.callSid());
+            Optional<String> saved = store.savedResponse(c, w.key());
+            if (saved.isPresent()) {
+                replays.increment();
+                return saved.get();
+            }
+            ledger.open(c, w.callSid(), now);
+            if (created) {
+                calls.increment();
+                log.info("call started");
+            }
+            String twiml = Twiml.ask(VoiceFlow.GREETING, Twiml.action(start.turn() + 1));
+            store.saveResponse(c, w.key(), w.callSid(), twiml);
+            return twiml;
+        }));
+    }
+
+    /** One answer (speech or keypad, or nothing when the caller stayed silent). */
+    public String turn(Webhook w) {
+        return guarded(w, w.action(), () -> db.inTransaction(c -> {
+            Instant now = clock.instant();
+            Optional<CallRecord> existing = store.lockCall(c, w.callSid());
+            if (existing.isEmpty()) {
+                // the incoming webhook never reached us (or failed): start the call here
+                store.insertCall(c, w.callSid(), w.from(), w.to(), write(Conversation.start(w.from())), now);
+                ledger.open(c, w.callSid(), now);
+                existing = store.lockCall(c, w.callSid());
+            }
+            CallRecord call = existing.orElseThrow();
+            Optional<String> saved = store.savedResponse(c, w.key());
+            if (saved.isPresent()) {
+                replays.increment();
+                log.info("webhook replayed; answering as before");
+                return saved.get();
+            }
+            Conversation state = read(call.stateJson());
+            CallContext ctx = new CallContext(now, zone, call.from());
+            VoiceFlow.Step step = flow.next(state, new VoiceFlow.Input(w.speech(), w.digits()), ctx,
+                    calendar(c, w.callSid()));
+            store.updateCall(c, w.callSid(), write(step.state()), step.state().turn(), now);
+            ledger.add(c, w.callSid(), step.usage());
+            String twiml = Twiml.render(step.reply(), step.state().turn() + 1);
+            store.saveResponse(c, w.key(), w.callSid(), twiml);
+            return twiml;
+        }));
+    }
+
+    /** Twilio's status callback: the call's status and, at the end, its duration, which prices it. */
+    public String status(Webhook w) {
+        try {
+            db.inTransaction(c -> {
+                Instant now = clock.instant();
+                store.insertCall(c, w.callSid(), w.from(), w.to(), write(Conversation.start(w.from())), now);
+                store.lockCall(c, w.callSid());
+                String status = w.callStatus() == null ? "unknown" : w.callStatus();
+                store.updateCallStatus(c, w.callSid(), status, w.durationSeconds(), now);
+                if (FINAL_STATUSES.contains(status)) {
+                    ledger.complete(c, w.callSid(), now, w.durationSeconds() == null ? 0 : w.durationSeconds());
+                    log.info("call ended: status={} duration={}s", status, w.durationSeconds());
+                }
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            // Twilio does not retry status callbacks; the ledger row stays unpriced and visible as such
+            registry.counter("bella.errors", "kind", "status-callback").increment();
+            log.error("status callback not recorded", e);
+        }
+        return Twiml.empty();
+    }
+
+    private interface Answer {
+        String get() throws SQLException;
+    }
+
+    private String guarded(Webhook w, String retryAction, Answer answer) {
+        try {
+            return answer.get();
+        } catch (SQLException | RuntimeException e) {
+            registry.counter("bella.errors", "kind", e instanceof SQLException ? "database" : "internal").increment();
+            log.error("webhook failed; apologising to the caller", e);
+            return Twiml.apology(retryAction);
+        }
+    }
+
+    private Calendar calendar(Connection c, String callSid) {
+        return new Calendar() {
+            @Override
+            public List<Range> booked(Instant from, Instant to) throws SQLException {
+                return store.bookedBetween(c, from, to);
+            }
+
+            @Override
+            public BookResult book(String name, String phone, Instant start, Instant end) throws SQLException {
+                BookResult r = store.book(c, name, phone, start, end, callSid);
+                switch (r) {
+                    case BookResult.Booked b -> {
+                        bookings.increment();
+                        log.info("booked appointment {} at {}", b.appointmentId(), start);
+                    }
+                    case BookResult.Taken t -> {
+                        conflicts.increment();
+                        log.info("slot {} taken by another caller", start);
+                    }
+                }
+                return r;
+            }
+
+            @Override
+            public void promiseCallback(String phone, String reason) throws SQLException {
+                store.promiseCallback(c, callSid, phone, reason);
+                callbacks.increment();
+                log.info("callback promised: {}", reason);
+            }
+        };
+    }
+
+    private String write(Conversation c) {
+        try {
+            return json.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("conversation state not serialisable", e);
+        }
+    }
+
+    private Conversation read(String state) {
+        try {
+            return json.readValue(state, Conversation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored conversation state unreadable", e);
+        }
+    }
+}

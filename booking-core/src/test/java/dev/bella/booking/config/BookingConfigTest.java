@@ -1,0 +1,108 @@
+package dev.bella.booking.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BookingConfigTest {
+
+    static final Path HOME = Path.of("/home/someone");
+
+    @Test
+    void noVariablesMeansTheEmbeddedDefault() {
+        BookingConfig c = BookingConfig.fromEnv(Map.of(), HOME);
+        assertThat(c.embedded()).isTrue();
+        assertThat(c.dataDir()).isEqualTo(Path.of("/home/someone/.bella/booking-db"));
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.publicUrl()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(c.twilioAuthToken()).isEqualTo(BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
+        assertThat(c.zone()).isEqualTo(ZoneId.of("America/Toronto"));
+        assertThat(c.slotLength()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.poolSize()).isEqualTo(4);
+        assertThat(c.hours().on(DayOfWeek.MONDAY)).contains(
+                new BusinessHours.Window(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        assertThat(c.hours().on(DayOfWeek.SATURDAY)).isEmpty();
+        assertThat(c.rates().twilioPerMinute()).isEqualByComparingTo("0.014");
+    }
+
+    @Test
+    void theLocalPublicUrlFollowsTheBoundPort() {
+        BookingConfig c = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0"), HOME).withPort(41234);
+        assertThat(c.publicUrl()).isEqualTo(URI.create("http://localhost:41234"));
+        BookingConfig behindProxy = BookingConfig.fromEnv(Map.of("BELLA_PUBLIC_URL", "https://bella.example.com"), HOME)
+                .withPort(9000);
+        assertThat(behindProxy.publicUrl()).isEqualTo(URI.create("https://bella.example.com"));
+    }
+
+    @Test
+    void productionNeedsTheTokenThePublicUrlAndTheUser() {
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of("BELLA_DB_URL", "jdbc:postgresql://db:5432/bella"), HOME))
+                .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "BELLA_DB_USER is required: the database user",
+                        "TWILIO_AUTH_TOKEN is required: the Twilio auth token that signs webhooks",
+                        "BELLA_PUBLIC_URL is required with BELLA_DB_URL: the https URL Twilio posts to (signatures are"
+                                + " computed over it), e.g. https://bella.example.com"));
+    }
+
+    @Test
+    void aFullProductionConfiguration() {
+        BookingConfig c = BookingConfig.fromEnv(Map.ofEntries(
+                Map.entry("BELLA_DB_URL", "jdbc:postgresql://db:5432/bella"), Map.entry("BELLA_DB_USER", "bella"),
+                Map.entry("BELLA_DB_PASSWORD", "pw"), Map.entry("TWILIO_AUTH_TOKEN", "tok"),
+                Map.entry("BELLA_PUBLIC_URL", "https://bella.example.com"),
+                Map.entry("BELLA_REDIS_URL", "rediss://cache:6379"), Map.entry("OPENAI_API_KEY", "sk-x"),
+                Map.entry("BELLA_TIMEZONE", "America/Vancouver"),
+                Map.entry("BELLA_BUSINESS_HOURS", "mon-thu 08:00-16:00, fri 08:00-12:30"),
+                Map.entry("BELLA_SLOT_MINUTES", "45"), Map.entry("BELLA_ADMIN_TOKEN", "0123456789abcdef0123"),
+                Map.entry("BELLA_TWILIO_USD_PER_MINUTE", "0.0085")), HOME);
+        assertThat(c.embedded()).isFalse();
+        assertThat(c.database()).get().extracting(BookingConfig.Database::user).isEqualTo("bella");
+        assertThat(c.hours().on(DayOfWeek.FRIDAY)).contains(
+                new BusinessHours.Window(LocalTime.of(8, 0), LocalTime.of(12, 30)));
+        assertThat(c.hours().spoken()).isEqualTo("Monday to Thursday, 8 AM to 4 PM, and Friday, 8 AM to 12:30 PM");
+        assertThat(c.slotLength()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(c.rates().twilioPerMinute()).isEqualTo(new BigDecimal("0.0085"));
+        assertThat(c.toString()).doesNotContain("pw", "tok", "sk-x", "0123456789abcdef");
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnceWithWhatWasExpected() {
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.ofEntries(
+                Map.entry("BELLA_DB_URL", "mysql://db"), Map.entry("BELLA_DB_USER", "u"), Map.entry("TWILIO_AUTH_TOKEN", "t"),
+                Map.entry("BELLA_PUBLIC_URL", "bella.example.com"), Map.entry("BELLA_TIMEZONE", "Mars/Olympus"),
+                Map.entry("BELLA_BUSINESS_HOURS", "weekdays 9-5"), Map.entry("BELLA_SLOT_MINUTES", "0"),
+                Map.entry("BELLA_PORT", "http"), Map.entry("BELLA_REDIS_URL", "http://cache"),
+                Map.entry("BELLA_DB_POOL_SIZE", "0"), Map.entry("BELLA_ADMIN_TOKEN", "short")), HOME))
+                .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "BELLA_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/bella, got 'mysql://db'",
+                        "BELLA_PORT must be a whole number, got 'http'",
+                        "BELLA_PUBLIC_URL must be a URL with scheme http or https, got 'bella.example.com'",
+                        "BELLA_REDIS_URL must be a URL with scheme redis or rediss, got 'http://cache'",
+                        "BELLA_TIMEZONE must be a zone id like America/Toronto, got 'Mars/Olympus'",
+                        "BELLA_BUSINESS_HOURS: expected a day like mon, tue, ..., sun, got 'weekdays'",
+                        "BELLA_SLOT_MINUTES must be between 5 and 480, got 0",
+                        "BELLA_DB_POOL_SIZE must be between 1 and 100, got 0",
+                        "BELLA_ADMIN_TOKEN must be at least 16 characters (a random secret), got 5"));
+    }
+
+    @Test
+    void businessHoursErrors() {
+        assertThatThrownBy(() -> BusinessHours.parse("mon-fri 17:00-09:00"))
+                .hasMessage("closing time must be after opening time in '17:00-09:00'");
+        assertThatThrownBy(() -> BusinessHours.parse("fri-mon 09:00-17:00"))
+                .hasMessage("expected a day or a range like mon-fri, got 'fri-mon'");
+        assertThatThrownBy(() -> BusinessHours.parse("mon-fri 9am-5pm"))
+                .hasMessage("expected times as HH:MM, got '9am-5pm'");
+        assertThatThrownBy(() -> BusinessHours.parse("mon-fri"))
+                .hasMessage("expected 'mon-fri 09:00-17:00[, sat 10:00-14:00]', got 'mon-fri'");
+    }
+}

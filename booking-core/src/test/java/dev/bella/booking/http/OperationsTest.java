@@ -1,0 +1,116 @@
+package dev.bella.booking.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bella.booking.voice.Harness;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics, compression and the admin API, as an operator or a load balancer sees them. */
+class OperationsTest {
+
+    static Harness h;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        h = Harness.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        h.reset();
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(h.app.publicUrl() + path));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> delete(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(h.app.publicUrl() + path)).DELETE();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthChecksTheDatabase() throws Exception {
+        HttpResponse<String> r = get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"up\"}");
+    }
+
+    @Test
+    void metricsInPrometheusFormatWithLatencyHistogramsAndCallCounters() throws Exception {
+        Harness.Call call = h.call("CA7000");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        call.say("yes");
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("bella_http_requests_seconds_bucket{method=\"POST\",route=\"/voice/turn\",status=\"200\",le=",
+                "bella_calls_total", "bella_bookings_total", "jvm_memory_used_bytes");
+        assertThat(metrics).containsPattern("bella_bookings_total(\\{[^}]*\\})? [1-9]");
+    }
+
+    @Test
+    void largeResponsesAreGzipped() throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(h.app.publicUrl() + "/metrics"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.headers().firstValue("Content-Encoding")).contains("gzip");
+        String text = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(text).contains("# TYPE");
+    }
+
+    @Test
+    void theAdminApiNeedsTheBearerToken() throws Exception {
+        assertThat(get("/api/appointments?date=2030-01-03").statusCode()).isEqualTo(401);
+        assertThat(get("/api/appointments?date=2030-01-03", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+        assertThat(delete("/api/appointments/1").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theAdminApiListsAndCancelsAppointments() throws Exception {
+        Harness.Call call = h.call("CA7001");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        call.say("yes");
+        String auth = "Bearer " + Harness.ADMIN_TOKEN;
+        HttpResponse<String> list = get("/api/appointments?date=2030-01-03", "Authorization", auth);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"name\":\"Jane Doe\"", "\"phone\":\"+15551234567\"",
+                "\"startsAt\":\"2030-01-03T15:00-05:00\"", "\"status\":\"booked\"");
+        assertThat(get("/api/appointments?date=2030-01-04", "Authorization", auth).body()).contains("\"appointments\":[]");
+        assertThat(get("/api/appointments?date=tomorrow", "Authorization", auth).statusCode()).isEqualTo(400);
+
+        assertThat(delete("/api/appointments/1", "Authorization", auth).statusCode()).isEqualTo(204);
+        assertThat(delete("/api/appointments/1", "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(delete("/api/appointments/abc", "Authorization", auth).statusCode()).isEqualTo(400);
+        assertThat(get("/api/appointments?date=2030-01-03", "Authorization", auth).body()).contains("\"status\":\"cancelled\"");
+    }
+
+    @Test
+    void aWebhookWithoutCallSidIsABadRequest() throws Exception {
+        var r = h.twilio.post("/voice/incoming", java.util.Map.of("From", "+15551234567"));
+        assertThat(r.status()).isEqualTo(400);
+    }
+}

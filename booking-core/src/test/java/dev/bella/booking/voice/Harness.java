@@ -1,0 +1,109 @@
+package dev.bella.booking.voice;
+
+import dev.bella.booking.BookingApp;
+import dev.bella.booking.config.BookingConfig;
+import dev.bella.booking.extract.LocalExtractor;
+import dev.bella.booking.http.ScriptedCall;
+import dev.bella.booking.http.ScriptedCall.Exchange;
+import dev.bella.booking.store.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A booking service on port 0 over one shared embedded PostgreSQL, with the clock fixed at
+ * Wednesday 2030-01-02 10:00 in Toronto, and a client that signs like Twilio.
+ */
+public final class Harness implements AutoCloseable {
+
+    public static final Instant NOW = Instant.parse("2030-01-02T15:00:00Z");
+    public static final String ADMIN_TOKEN = "admin-token-0123456789";
+    public static final String CALLER = "+15551234567";
+    public static final String BUSINESS = "+15550001111";
+
+    public final TestDatabase pg;
+    public final BookingApp app;
+    public final ScriptedCall twilio;
+
+    private Harness(TestDatabase pg, BookingApp app) {
+        this.pg = pg;
+        this.app = app;
+        this.twilio = new ScriptedCall(ScriptedCall.defaultClient(), app.publicUrl(), BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
+    }
+
+    public static Harness start() {
+        TestDatabase pg = TestDatabase.start();
+        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN),
+                Path.of("/nonexistent"));
+        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), new LocalExtractor());
+        return new Harness(pg, app);
+    }
+
+    public void reset() throws Exception {
+        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs RESTART IDENTITY CASCADE");
+    }
+
+    /** A call in progress: remembers where Twilio would post next. */
+    public final class Call {
+        public final String sid;
+        private final String from;
+        private String next;
+
+        Call(String sid, String from) {
+            this.sid = sid;
+            this.from = from;
+        }
+
+        public Exchange dial() throws Exception {
+            return record(twilio.post("/voice/incoming", ScriptedCall.callFields(sid, from, BUSINESS)));
+        }
+
+        public Exchange say(String speech) throws Exception {
+            Map<String, String> f = ScriptedCall.callFields(sid, from, BUSINESS);
+            f.put("SpeechResult", speech);
+            f.put("Confidence", "0.9");
+            return record(twilio.post(next, f));
+        }
+
+        public Exchange press(String digits) throws Exception {
+            Map<String, String> f = ScriptedCall.callFields(sid, from, BUSINESS);
+            f.put("Digits", digits);
+            return record(twilio.post(next, f));
+        }
+
+        /** The caller said nothing: Twilio follows the Redirect with no SpeechResult. */
+        public Exchange silence() throws Exception {
+            return record(twilio.post(next, ScriptedCall.callFields(sid, from, BUSINESS)));
+        }
+
+        public Exchange hangUp(int seconds) throws Exception {
+            Map<String, String> f = ScriptedCall.callFields(sid, from, BUSINESS);
+            f.put("CallStatus", "completed");
+            f.put("CallDuration", String.valueOf(seconds));
+            return twilio.post("/voice/status", f);
+        }
+
+        private Exchange record(Exchange e) {
+            Optional<String> action = ScriptedCall.nextAction(e.body());
+            action.ifPresent(a -> next = a);
+            return e;
+        }
+    }
+
+    public Call call(String sid) {
+        return new Call(sid, CALLER);
+    }
+
+    public Call call(String sid, String from) {
+        return new Call(sid, from);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        pg.close();
+    }
+}

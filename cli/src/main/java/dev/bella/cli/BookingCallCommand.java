@@ -1,0 +1,90 @@
+package dev.bella.cli;
+
+import dev.bella.booking.config.BookingConfig;
+import dev.bella.booking.http.ScriptedCall;
+import dev.bella.booking.http.ScriptedCall.Exchange;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "call", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Play a scripted call against a running booking service, signed like Twilio signs it"
+                + " (TWILIO_AUTH_TOKEN, or the local development token), and print each TwiML answer.",
+                "Each --say is one caller turn; 'dtmf:1' presses a key and an empty --say \"\" is silence.",
+                "Exits 3 when the service refuses the signature, 1 when it answers an error."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella booking call --to http://localhost:8080 --from +15551234567 \\",
+                "      --say \"Hi, my name is Jane Doe, Monday at 10 a.m.\" --say yes"})
+final class BookingCallCommand implements Callable<Integer> {
+
+    @Option(names = "--to", required = true, paramLabel = "URL",
+            description = "The service's public base URL (what Twilio calls and signs), e.g. http://localhost:8080.")
+    URI to;
+
+    @Option(names = "--from", required = true, paramLabel = "NUMBER", description = "Caller number in E.164, e.g. +15551234567.")
+    String from;
+
+    @Option(names = "--say", paramLabel = "TEXT", description = "What the caller says next (repeatable, in order).")
+    List<String> say = List.of();
+
+    @Option(names = "--call-sid", paramLabel = "SID", description = "CallSid to use (default: a random CA...).")
+    String callSid;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (to.getScheme() == null || !to.getScheme().matches("https?") || to.getHost() == null) {
+            throw new UserException(ExitCode.USAGE, "--to must be an http(s) URL like http://localhost:8080, got '" + to + "'");
+        }
+        if (!from.matches("\\+\\d{8,15}")) {
+            throw new UserException(ExitCode.USAGE, "--from must be an E.164 number like +15551234567, got '" + from + "'");
+        }
+        String token = System.getenv().getOrDefault("TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
+        String sid = callSid != null ? callSid : "CA" + HexFormat.of().formatHex(randomBytes());
+        PrintWriter out = self.commandLine().getOut();
+        List<Exchange> exchanges;
+        try {
+            exchanges = new ScriptedCall(ScriptedCall.defaultClient(), to, token).play(sid, from, "+15550000000", say,
+                    e -> print(out, e));
+        } catch (IOException e) {
+            throw new UserException(ExitCode.USAGE, "could not reach " + to + ": " + e + "; is the service running?");
+        }
+        for (Exchange e : exchanges) {
+            if (e.status() == 403) {
+                self.commandLine().getErr().println("bella: the service refused the signature (403); set TWILIO_AUTH_TOKEN"
+                        + " to its token and --to to its BELLA_PUBLIC_URL");
+                return ExitCode.AWS.code;
+            }
+            if (e.status() != 200) {
+                self.commandLine().getErr().println("bella: " + e.path() + " answered HTTP " + e.status());
+                return ExitCode.POLICY_VIOLATION.code;
+            }
+        }
+        return ExitCode.OK.code;
+    }
+
+    private static void print(PrintWriter out, Exchange e) {
+        String said = e.sent().containsKey("SpeechResult") ? " SpeechResult=\"" + e.sent().get("SpeechResult") + "\""
+                : e.sent().containsKey("Digits") ? " Digits=" + e.sent().get("Digits") : "";
+        out.println("> POST " + e.path() + said);
+        out.println("< " + e.status() + " " + e.body());
+        out.flush();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
+    }
+}

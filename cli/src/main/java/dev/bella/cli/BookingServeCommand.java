@@ -1,0 +1,56 @@
+package dev.bella.cli;
+
+import dev.bella.booking.BookingApp;
+import dev.bella.booking.config.BookingConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run the booking service in the foreground until Ctrl-C.",
+                "With no BELLA_DB_URL it starts an embedded PostgreSQL whose data stays in --data-dir;"
+                        + " the other settings come from the BELLA_* and TWILIO_* environment variables"
+                        + " (docs/booking-service.md)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella booking serve                          embedded database in ~/.bella/booking-db, port 8080",
+                "  bella booking serve --port 9000 --data-dir /tmp/bella-db"})
+final class BookingServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: BELLA_PORT or 8080; 0 picks one).")
+    Integer port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded database directory (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
+    Path dataDir;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+        BookingConfig config = BookingConfig.fromEnv(System.getenv(), Path.of(System.getProperty("user.home")));
+        if (port != null) {
+            if (port < 0 || port > 65535) {
+                throw new UserException(ExitCode.USAGE, "--port must be between 0 and 65535, got " + port);
+            }
+            config = config.withPort(port);
+        }
+        if (dataDir != null) {
+            config = config.withDataDir(dataDir);
+        }
+        try (BookingApp app = BookingApp.start(config)) {
+            self.commandLine().getErr().println("bella: booking service on " + app.publicUrl()
+                    + (config.embedded() ? " (embedded PostgreSQL, data in " + config.dataDir() + ")" : "")
+                    + "; Ctrl-C stops it");
+            self.commandLine().getErr().flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "bella-booking-stop"));
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK.code;
+    }
+}
