@@ -47,11 +47,13 @@ final class DateGrammar {
         Token t = ts.get(i);
         if (t.is("today")) return m(today, i, i + 1, 0.95);
         if (t.is("tonight")) return m(today, i, i + 1, 0.95);
+        if (t.is("this") && isAny(ts, i + 1, "morning", "afternoon", "evening")) return m(today, i, i + 2, 0.9);
         if (t.is("tomorrow") || t.is("tomorrow's") || t.is("tmrw")) {
             return m(today.plusDays(1), i, i + 1, 0.95);
         }
         if (t.is("day") && is(ts, i + 1, "after") && is(ts, i + 2, "tomorrow")) return m(today.plusDays(2), i, i + 3, 0.95);
         Mention r;
+        if ((r = holiday(ts, i, today)) != null) return r;
         if ((r = weekday(ts, i, today)) != null) return r;
         if ((r = monthDay(ts, i, today)) != null) return r;
         if ((r = ordinalDay(ts, i, today)) != null) return r;
@@ -104,6 +106,25 @@ final class DateGrammar {
     static LocalDate nextWeek(LocalDate today, DayOfWeek d) {
         return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
                 .plusDays(d.getValue() - 1L);
+    }
+
+    /** Fixed-date holidays ("Valentine's Day", "Christmas Eve"); not "before/after Christmas", a window. */
+    private static Mention holiday(List<Token> ts, int i, LocalDate today) {
+        if (i > 0 && ts.get(i - 1).isAny("before", "after", "around", "near", "until", "till", "by", "since", "over")) return null;
+        String a = ts.get(i).text(), b = i + 1 < ts.size() ? ts.get(i + 1).text() : "";
+        int month, day, len;
+        if (a.equals("christmas") && b.equals("eve")) { month = 12; day = 24; len = 2; }
+        else if (a.equals("christmas")) { month = 12; day = 25; len = b.equals("day") ? 2 : 1; }
+        else if (a.equals("boxing") && b.equals("day")) { month = 12; day = 26; len = 2; }
+        else if ((a.equals("new") && (b.equals("year's") || b.equals("years")))) {
+            boolean eve = isAny(ts, i + 2, "eve");
+            month = eve ? 12 : 1; day = eve ? 31 : 1; len = eve || isAny(ts, i + 2, "day") ? 3 : 2;
+        }
+        else if ((a.equals("valentine's") || a.equals("valentines")) && b.equals("day")) { month = 2; day = 14; len = 2; }
+        else if (a.equals("april") && (b.equals("fools") || b.equals("fool's"))) { month = 4; day = 1; len = isAny(ts, i + 2, "day") ? 3 : 2; }
+        else if (a.equals("halloween")) { month = 10; day = 31; len = 1; }
+        else return null;
+        return m(nextMonthDay(today, Month.of(month), day), i, i + len, 0.9);
     }
 
     /** "March 7th", "March 7", "March the 7th", "the 7th of March", "7 March", optionally a year. */
@@ -228,6 +249,15 @@ final class DateGrammar {
             default -> { return null; }
         }
         boolean approx = ts.get(i + (in ? 1 : 0)).isAny("couple", "few");
+        if (in && unit == ChronoUnit.WEEKS) {
+            // "in two weeks on Wednesday": that weekday in the week two weeks from now
+            int w = j + 1;
+            if (isAny(ts, w, "on")) w++;
+            if (w < ts.size() && ts.get(w).kind() == Kind.WORD && WEEKDAYS.containsKey(ts.get(w).text())) {
+                LocalDate monday = today.plusWeeks(n).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                return m(monday.plusDays(WEEKDAYS.get(ts.get(w).text()).getValue() - 1L), i, w + 1, approx ? 0.6 : 0.85);
+            }
+        }
         LocalDate base = today;
         int end = j + 1;
         if (is(ts, end, "from")) {
@@ -255,6 +285,10 @@ final class DateGrammar {
 
     private static boolean is(List<Token> ts, int i, String w) {
         return i < ts.size() && ts.get(i).is(w);
+    }
+
+    private static boolean isAny(List<Token> ts, int i, String... w) {
+        return i < ts.size() && ts.get(i).isAny(w);
     }
 
     private static boolean kind(List<Token> ts, int i, Kind k) {

@@ -66,7 +66,10 @@ public final class LocalExtractor {
             if (d != null) {
                 dates.add(d);
                 lastDateEnd = d.end();
-                if (ts.get(i).is("tonight")) part = DayPart.EVENING;
+                for (int k = i; k < d.end(); k++) {
+                    DayPart p = TimeGrammar.dayPart(ts, k);
+                    if (p != null) part = p;
+                }
                 i = d.end() - 1;
                 continue;
             }
@@ -102,9 +105,14 @@ public final class LocalExtractor {
     /** The whole turn is one number, give or take filler ("um, three please"): it answers "what time?". */
     private static boolean lone(List<Token> ts) {
         int numbers = 0;
-        for (Token t : ts) {
-            if (t.kind() == Kind.NUMBER || t.kind() == Kind.CLOCK) numbers++;
-            else if (!(t.kind() == Kind.WORD && FILLERS.contains(t.text()))) return false;
+        for (int i = 0; i < ts.size(); i++) {
+            Token t = ts.get(i);
+            if (t.kind() == Kind.NUMBER || t.kind() == Kind.CLOCK) {
+                numbers++;
+                // "three thirty", "ten oh five" are one time
+                if (i + 1 < ts.size() && ts.get(i + 1).kind() == Kind.NUMBER && ts.get(i + 1).digits() == 2) i++;
+                else if (i + 2 < ts.size() && ts.get(i + 1).isAny("oh", "o") && ts.get(i + 2).kind() == Kind.NUMBER) i += 2;
+            } else if (!(t.kind() == Kind.WORD && FILLERS.contains(t.text()))) return false;
         }
         return numbers == 1;
     }
@@ -120,7 +128,8 @@ public final class LocalExtractor {
         List<Mention> kept = new ArrayList<>(ms.size());
         int prevEnd = 0;
         for (Mention m : ms) {
-            if (!negated(ts, Math.max(prevEnd, m.start() - 3), m.start())) kept.add(m);
+            int nextStart = ms.indexOf(m) + 1 < ms.size() ? ms.get(ms.indexOf(m) + 1).start() : ts.size();
+            if (!negated(ts, Math.max(prevEnd, m.start() - 3), m.start()) && !refused(ts, m.end(), nextStart)) kept.add(m);
             prevEnd = m.end();
         }
         if (kept.isEmpty()) return null;
@@ -128,7 +137,10 @@ public final class LocalExtractor {
         double c = last.confidence();
         for (Mention m : kept) {
             if (m.value().equals(last.value())) continue;
-            if (between(ts, m.end(), last.start(), "or")) { c = Math.min(c, 0.5); unresolved.add(f); }
+            if (between(ts, m.end(), last.start(), "or")) {
+                unresolved.add(f);   // "Tuesday or Wednesday": the caller has not chosen yet
+                return null;
+            }
             else if (!betweenAny(ts, m.end(), last.start(), CORRECTIONS)) c = Math.min(c, 0.6);
             else c = Math.min(c, 0.9);
         }
@@ -145,6 +157,14 @@ public final class LocalExtractor {
                 if (k + 1 < ts.size() && ts.get(k + 1).isAny("until", "till", "before", "later", "earlier")) continue;
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** "Thursday doesn't work for me", "3 won't work": the reading is refused right after it is said. */
+    private static boolean refused(List<Token> ts, int end, int nextStart) {
+        for (int k = end; k < Math.min(end + 3, nextStart); k++) {
+            if (ts.get(k).isAny("doesn't", "doesnt", "won't", "wont", "isn't", "wouldn't", "can't", "cannot")) return true;
         }
         return false;
     }

@@ -72,6 +72,16 @@ final class NameGrammar {
             if (needsCalling && !(j < ts.size() && ts.get(j).isAny("calling", "here", "speaking"))) continue;
             out.add(new Mention(Field.NAME, String.join(" ", parts), i, j, conf));
         }
+        // "spelled s m y t h e": letters one by one
+        for (int i = 0; i < ts.size(); i++) {
+            if (!ts.get(i).isAny("spelled", "spell", "spelling")) continue;
+            StringBuilder b = new StringBuilder();
+            int j = i + 1;
+            for (; j < ts.size() && ts.get(j).kind() == Kind.WORD && ts.get(j).text().length() == 1; j++) {
+                b.append(ts.get(j).text());
+            }
+            if (b.length() >= 2) out.add(new Mention(Field.NAME, capitalize(b.toString()), i, j, 0.8));
+        }
         // "Ana Silva here/speaking/calling" opening an utterance
         int k = 0;
         while (k < ts.size() && ts.get(k).isAny("hi", "hello", "hey", "yes", "yeah", "um", "uh", "oh")) k++;

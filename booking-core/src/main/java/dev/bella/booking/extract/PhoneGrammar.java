@@ -66,8 +66,12 @@ final class PhoneGrammar {
     /** "this number", "same number", "the number I'm calling from", "my caller id", "this phone". */
     private static boolean callerPhrase(List<Token> ts, int i) {
         Token a = ts.get(i), b = ts.get(i + 1);
-        if (a.isAny("this", "same", "current") && b.isAny("number", "phone", "cell", "one") ) {
-            if (b.is("one")) return i > 0 && ts.get(i - 1).isAny("number", "use");
+        boolean one = b.kind() == Kind.NUMBER && b.original().equalsIgnoreCase("one");
+        if (a.isAny("this", "same", "current") && (one || b.isAny("number", "phone", "cell"))) {
+            if (one) {
+                for (int k = Math.max(0, i - 3); k < i; k++) if (ts.get(k).isAny("number", "phone", "cell", "use")) return true;
+                return false;
+            }
             return true;
         }
         if (a.is("caller") && b.is("id")) return true;

@@ -21,7 +21,8 @@ final class TimeGrammar {
     record Clock(int hour, int minute, Meridiem meridiem) {}
 
     private static final Set<String> LEADS = Set.of("at", "around", "about", "say", "for", "from", "by", "until", "til",
-            "till", "like", "maybe", "approximately", "roughly", "@");
+            "till", "like", "maybe", "approximately", "roughly", "@", "mean", "meant", "actually", "wait",
+            "rather", "instead", "no");
     private static final Set<String> NOT_TIME_AFTER = Set.of("people", "persons", "of", "minutes", "minute", "hours",
             "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "kids", "children", "adults",
             "us", "times", "appointments", "slots", "guests", "dollars", "bucks", "percent", "th", "st");
