@@ -20,9 +20,18 @@ record DevSet(List<Item> items) {
     record Item(String id, String text, UtteranceContext context, Map<Field, String> expected) {}
 
     static DevSet load() {
+        return load("/extraction/dev-set.jsonl");
+    }
+
+    /** The held-out set: written after the grammar was frozen, never used to change it. */
+    static DevSet holdout() {
+        return load("/extraction/holdout-set.jsonl");
+    }
+
+    static DevSet load(String resource) {
         ObjectMapper json = new ObjectMapper();
         List<Item> items = new ArrayList<>();
-        try (var in = DevSet.class.getResourceAsStream("/extraction/dev-set.jsonl");
+        try (var in = DevSet.class.getResourceAsStream(resource);
              var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {

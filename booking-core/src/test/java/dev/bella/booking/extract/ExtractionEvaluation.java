@@ -55,20 +55,25 @@ public final class ExtractionEvaluation {
     }
 
     public static void main(String[] args) {
-        DevSet set = DevSet.load();
+        boolean errors = List.of(args).contains("--errors");
+        print("development set", "dev-set.jsonl", DevSet.load(), errors);
+        print("held-out set (written after the grammar was frozen)", "holdout-set.jsonl", DevSet.holdout(), errors);
+    }
+
+    static void print(String title, String file, DevSet set, boolean errors) {
         Scores s = score(set, new LocalExtractor(), TieredExtraction.Policy.DEFAULT);
-        System.out.printf("development set: %d utterances (booking-core/src/test/resources/extraction/dev-set.jsonl)%n",
+        System.out.printf("%n%s: %d utterances (booking-core/src/test/resources/extraction/%s)%n", title,
+                s.utterances(), file);
+        System.out.printf("  local coverage: %.1f%% (%d of %d handled without the LLM)%n", 100 * s.coverage(), s.local(),
                 s.utterances());
-        System.out.printf("local coverage: %.1f%% (%d of %d handled without the LLM)%n", 100 * s.coverage(), s.local(),
-                s.utterances());
-        System.out.printf("field accuracy on locally handled utterances: %.1f%% (%d of %d fields)%n",
+        System.out.printf("  field accuracy on locally handled utterances: %.1f%% (%d of %d fields)%n",
                 100 * s.localAccuracy(), s.localFieldsCorrect(), s.localFields());
-        System.out.println("per field (all utterances, local tier alone):");
+        System.out.println("  per field (all utterances, local tier alone):");
         for (Field f : FIELDS) {
             int[] c = s.counts().get(f);
-            System.out.printf("  %-5s precision %5.1f%%  recall %5.1f%%  (tp %d, fp %d, fn %d)%n", f.name().toLowerCase(),
+            System.out.printf("    %-5s precision %5.1f%%  recall %5.1f%%  (tp %d, fp %d, fn %d)%n", f.name().toLowerCase(),
                     100 * s.precision(f), 100 * s.recall(f), c[0], c[1], c[2]);
         }
-        if (List.of(args).contains("--errors")) s.errors().forEach(System.out::println);
+        if (errors) s.errors().forEach(e -> System.out.println("  " + e));
     }
 }
