@@ -45,6 +45,11 @@ public final class ExtractionCache implements AutoCloseable {
         this.redis = redis;
     }
 
+    /** Both levels; {@code redis} null means in-process only (no BELLA_REDIS_URL). */
+    public static ExtractionCache of(RedisLevel redis) {
+        return new ExtractionCache(10_000, redis, Ticker.systemTicker());
+    }
+
     /** In-process level only. */
     public static ExtractionCache inProcess() {
         return new ExtractionCache(10_000, null, Ticker.systemTicker());

@@ -31,6 +31,8 @@ final class Tokens {
             "\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|\\d{1,2}[:.]\\d{2}(?!\\d)|\\d+(?:st|nd|rd|th)\\b"
                     + "|\\d+|[\\p{L}]+(?:['’][\\p{L}]+)*");
 
+    private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
     private static final Map<String, Integer> UNITS = Map.ofEntries(
             Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
@@ -61,7 +63,7 @@ final class Tokens {
         String low = s.toLowerCase(Locale.ROOT).replace('’', '\'');
         char c = low.charAt(0);
         if (Character.isDigit(c)) {
-            if (low.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) return new Token(Kind.ISO_DATE, low, s, 0, 0);
+            if (ISO.matcher(low).matches()) return new Token(Kind.ISO_DATE, low, s, 0, 0);
             if (low.contains("/")) return new Token(Kind.SLASH_DATE, low, s, 0, 0);
             if (low.contains(":") || low.contains(".")) {
                 String[] hm = low.split("[:.]");
@@ -69,7 +71,7 @@ final class Tokens {
                 if (h <= 24 && min < 60) return new Token(Kind.CLOCK, low, s, h * 60 + min, 0);
                 return new Token(Kind.NUMBER, hm[0] + hm[1], s, safeInt(hm[0] + hm[1]), (hm[0] + hm[1]).length());
             }
-            if (low.matches("\\d+(st|nd|rd|th)")) {
+            if (ORDINAL.matcher(low).matches()) {
                 return new Token(Kind.ORDINAL, low, s, safeInt(low.substring(0, low.length() - 2)), 0);
             }
             return new Token(Kind.NUMBER, low, s, safeInt(low), low.length());
