@@ -141,6 +141,30 @@ class ExtractionCacheTest {
         cache.close();
     }
 
+    @Test
+    void slowRedisCostsOneBudgetThenIsSkipped() throws Exception {
+        // a "Redis" that accepts connections and never answers: every command would hang without the budget
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) silent.accept();
+                } catch (IOException closed) {
+                    // test over
+                }
+            });
+            RedisLevel level = new RedisLevel(URI.create("redis://127.0.0.1:" + silent.getLocalPort()),
+                    Duration.ofMillis(150), Duration.ofSeconds(30), Clock.systemUTC());
+            ExtractionCache cache = new ExtractionCache(100, level, Ticker.systemTicker());
+            ExtractionCache.Key k = ExtractionCache.key("y", Set.of(Field.DATE), MONDAY);
+            assertThat(cache.get(k)).isEmpty();
+            assertThat(level.available()).isFalse();
+            cache.put(k, dated(LocalDate.of(2026, 12, 3), 0.9));
+            assertThat(cache.get(k)).isPresent();
+            cache.close();
+            acceptor.interrupt();
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
