@@ -2,7 +2,7 @@ package dev.bella.booking;
 
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.extract.Extractor;
-import dev.bella.booking.extract.LocalExtractor;
+import dev.bella.booking.extract.ExtractionCache;
 import dev.bella.booking.http.AdminApi;
 import dev.bella.booking.http.BookingServer;
 import dev.bella.booking.store.Database;
@@ -35,9 +35,11 @@ public final class BookingApp implements AutoCloseable {
     private final boolean ownsDatabase;
     private final AtomicReference<URI> publicUrl;
     private final PrometheusMeterRegistry registry;
+    private final ExtractionSetup extraction;
 
     private BookingApp(Javalin server, Database db, EmbeddedDatabase embedded, boolean ownsDatabase,
-                       AtomicReference<URI> publicUrl, PrometheusMeterRegistry registry) {
+                       AtomicReference<URI> publicUrl, PrometheusMeterRegistry registry, ExtractionSetup extraction) {
+        this.extraction = extraction;
         this.server = server;
         this.db = db;
         this.embedded = embedded;
@@ -50,6 +52,7 @@ public final class BookingApp implements AutoCloseable {
     public static BookingApp start(BookingConfig config) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EmbeddedDatabase embedded = null;
+        ExtractionSetup extraction = null;
         Database db;
         if (config.embedded()) {
             embedded = EmbeddedDatabase.start(config.dataDir());
@@ -63,8 +66,12 @@ public final class BookingApp implements AutoCloseable {
         }
         try {
             db.migrate();
-            return serve(config, db, embedded, true, Clock.systemUTC(), new LocalExtractor(), registry);
+            extraction = ExtractionSetup.from(config, Clock.systemUTC(), registry);
+            return serve(config, db, embedded, true, Clock.systemUTC(), extraction, registry);
         } catch (RuntimeException e) {
+            if (extraction != null) {
+                extraction.close();
+            }
             db.close();
             if (embedded != null) {
                 embedded.close();
@@ -75,16 +82,17 @@ public final class BookingApp implements AutoCloseable {
 
     /** Serves on a database someone else owns and has migrated (tests share one per class). */
     public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor) {
-        return serve(config, db, null, false, clock, extractor, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        return serve(config, db, null, false, clock, new ExtractionSetup(extractor, ExtractionCache.inProcess()),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
-                                    Clock clock, Extractor extractor, PrometheusMeterRegistry registry) {
+                                    Clock clock, ExtractionSetup extraction, PrometheusMeterRegistry registry) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        VoiceService voice = new VoiceService(config, db, extractor, clock, registry);
+        VoiceService voice = new VoiceService(config, db, extraction.extractor(), clock, registry);
         AdminApi admin = new AdminApi(db, config.adminToken(), config.zone());
         AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicUrl());
         Javalin server = BookingServer.create(publicUrl::get, config.twilioAuthToken(), voice, admin, db, registry);
@@ -93,7 +101,7 @@ public final class BookingApp implements AutoCloseable {
             publicUrl.set(URI.create("http://localhost:" + server.port()));
         }
         log.info("booking service listening on port {}, public URL {}", server.port(), publicUrl.get());
-        return new BookingApp(server, db, embedded, owns, publicUrl, registry);
+        return new BookingApp(server, db, embedded, owns, publicUrl, registry, extraction);
     }
 
     public int port() {
@@ -115,6 +123,7 @@ public final class BookingApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        extraction.close();
         if (ownsDatabase) {
             db.close();
             if (embedded != null) {

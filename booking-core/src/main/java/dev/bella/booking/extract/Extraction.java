@@ -21,6 +21,15 @@ public record Extraction(
     public static final Extraction EMPTY = new Extraction(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Usage.NONE);
 
+    public Extraction withName(Optional<Extracted<String>> other) {
+        return new Extraction(other, phone, date, time, answer, usage);
+    }
+
+    /** This extraction without its date and time (the caller picked an offered slot instead). */
+    public Extraction withoutWhen() {
+        return new Extraction(name, phone, Optional.empty(), Optional.empty(), answer, usage);
+    }
+
     public boolean isEmpty() {
         return name.isEmpty() && phone.isEmpty() && date.isEmpty() && time.isEmpty() && answer.isEmpty();
     }

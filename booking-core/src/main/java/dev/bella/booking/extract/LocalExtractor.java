@@ -1,235 +1,202 @@
 package dev.bella.booking.extract;
 
-import dev.bella.booking.ledger.CallLedger.Usage;
-import java.time.DayOfWeek;
+import dev.bella.booking.extract.ExtractionResult.DayPart;
+import dev.bella.booking.extract.Tokens.Kind;
+import dev.bella.booking.extract.Tokens.Token;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.Month;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A small rule-based extractor: phone digits, "my name is ...", today/tomorrow/weekdays/month days, and
- * clock times. It is a placeholder grammar, honest about its confidence, that lets the whole call flow
- * run with no network; the extraction issue replaces it with the full local extractor plus the OpenAI
- * tier for low-confidence utterances. Costs nothing, so its usage is always {@link Usage#NONE}.
+ * The local tier: name, phone, date, time and service from one utterance, each with a confidence, in well under a
+ * millisecond and without any network. Thread-safe and stateless.
+ *
+ * <p>When a field is said more than once the last reading wins (callers correct themselves: "Tuesday, no,
+ * Thursday"), readings after a negation are dropped ("not Tuesday", "I can't do 3"), and two readings joined by
+ * "or" are left to the caller (low confidence, unresolved).
  */
-public final class LocalExtractor implements Extractor {
+public final class LocalExtractor {
 
-    private static final Pattern PHONE = Pattern.compile("(\\+?\\d[\\d\\s().-]{8,}\\d)");
-    private static final Pattern NAME_CUE = Pattern.compile(
-            "\\b(my name is|my name's|name is|this is|i am|i'm|it's)\\s+([a-z][a-z'-]*(?:\\s+[a-z][a-z'-]*){0,3})",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern AM_PM = Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?");
-    private static final Pattern AT_HOUR = Pattern.compile("\\b(?:at|around|by)\\s+(\\d{1,2})(?::(\\d{2}))?(?:\\s*o'?clock)?\\b");
-    private static final Pattern OCLOCK = Pattern.compile("\\b(\\d{1,2})\\s*o'?clock\\b");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile(
-            "\\b(january|february|march|april|may|june|july|august|september|october|november|december)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b");
-    private static final Pattern DAY_MONTH = Pattern.compile(
-            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+of\\s+(january|february|march|april|may|june|july|august|september|october|november|december)\\b");
-    private static final Pattern WEEKDAY = Pattern.compile(
-            "\\b(next\\s+|this\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
-    private static final Pattern YES = Pattern.compile(
-            "\\b(yes|yeah|yep|yup|sure|correct|right|sounds good|perfect|please do|absolutely|okay|ok)\\b");
-    private static final Pattern NO = Pattern.compile("\\b(no|nope|nah|wrong|incorrect)\\b");
+    /** Below this a field is worth a second opinion (the LLM tier), and the call flow should confirm it. */
+    public static final double CONFIDENT = 0.7;
 
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("zero", "0"), Map.entry("oh", "0"),
-            Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
-            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
-            Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"));
+    private static final Set<String> NEGATIONS = Set.of("not", "can't", "cant", "cannot", "don't", "dont", "won't",
+            "wont", "isn't", "doesn't", "wouldn't", "couldn't", "except", "besides", "instead", "than", "never", "busy");
+    private static final Set<String> CORRECTIONS = Set.of("no", "nope", "actually", "sorry", "wait", "mean", "meant",
+            "rather", "make", "change", "scratch", "correction", "instead", "oops", "better", "switch");
+    private static final Set<String> FILLERS = Set.of("um", "uh", "er", "hmm", "how", "about", "maybe", "say", "lets",
+            "let's", "please", "works", "work", "ok", "okay", "then", "sure", "yes", "yeah", "oh", "would", "be", "great",
+            "is", "fine", "good", "that", "at", "around", "perfect", "o'clock", "oclock", "the", "for");
+    private static final Set<String> DATE_CUES = Set.of("week", "weekend", "month", "holiday", "christmas", "easter",
+            "thanksgiving", "fortnight", "date", "birthday", "day");
+    private static final Set<String> TIME_CUES = Set.of("lunch", "lunchtime", "early", "late", "later", "earlier",
+            "asap", "time", "oclock", "am", "pm", "quarter", "half");
+    private static final Map<String, String> SERVICES = Map.ofEntries(
+            Map.entry("haircut", "haircut"), Map.entry("trim", "trim"), Map.entry("cleaning", "cleaning"),
+            Map.entry("checkup", "checkup"), Map.entry("consultation", "consultation"),
+            Map.entry("consult", "consultation"), Map.entry("massage", "massage"), Map.entry("manicure", "manicure"),
+            Map.entry("pedicure", "pedicure"), Map.entry("facial", "facial"), Map.entry("colour", "color"),
+            Map.entry("color", "color"), Map.entry("highlights", "highlights"), Map.entry("physio", "physiotherapy"),
+            Map.entry("physiotherapy", "physiotherapy"), Map.entry("exam", "exam"), Map.entry("filling", "filling"),
+            Map.entry("vaccination", "vaccination"), Map.entry("vaccine", "vaccination"), Map.entry("shave", "shave"),
+            Map.entry("waxing", "waxing"), Map.entry("tune", "tune-up"), Map.entry("estimate", "estimate"));
 
-    // words that end a name or cannot be one
-    private static final Set<String> NOT_NAME = Set.of("and", "i", "i'd", "i'm", "calling", "looking", "want", "would",
-            "like", "to", "for", "at", "on", "in", "the", "a", "an", "tomorrow", "today", "next", "this", "please",
-            "my", "phone", "number", "is", "it", "yes", "no", "yeah", "okay", "ok", "sure", "hello", "hi", "hey",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "book", "booking",
-            "appointment", "um", "uh", "so", "just", "not", "can", "could", "from", "with", "sounds", "good",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "correct", "right", "perfect", "wrong", "nope", "thanks", "thank", "you", "first",
-            "second", "one", "two", "that", "about", "here", "there", "noon");
+    public ExtractionResult extract(String utterance, UtteranceContext ctx) {
+        List<Token> ts = Tokens.of(utterance == null ? "" : utterance);
+        boolean[] used = new boolean[ts.size()];
+        List<Mention> phones = new ArrayList<>();
+        EnumSet<Field> unresolved = EnumSet.noneOf(Field.class);
+        if (PhoneGrammar.find(ts, ctx, used, phones)) unresolved.add(Field.PHONE);
 
-    @Override
-    public Extraction extract(String utterance, CallContext context) {
-        if (utterance == null || utterance.isBlank()) {
-            return Extraction.EMPTY;
-        }
-        String text = utterance.trim();
-        String lower = withDigits(text.toLowerCase(Locale.ROOT));
-        return new Extraction(name(text), phone(lower), date(lower, context.today()), time(lower), answer(lower),
-                Usage.NONE);
-    }
+        List<Mention> names = new ArrayList<>();
+        NameGrammar.find(ts, names);
 
-    /** "three p.m." → "3 p.m."; "five five five ..." → "5 5 5 ...": speech engines write either. */
-    private static String withDigits(String lower) {
-        StringBuilder out = new StringBuilder();
-        for (String word : lower.split("(?<=\\s)|(?=\\s)")) {
-            String bare = word.replaceAll("[.,!?]$", "");
-            String digit = NUMBER_WORDS.get(bare);
-            out.append(digit == null ? word : digit + word.substring(bare.length()));
-        }
-        return out.toString();
-    }
-
-    private static Optional<Extracted<String>> phone(String lower) {
-        Matcher m = PHONE.matcher(lower);
-        while (m.find()) {
-            String raw = m.group(1);
-            String digits = raw.replaceAll("\\D", "");
-            if (digits.length() == 10) {
-                return Optional.of(new Extracted<>("+1" + digits, 0.9));
-            }
-            if (digits.length() == 11 && digits.startsWith("1")) {
-                return Optional.of(new Extracted<>("+" + digits, 0.9));
-            }
-            if (raw.startsWith("+") && digits.length() >= 8 && digits.length() <= 15) {
-                return Optional.of(new Extracted<>("+" + digits, 0.85));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Extracted<String>> name(String text) {
-        Matcher m = NAME_CUE.matcher(text);
-        while (m.find()) {
-            String name = leadingNameWords(m.group(2));
-            if (!name.isEmpty()) {
-                double confidence = m.group(1).toLowerCase(Locale.ROOT).contains("name") ? 0.85 : 0.7;
-                if (!Character.isUpperCase(name.charAt(0))) {
-                    confidence -= 0.15;
+        LocalDate today = ctx.today();
+        List<Mention> dates = new ArrayList<>(), clocks = new ArrayList<>();
+        DayPart part = null;
+        boolean lone = lone(ts);
+        int lastDateEnd = -1;
+        for (int i = 0; i < ts.size(); i++) {
+            if (used[i]) continue;
+            Mention d = DateGrammar.at(ts, i, today);
+            if (d != null) {
+                dates.add(d);
+                lastDateEnd = d.end();
+                for (int k = i; k < d.end(); k++) {
+                    DayPart p = TimeGrammar.dayPart(ts, k);
+                    if (p != null) part = p;
                 }
-                return Optional.of(new Extracted<>(capitalised(name), confidence));
+                i = d.end() - 1;
+                continue;
             }
+            Mention c = TimeGrammar.at(ts, i, i == lastDateEnd, lone);
+            if (c != null && !overlapsUsed(used, c)) {
+                clocks.add(c);
+                i = c.end() - 1;
+                continue;
+            }
+            DayPart p = TimeGrammar.dayPart(ts, i);
+            if (p != null) part = p;
         }
-        // an answer to "may I have your name?" is often just the name: one to three capitalised words
-        String bare = text.replaceAll("[.!?,]+$", "");
-        if (bare.matches("\\p{Lu}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*){0,2}") && leadingNameWords(bare).equals(bare)) {
-            return Optional.of(new Extracted<>(bare, 0.6));
+
+        Map<Field, Double> conf = new EnumMap<>(Field.class);
+        String name = pick(ts, names, Field.NAME, conf, unresolved);
+        String phone = pick(ts, phones, Field.PHONE, conf, unresolved);
+        LocalDate date = pick(ts, dates, Field.DATE, conf, unresolved);
+        List<Mention> times = new ArrayList<>(clocks.size());
+        for (Mention c : clocks) times.add(TimeGrammar.resolve(c, part, ctx.hours()));
+        java.time.LocalTime time = pick(ts, times, Field.TIME, conf, unresolved);
+        String service = null;
+        for (Token t : ts) {
+            String s = t.kind() == Kind.WORD ? SERVICES.get(t.text()) : null;
+            if (s != null) { service = s; conf.put(Field.SERVICE, 0.9); }
         }
-        return Optional.empty();
+        if (date == null && dates.isEmpty() && cue(ts, used, DATE_CUES, DateGrammar.MONTHS.keySet())) unresolved.add(Field.DATE);
+        if (time == null && clocks.isEmpty() && part == null && cue(ts, used, TIME_CUES, Set.of())) unresolved.add(Field.TIME);
+        if (name == null && names.isEmpty() && nameCue(ts)) unresolved.add(Field.NAME);
+        return new ExtractionResult(name, phone, date, time, service, time == null ? part : null, conf, unresolved,
+                Tier.LOCAL, TokenUsage.NONE);
     }
 
-    private static String leadingNameWords(String words) {
-        StringBuilder out = new StringBuilder();
-        for (String w : words.trim().split("\\s+")) {
-            if (NOT_NAME.contains(w.toLowerCase(Locale.ROOT))) {
-                break;
-            }
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            out.append(w);
+    /** The whole turn is one number, give or take filler ("um, three please"): it answers "what time?". */
+    private static boolean lone(List<Token> ts) {
+        int numbers = 0;
+        for (int i = 0; i < ts.size(); i++) {
+            Token t = ts.get(i);
+            if (t.kind() == Kind.NUMBER || t.kind() == Kind.CLOCK) {
+                numbers++;
+                // "three thirty", "ten oh five" are one time
+                if (i + 1 < ts.size() && ts.get(i + 1).kind() == Kind.NUMBER && ts.get(i + 1).digits() == 2) i++;
+                else if (i + 2 < ts.size() && ts.get(i + 1).isAny("oh", "o") && ts.get(i + 2).kind() == Kind.NUMBER) i += 2;
+            } else if (!(t.kind() == Kind.WORD && FILLERS.contains(t.text()))) return false;
         }
-        return out.toString();
+        return numbers == 1;
     }
 
-    private static String capitalised(String name) {
-        StringBuilder out = new StringBuilder();
-        for (String w : name.split(" ")) {
-            if (!out.isEmpty()) {
-                out.append(' ');
+    private static boolean overlapsUsed(boolean[] used, Mention m) {
+        for (int k = m.start(); k < m.end() && k < used.length; k++) if (used[k]) return true;
+        return false;
+    }
+
+    /** Last reading wins after dropping negated ones; a different earlier reading without a correction lowers confidence. */
+    @SuppressWarnings("unchecked")
+    private static <T> T pick(List<Token> ts, List<Mention> ms, Field f, Map<Field, Double> conf, Set<Field> unresolved) {
+        List<Mention> kept = new ArrayList<>(ms.size());
+        int prevEnd = 0;
+        for (Mention m : ms) {
+            int nextStart = ms.indexOf(m) + 1 < ms.size() ? ms.get(ms.indexOf(m) + 1).start() : ts.size();
+            if (!negated(ts, Math.max(prevEnd, m.start() - 3), m.start()) && !refused(ts, m.end(), nextStart)) kept.add(m);
+            prevEnd = m.end();
+        }
+        if (kept.isEmpty()) return null;
+        Mention last = kept.get(kept.size() - 1);
+        double c = last.confidence();
+        for (Mention m : kept) {
+            if (m.value().equals(last.value())) continue;
+            if (between(ts, m.end(), last.start(), "or")) {
+                unresolved.add(f);   // "Tuesday or Wednesday": the caller has not chosen yet
+                return null;
             }
-            out.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            else if (!betweenAny(ts, m.end(), last.start(), CORRECTIONS)) c = Math.min(c, 0.6);
+            else c = Math.min(c, 0.9);
         }
-        return out.toString();
+        conf.put(f, c);
+        return (T) last.value();
     }
 
-    private static Optional<Extracted<LocalDate>> date(String lower, LocalDate today) {
-        Matcher iso = ISO_DATE.matcher(lower);
-        if (iso.find()) {
-            try {
-                return Optional.of(new Extracted<>(LocalDate.parse(iso.group(1)), 0.95));
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
+    /** A negation word in the few tokens before a reading (and after the previous one) drops it. */
+    private static boolean negated(List<Token> ts, int from, int start) {
+        for (int k = Math.max(0, from); k < start; k++) {
+            Token t = ts.get(k);
+            if (t.kind() == Kind.WORD && (NEGATIONS.contains(t.text()) || t.text().endsWith("n't"))) {
+                // "not until Thursday", "why not Thursday" still name Thursday as wanted
+                if (k + 1 < ts.size() && ts.get(k + 1).isAny("until", "till", "before", "later", "earlier")) continue;
+                return true;
             }
         }
-        if (lower.contains("day after tomorrow")) {
-            return Optional.of(new Extracted<>(today.plusDays(2), 0.9));
-        }
-        if (lower.matches(".*\\btomorrow\\b.*")) {
-            return Optional.of(new Extracted<>(today.plusDays(1), 0.95));
-        }
-        if (lower.matches(".*\\btoday\\b.*")) {
-            return Optional.of(new Extracted<>(today, 0.95));
-        }
-        Matcher md = MONTH_DAY.matcher(lower);
-        Matcher dm = DAY_MONTH.matcher(lower);
-        if (md.find()) {
-            return monthDay(Month.valueOf(md.group(1).toUpperCase(Locale.ROOT)), Integer.parseInt(md.group(2)), today);
-        }
-        if (dm.find()) {
-            return monthDay(Month.valueOf(dm.group(2).toUpperCase(Locale.ROOT)), Integer.parseInt(dm.group(1)), today);
-        }
-        Matcher wd = WEEKDAY.matcher(lower);
-        if (wd.find()) {
-            DayOfWeek day = DayOfWeek.valueOf(wd.group(2).toUpperCase(Locale.ROOT));
-            int ahead = (day.getValue() - today.getDayOfWeek().getValue() + 7) % 7;
-            // "Monday" said on a Monday means next week's: today would have been "today"
-            LocalDate next = today.plusDays(ahead == 0 ? 7 : ahead);
-            return Optional.of(new Extracted<>(next, wd.group(1) == null ? 0.9 : 0.8));
-        }
-        return Optional.empty();
+        return false;
     }
 
-    private static Optional<Extracted<LocalDate>> monthDay(Month month, int day, LocalDate today) {
-        if (day < 1 || day > month.maxLength()) {
-            return Optional.empty();
+    /** "Thursday doesn't work for me", "3 won't work": the reading is refused right after it is said. */
+    private static boolean refused(List<Token> ts, int end, int nextStart) {
+        for (int k = end; k < Math.min(end + 3, nextStart); k++) {
+            if (ts.get(k).isAny("doesn't", "doesnt", "won't", "wont", "isn't", "wouldn't", "can't", "cannot")) return true;
         }
-        int year = today.getYear();
-        if (LocalDate.of(year, month, Math.min(day, month.length(java.time.Year.isLeap(year)))).isBefore(today)) {
-            year++;
-        }
-        if (day > month.length(java.time.Year.isLeap(year))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Extracted<>(LocalDate.of(year, month, day), 0.9));
+        return false;
     }
 
-    private static Optional<Extracted<LocalTime>> time(String lower) {
-        if (lower.matches(".*\\b(noon|midday)\\b.*")) {
-            return Optional.of(new Extracted<>(LocalTime.NOON, 0.9));
-        }
-        Matcher m = AM_PM.matcher(lower);
-        if (m.find()) {
-            int hour = Integer.parseInt(m.group(1));
-            int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-            if (hour < 1 || hour > 12 || minute > 59) {
-                return Optional.empty();
-            }
-            hour = hour % 12 + (m.group(3).equals("p") ? 12 : 0);
-            return Optional.of(new Extracted<>(LocalTime.of(hour, minute), 0.95));
-        }
-        Matcher at = AT_HOUR.matcher(lower);
-        Matcher oclock = OCLOCK.matcher(lower);
-        Matcher found = at.find() ? at : oclock.find() ? oclock : null;
-        if (found == null) {
-            return Optional.empty();
-        }
-        int hour = Integer.parseInt(found.group(1));
-        int minute = found.groupCount() >= 2 && found.group(2) != null ? Integer.parseInt(found.group(2)) : 0;
-        if (hour > 23 || minute > 59) {
-            return Optional.empty();
-        }
-        if (hour >= 13 || hour == 0) {
-            return Optional.of(new Extracted<>(LocalTime.of(hour, minute), 0.9));
-        }
-        // "at 3" with no am/pm: appointments are in the day, so 1-7 mean afternoon; a guess, said as such
-        int h24 = hour <= 7 ? hour + 12 : hour;
-        return Optional.of(new Extracted<>(LocalTime.of(h24, minute), 0.6));
+    private static boolean between(List<Token> ts, int from, int to, String w) {
+        for (int k = Math.max(0, from); k < to && k < ts.size(); k++) if (ts.get(k).is(w)) return true;
+        return false;
     }
 
-    private static Optional<Extracted<Boolean>> answer(String lower) {
-        boolean negated = lower.matches(".*\\bnot (right|correct)\\b.*");
-        boolean yes = YES.matcher(lower).find() && !negated;
-        boolean no = NO.matcher(lower).find() || negated;
-        if (yes == no) {
-            return Optional.empty();
+    private static boolean betweenAny(List<Token> ts, int from, int to, Set<String> ws) {
+        for (int k = Math.max(0, from); k < to && k < ts.size(); k++) {
+            if (ts.get(k).kind() == Kind.WORD && ws.contains(ts.get(k).text())) return true;
         }
-        return Optional.of(new Extracted<>(yes, 0.9));
+        return false;
+    }
+
+    private static boolean cue(List<Token> ts, boolean[] used, Set<String> words, Set<String> more) {
+        for (int k = 0; k < ts.size(); k++) {
+            Token t = ts.get(k);
+            if (used[k] || t.kind() != Kind.WORD) continue;
+            if (t.is("may") || t.is("mon") || t.is("sat") || t.is("sun")) continue;
+            if (words.contains(t.text()) || more.contains(t.text())) return true;
+        }
+        return false;
+    }
+
+    /** "my name is" with nothing usable after it: worth asking the LLM (a spelled or unusual name). */
+    private static boolean nameCue(List<Token> ts) {
+        for (int k = 0; k + 1 < ts.size(); k++) {
+            if (ts.get(k).is("name") && (ts.get(k + 1).is("is") || ts.get(k + 1).is("it's"))) return true;
+            if (ts.get(k).is("name's")) return true;
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import dev.bella.booking.config.SpokenTime;
 import dev.bella.booking.extract.CallContext;
 import dev.bella.booking.extract.Extracted;
 import dev.bella.booking.extract.Extraction;
+import dev.bella.booking.extract.BareName;
 import dev.bella.booking.extract.Extractor;
 import dev.bella.booking.ledger.CallLedger.Usage;
 import dev.bella.booking.store.BookingStore.BookResult;
@@ -61,6 +62,10 @@ final class VoiceFlow {
     Step next(Conversation previous, Input in, CallContext ctx, Calendar cal) throws SQLException {
         Conversation s = previous.nextTurn();
         Extraction x = in.speech().isEmpty() ? Extraction.EMPTY : extractor.extract(in.speech(), ctx);
+        if (s.stage() == Stage.COLLECTING && s.name() == null && x.isEmpty()) {
+            // every question asks for the name while it is missing, so a bare "Priya Patel." answers it
+            x = x.withName(BareName.in(in.speech()));
+        }
         Turn t = switch (s.stage()) {
             case DONE -> new Turn(s, new Goodbye("Thank you for calling. Goodbye."));
             case CONFIRMING -> confirming(s, in, x, ctx, cal);
@@ -102,6 +107,8 @@ final class VoiceFlow {
                 ZonedDateTime z = chosen.get().atZone(zone);
                 next = next.withWhen(z.toLocalDate(), z.toLocalTime()).withOffered(List.of());
                 progressed = true;
+                // "the first one" is a choice, not "the 1st at one": the grammar's reading must not override it
+                x = x.withoutWhen();
             } else if (trusted(x.answer()).equals(Optional.of(false))) {
                 return new Turn(s.withOffered(List.of()).withReprompts(0),
                         new Ask("All right. What other day and time would work for you?"));

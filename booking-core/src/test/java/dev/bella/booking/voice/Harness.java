@@ -2,7 +2,8 @@ package dev.bella.booking.voice;
 
 import dev.bella.booking.BookingApp;
 import dev.bella.booking.config.BookingConfig;
-import dev.bella.booking.extract.LocalExtractor;
+import dev.bella.booking.extract.BusinessHours;
+import dev.bella.booking.extract.TieredExtractor;
 import dev.bella.booking.http.ScriptedCall;
 import dev.bella.booking.http.ScriptedCall.Exchange;
 import dev.bella.booking.store.TestDatabase;
@@ -38,7 +39,7 @@ public final class Harness implements AutoCloseable {
         TestDatabase pg = TestDatabase.start();
         BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN),
                 Path.of("/nonexistent"));
-        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), new LocalExtractor());
+        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), TieredExtractor.localOnly(BusinessHours.DEFAULT));
         return new Harness(pg, app);
     }
 
