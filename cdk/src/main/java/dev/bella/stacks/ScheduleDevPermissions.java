@@ -11,12 +11,17 @@ import software.amazon.awscdk.services.iam.Role;
  */
 final class ScheduleDevPermissions {
 
+    /*
+     * Exactly the calls of cli's dev.bella.schedule (docs/schedule-dev.md, "IAM permissions"): tags are read
+     * through tag:GetResources and written on the resource (the saved desired count, the override hold).
+     * The stacks make a single RDS instance (no Aurora) and the cache policy `keep` only describes the cache.
+     */
     static final List<String> ECS = List.of("ecs:DescribeServices", "ecs:UpdateService", "ecs:TagResource",
-            "ecs:ListTagsForResource");
+            "ecs:UntagResource");
     static final List<String> RDS = List.of("rds:DescribeDBInstances", "rds:StopDBInstance", "rds:StartDBInstance",
-            "rds:ListTagsForResource");
+            "rds:AddTagsToResource", "rds:RemoveTagsFromResource");
     static final List<String> UNSCOPED = List.of("application-autoscaling:DescribeScalableTargets",
-            "application-autoscaling:RegisterScalableTarget", "tag:GetResources", "elasticache:Describe*");
+            "application-autoscaling:RegisterScalableTarget", "tag:GetResources", "elasticache:DescribeCacheClusters");
 
     private ScheduleDevPermissions() {
     }

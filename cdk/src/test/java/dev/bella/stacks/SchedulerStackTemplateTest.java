@@ -56,9 +56,9 @@ class SchedulerStackTemplateTest {
                         "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":db:"))))),
                 Map.of("Sid", "Unscoped", "Action", ScheduleDevPermissions.UNSCOPED, "Resource", "*")))));
         assertThat(ScheduleDevPermissions.ECS).containsExactly("ecs:DescribeServices", "ecs:UpdateService",
-                "ecs:TagResource", "ecs:ListTagsForResource");
+                "ecs:TagResource", "ecs:UntagResource");
         assertThat(ScheduleDevPermissions.RDS).containsExactly("rds:DescribeDBInstances", "rds:StopDBInstance",
-                "rds:StartDBInstance", "rds:ListTagsForResource");
+                "rds:StartDBInstance", "rds:AddTagsToResource", "rds:RemoveTagsFromResource");
     }
 
     @Test
