@@ -39,7 +39,7 @@ public final class BellaStacks {
         NetworkStack network = new NetworkStack(app, name(spec, env, "network"), props, env);
         DataStack data = new DataStack(app, name(spec, env, "data"), props, env, network, spec.project());
         ServiceStack service = new ServiceStack(app, name(spec, env, "service"), props, env, network, data,
-                spec.project(), spec.budget().recipients(), ContainerImages.baseDir(spec));
+                spec.project(), spec.budget().recipients(), ContainerImages.baseDir(spec), spec.scheduleOf(env));
         List<software.amazon.awscdk.Stack> stacks = new ArrayList<>(List.of(network, data, service));
         spec.scheduleOf(env).ifPresent(schedule -> stacks.add(new SchedulerStack(app, name(spec, env, "scheduler"),
                 props, env, schedule, network, data, service, spec.project(), ContainerImages.baseDir(spec))));

@@ -32,6 +32,9 @@ import software.constructs.Construct;
  */
 sealed interface ServiceIngress {
 
+    /** The public base URL Twilio posts to: a token resolved at deploy time. */
+    String url();
+
     /** p99 response time, in the metric's own unit. */
     IMetric p99Latency();
 
@@ -43,7 +46,12 @@ sealed interface ServiceIngress {
 
     Duration PERIOD = Duration.minutes(5);
 
-    record LoadBalanced(ApplicationLoadBalancer loadBalancer, ApplicationListener listener) implements ServiceIngress {
+    record LoadBalanced(ApplicationLoadBalancer loadBalancer, ApplicationListener listener, boolean https)
+            implements ServiceIngress {
+
+        public String url() {
+            return (https ? "https://" : "http://") + loadBalancer.getLoadBalancerDnsName();
+        }
 
         public IMetric p99Latency() {
             return metric("TargetResponseTime", "p99");
@@ -70,6 +78,10 @@ sealed interface ServiceIngress {
     }
 
     record Gateway(HttpApi api) implements ServiceIngress {
+
+        public String url() {
+            return api.getApiEndpoint();
+        }
 
         public IMetric p99Latency() {
             return metric("Latency", "p99");
@@ -138,9 +150,9 @@ sealed interface ServiceIngress {
                         .interval(Duration.seconds(30)).build())
                 .deregistrationDelay(Duration.seconds(30))
                 .build());
-        CfnOutput.Builder.create(scope, "Url").value((env.certificateArn().isPresent() ? "https://" : "http://")
-                + alb.getLoadBalancerDnsName()).description("webhook base URL").build();
-        return new LoadBalanced(alb, listener);
+        LoadBalanced ingress = new LoadBalanced(alb, listener, env.certificateArn().isPresent());
+        CfnOutput.Builder.create(scope, "Url").value(ingress.url()).description("webhook base URL").build();
+        return ingress;
     }
 
     private static ServiceIngress gateway(Construct scope, Environment env, NetworkStack network,
@@ -152,7 +164,8 @@ sealed interface ServiceIngress {
                 .defaultIntegration(new HttpServiceDiscoveryIntegration("Booking", service.getCloudMapService(),
                         HttpServiceDiscoveryIntegrationProps.builder().vpcLink(link).build()))
                 .build();
-        CfnOutput.Builder.create(scope, "Url").value(api.getApiEndpoint()).description("webhook base URL").build();
-        return new Gateway(api);
+        Gateway ingress = new Gateway(api);
+        CfnOutput.Builder.create(scope, "Url").value(ingress.url()).description("webhook base URL").build();
+        return ingress;
     }
 }

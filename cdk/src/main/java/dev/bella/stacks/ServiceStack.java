@@ -4,12 +4,16 @@ import dev.bella.spec.Architecture;
 import dev.bella.spec.Autoscaling;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Ingress;
+import dev.bella.spec.Schedule;
 import dev.bella.spec.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -17,6 +21,7 @@ import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
@@ -36,7 +41,8 @@ import software.constructs.Construct;
 
 /**
  * The booking service: ECS cluster, Fargate task definition and service sized from the spec, its log group,
- * CPU target tracking, the ingress (ALB or HTTP API) and the operational alarms.
+ * CPU target tracking, the ingress (ALB or HTTP API) and the operational alarms. The container gets exactly
+ * the variables booking-core's {@code BookingConfig} reads (docs/booking-service.md, "Configuration").
  */
 final class ServiceStack extends Stack {
 
@@ -47,7 +53,7 @@ final class ServiceStack extends Stack {
     final OperationalAlarms alarms;
 
     ServiceStack(Construct scope, String id, StackProps props, Environment env, NetworkStack network, DataStack data,
-                 String project, List<String> notify, java.nio.file.Path imageDir) {
+                 String project, List<String> notify, java.nio.file.Path imageDir, Optional<Schedule> schedule) {
         super(scope, id, props);
         Service spec = env.service();
         cluster = Cluster.Builder.create(this, "Cluster").vpc(network.vpc)
@@ -65,11 +71,11 @@ final class ServiceStack extends Stack {
                 .memoryLimitMiB(spec.memory())
                 .runtimePlatform(platform(spec.architecture()))
                 .build();
-        task.addContainer("booking", ContainerDefinitionOptions.builder()
+        ContainerDefinition container = task.addContainer("booking", ContainerDefinitionOptions.builder()
                 .image(ContainerImages.of(this, "Repository", env.image(), imageDir))
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(spec.port()).name("http").build()))
-                .environment(environment(env, data))
+                .environment(environment(env, data, schedule))
                 .secrets(secrets(env, data, project))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("booking").build()))
                 .build());
@@ -107,6 +113,14 @@ final class ServiceStack extends Stack {
                         .build());
 
         ingress = ServiceIngress.create(this, env, network, service, project);
+        // what Twilio posts to and signs: known only once the ingress exists (a token resolved at deploy)
+        container.addEnvironment("BELLA_PUBLIC_URL", ingress.url());
+        if (!Service.DEFAULT_HEALTH_CHECK_PATH.equals(spec.healthCheckPath())) {
+            Annotations.of(this).addWarningV2("bella:health-check-path", "environment " + env.name()
+                    + " probes " + spec.healthCheckPath() + " but the booking service answers "
+                    + Service.DEFAULT_HEALTH_CHECK_PATH + " only: the tasks will fail their health checks"
+                    + " unless the image is another service");
+        }
         alarms = new OperationalAlarms(this, "Alarms", env, ingress, data.database, project, notify);
     }
 
@@ -135,21 +149,32 @@ final class ServiceStack extends Stack {
         return strategy;
     }
 
-    private static Map<String, String> environment(Environment env, DataStack data) {
+    /**
+     * Plain variables. BELLA_BUSINESS_HOURS, BELLA_SLOT_MINUTES and the ledger prices are not in the spec, so the
+     * service's defaults apply; BELLA_TIMEZONE only when the environment has a schedule, whose zone is then taken
+     * as the business's (otherwise the service's default, America/Toronto).
+     */
+    private static Map<String, String> environment(Environment env, DataStack data, Optional<Schedule> schedule) {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("BELLA_ENV", env.name());
-        vars.put("PORT", Integer.toString(env.service().port()));
-        vars.put("DATABASE_HOST", data.database.getDbInstanceEndpointAddress());
-        vars.put("DATABASE_PORT", data.database.getDbInstanceEndpointPort());
-        vars.put("DATABASE_NAME", DataStack.DATABASE_NAME);
+        vars.put("BELLA_PORT", Integer.toString(env.service().port()));
+        vars.put("BELLA_DB_URL", Fn.join("", List.of("jdbc:postgresql://", data.database.getDbInstanceEndpointAddress(),
+                ":", data.database.getDbInstanceEndpointPort(), "/", DataStack.DATABASE_NAME)));
         data.cache.ifPresent(c -> {
-            vars.put("REDIS_HOST", c.getAttrPrimaryEndPointAddress());
-            vars.put("REDIS_PORT", c.getAttrPrimaryEndPointPort());
+            // the scheme follows the replication group itself, so turning on transit encryption there switches it
+            Object transit = c.getTransitEncryptionEnabled();
+            String scheme = Boolean.TRUE.equals(transit) ? "rediss://" : "redis://";
+            vars.put("BELLA_REDIS_URL", Fn.join("", List.of(scheme, c.getAttrPrimaryEndPointAddress(), ":",
+                    c.getAttrPrimaryEndPointPort())));
         });
+        schedule.ifPresent(s -> vars.put("BELLA_TIMEZONE", s.zone().getId()));
         return vars;
     }
 
-    /** Injected by ECS from Secrets Manager at task start; none of them is ever in the spec or the template. */
+    /**
+     * Injected by ECS from Secrets Manager at task start; none of them is ever in the spec or the template.
+     * BELLA_ADMIN_TOKEN is left out: a missing secret would stop every task from starting, and without it the
+     * admin API answers 403.
+     */
     private Map<String, Secret> secrets(Environment env, DataStack data, String project) {
         ISecret twilio = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(this, "Twilio",
                 project + "/" + env.name() + "/twilio");
@@ -157,9 +182,8 @@ final class ServiceStack extends Stack {
                 project + "/" + env.name() + "/openai");
         ISecret db = data.database.getSecret();
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        secrets.put("DATABASE_USER", Secret.fromSecretsManager(db, "username"));
-        secrets.put("DATABASE_PASSWORD", Secret.fromSecretsManager(db, "password"));
-        secrets.put("TWILIO_ACCOUNT_SID", Secret.fromSecretsManager(twilio, "account-sid"));
+        secrets.put("BELLA_DB_USER", Secret.fromSecretsManager(db, "username"));
+        secrets.put("BELLA_DB_PASSWORD", Secret.fromSecretsManager(db, "password"));
         secrets.put("TWILIO_AUTH_TOKEN", Secret.fromSecretsManager(twilio, "auth-token"));
         secrets.put("OPENAI_API_KEY", Secret.fromSecretsManager(openai, "api-key"));
         return secrets;

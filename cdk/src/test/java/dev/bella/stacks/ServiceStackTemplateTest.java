@@ -32,18 +32,62 @@ class ServiceStackTemplateTest {
                 "Image", Match.objectLike(Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
                         "/team/booking:v1.2.3"))))),
                 "PortMappings", List.of(Map.of("ContainerPort", 9000)),
-                "Environment", Match.arrayWith(List.of(Map.of("Name", "PORT", "Value", "9000"),
-                        Map.of("Name", "REDIS_HOST", "Value", Match.anyValue()))),
-                "Secrets", Match.arrayWith(List.of(Map.of("Name", "DATABASE_PASSWORD", "ValueFrom", Match.anyValue()),
+                "Environment", List.of(Map.of("Name", "BELLA_PORT", "Value", "9000"),
+                        Map.of("Name", "BELLA_DB_URL", "Value", Map.of("Fn::Join", List.of("", List.of(
+                                "jdbc:postgresql://", importOf("shop-edge-data", "DatabaseB269D8BBEndpointAddress"), ":",
+                                importOf("shop-edge-data", "DatabaseB269D8BBEndpointPort"), "/bella")))),
+                        // no transit encryption on the replication group: plain redis://
+                        Map.of("Name", "BELLA_REDIS_URL", "Value", Map.of("Fn::Join", List.of("", List.of("redis://",
+                                importOf("shop-edge-data", "CachePrimaryEndPointAddress"), ":",
+                                importOf("shop-edge-data", "CachePrimaryEndPointPort"))))),
+                        // certificate-arn: the HTTPS listener is what Twilio posts to and signs
+                        Map.of("Name", "BELLA_PUBLIC_URL", "Value", Map.of("Fn::Join", List.of("", List.of("https://",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^LoadBalancer"), "DNSName"))))))),
+                "Secrets", List.of(
+                        Map.of("Name", "BELLA_DB_USER", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
+                                importOf("shop-edge-data", "DatabaseSecretAttachment"), ":username::")))),
+                        Map.of("Name", "BELLA_DB_PASSWORD", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
+                                importOf("shop-edge-data", "DatabaseSecretAttachment"), ":password::")))),
                         Map.of("Name", "TWILIO_AUTH_TOKEN", "ValueFrom", Match.objectLike(Map.of("Fn::Join",
                                 List.of("", Match.arrayWith(List.of(":secret:shop/edge/twilio:auth-token::")))))),
-                        Map.of("Name", "OPENAI_API_KEY", "ValueFrom", Match.anyValue())))))));
+                        Map.of("Name", "OPENAI_API_KEY", "ValueFrom", Match.objectLike(Map.of("Fn::Join",
+                                List.of("", Match.arrayWith(List.of(":secret:shop/edge/openai:api-key::")))))))))));
+        plain.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Map.of(
+                "Environment", Match.arrayWith(List.of(
+                        // schedule nights: its zone is the business's
+                        Map.of("Name", "BELLA_TIMEZONE", "Value", "Asia/Tokyo"),
+                        // no certificate: the plain HTTP listener
+                        Map.of("Name", "BELLA_PUBLIC_URL", "Value", Map.of("Fn::Join", List.of("", List.of("http://",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^LoadBalancer"),
+                                        "DNSName"))))))))))));
         prod.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Map.of(
                 "Image", Match.objectLike(Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("/bella:latest"))))),
                 "PortMappings", List.of(Map.of("ContainerPort", 8080)),
-                // cache: none, so the service is not told about a Redis that does not exist
-                "Environment", Match.not(Match.arrayWith(List.of(Map.of("Name", "REDIS_HOST",
-                        "Value", Match.anyValue()))))))));
+                // cache: none, so the service is not told about a Redis that does not exist; no schedule, so
+                // BELLA_TIMEZONE is the service's default; the HTTP API's endpoint is the public URL
+                "Environment", List.of(Map.of("Name", "BELLA_PORT", "Value", "8080"),
+                        Map.of("Name", "BELLA_DB_URL", "Value", Match.anyValue()),
+                        Map.of("Name", "BELLA_PUBLIC_URL", "Value", Map.of("Fn::GetAtt",
+                                List.of(Match.stringLikeRegexp("^Api"), "ApiEndpoint"))))))));
+        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Map.of(
+                "Environment", Match.arrayWith(List.of(Map.of("Name", "BELLA_TIMEZONE",
+                        "Value", "America/Toronto")))))));
+    }
+
+    @Test
+    void aHealthCheckPathTheServiceDoesNotAnswerWarnsAtSynth() throws Exception {
+        String edgeMetadata = java.nio.file.Files.readString(Assemblies.of("variant", "edge")
+                .resolve("shop-edge-service.metadata.json"));
+        org.assertj.core.api.Assertions.assertThat(edgeMetadata)
+                .contains("probes /ready but the booking service answers /health only");
+        String prodMetadata = java.nio.file.Files.readString(Assemblies.of("bella", "prod")
+                .resolve("bella-prod-service.metadata.json"));
+        org.assertj.core.api.Assertions.assertThat(prodMetadata).doesNotContain("bella:health-check-path");
+    }
+
+    /** A cross-stack import of the data stack's export whose name contains {@code part}. */
+    private static Map<String, Object> importOf(String dataStack, String part) {
+        return Map.of("Fn::ImportValue", Match.stringLikeRegexp("^" + dataStack + ":ExportsOutput\\w*" + part));
     }
 
     @Test
