@@ -1,5 +1,6 @@
 package dev.bella.spec;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,9 +16,18 @@ import java.util.Optional;
 public record Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
                           Database database, Cache cache, Logs logs, Commitments commitments,
                           Optional<String> schedule, Usage usage, Image image, Optional<String> certificateArn,
-                          Alarms alarms, Scheduler scheduler) {
+                          Alarms alarms, Scheduler scheduler, Optional<URI> publicUrl) {
 
     public static final Alarms DEFAULT_ALARMS = new Alarms(Duration.ofSeconds(3), 5, 80, 2);
+
+    /** The environment without a public URL of its own (Twilio posts to the ingress's own URL). */
+    public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
+                       Database database, Cache cache, Logs logs, Commitments commitments,
+                       Optional<String> schedule, Usage usage, Image image, Optional<String> certificateArn,
+                       Alarms alarms, Scheduler scheduler) {
+        this(name, protectedEnv, service, ingress, network, database, cache, logs, commitments, schedule, usage,
+                image, certificateArn, alarms, scheduler, Optional.empty());
+    }
 
     /** The environment with the stack settings' defaults (image {@code bella:latest}, no certificate, ...). */
     public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,

@@ -8,6 +8,7 @@ import dev.bella.spec.Commitments.Term;
 import dev.bella.yaml.MapReader;
 import dev.bella.yaml.Position;
 import dev.bella.yaml.YamlNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +74,32 @@ final class EnvironmentReader {
         Optional<String> certificate = certificate(env, ingress);
         Alarms alarms = alarms(env.map("alarms"), database);
         Scheduler scheduler = scheduler(env.map("scheduler"));
+        Optional<URI> publicUrl = publicUrl(env);
         env.finish();
         return new Environment(name, isProtected, service, ingress, network, database, cache, logs, commitments,
-                schedule, usage, image, certificate, alarms, scheduler);
+                schedule, usage, image, certificate, alarms, scheduler, publicUrl);
+    }
+
+    /**
+     * The https URL Twilio posts to, when it is not the ingress's own (a custom domain: an ACM certificate
+     * never names the ALB's DNS name). The service checks Twilio's signatures against it, so it must be exact.
+     */
+    private static Optional<URI> publicUrl(MapReader env) {
+        return env.string("public-url").flatMap(text -> {
+            Position at = env.node("public-url").orElseThrow().position();
+            try {
+                URI uri = new URI(text);
+                if ("https".equals(uri.getScheme()) && uri.getHost() != null && uri.getQuery() == null
+                        && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+                    return Optional.of(URI.create("https://" + uri.getRawAuthority()));
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            env.problems().add(at, env.what() + ".public-url: expected an https URL with a host and no path, such as "
+                    + "https://voice.example.com, found '" + text + "'");
+            return Optional.empty();
+        });
     }
 
     private static Image image(MapReader i, String defaultRepository) {

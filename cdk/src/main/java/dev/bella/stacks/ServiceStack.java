@@ -114,7 +114,7 @@ final class ServiceStack extends Stack {
 
         ingress = ServiceIngress.create(this, env, network, service, project);
         // what Twilio posts to and signs: known only once the ingress exists (a token resolved at deploy)
-        container.addEnvironment("BELLA_PUBLIC_URL", ingress.url());
+        container.addEnvironment("BELLA_PUBLIC_URL", env.publicUrl().map(java.net.URI::toString).orElse(ingress.url()));
         if (!Service.DEFAULT_HEALTH_CHECK_PATH.equals(spec.healthCheckPath())) {
             Annotations.of(this).addWarningV2("bella:health-check-path", "environment " + env.name()
                     + " probes " + spec.healthCheckPath() + " but the booking service answers "

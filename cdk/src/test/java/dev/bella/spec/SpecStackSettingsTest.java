@@ -109,6 +109,18 @@ class SpecStackSettingsTest {
                           prod:
                             certificate-arn: arn:aws:iam::123456789012:server-certificate/x
                         """, 4, 22, "certificate-arn: 'arn:aws:iam::123456789012:server-certificate/x' is not an ACM certificate ARN"),
+                new Case("public URL with a path", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            public-url: https://voice.example.com/twilio
+                        """, 4, 17, "public-url: expected an https URL with a host and no path, such as https://voice.example.com, found 'https://voice.example.com/twilio'"),
+                new Case("public URL over http", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            public-url: http://voice.example.com
+                        """, 4, 17, "public-url: expected an https URL with a host and no path"),
                 new Case("certificate with an HTTP API", """
                         region: test-region-1
                         environments:

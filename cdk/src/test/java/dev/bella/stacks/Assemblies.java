@@ -38,6 +38,7 @@ final class Assemblies {
                   health-check-path: /ready
                 ingress: alb
                 certificate-arn: arn:aws:acm:ca-central-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc
+                public-url: https://voice.example.com
                 image: {repository: team/booking, tag: v1.2.3}
                 network: {availability-zones: 3, nat-gateways: 1}
                 database: {instance-class: db.t3.micro, storage-gb: 50, storage-type: gp2, multi-az: true,
@@ -48,6 +49,7 @@ final class Assemblies {
               plain:
                 extends: edge
                 certificate-arn: null
+                public-url: null
                 schedule: nights
                 scheduler: {image: {repository: ops/bella-cli, tag: "2026.11"}, every: 5m}
             schedules:

@@ -40,9 +40,8 @@ class ServiceStackTemplateTest {
                         Map.of("Name", "BELLA_REDIS_URL", "Value", Map.of("Fn::Join", List.of("", List.of("redis://",
                                 importOf("shop-edge-data", "CachePrimaryEndPointAddress"), ":",
                                 importOf("shop-edge-data", "CachePrimaryEndPointPort"))))),
-                        // certificate-arn: the HTTPS listener is what Twilio posts to and signs
-                        Map.of("Name", "BELLA_PUBLIC_URL", "Value", Map.of("Fn::Join", List.of("", List.of("https://",
-                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^LoadBalancer"), "DNSName"))))))),
+                        // public-url: the custom domain the certificate names is what Twilio posts to and signs
+                        Map.of("Name", "BELLA_PUBLIC_URL", "Value", "https://voice.example.com")),
                 "Secrets", List.of(
                         Map.of("Name", "BELLA_DB_USER", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
                                 importOf("shop-edge-data", "DatabaseSecretAttachment"), ":username::")))),
