@@ -16,6 +16,8 @@ public final class TieredExtractor implements Extractor {
             "\\b(yes|yeah|yep|yup|sure|correct|right|sounds good|perfect|please do|absolutely|okay|ok)\\b");
     private static final Pattern NO = Pattern.compile("\\b(no|nope|nah|wrong|incorrect)\\b");
     private static final Pattern NOT_RIGHT = Pattern.compile("\\bnot (right|correct)\\b");
+    /** "I'm not sure" holds "sure" but is neither answer: booking on it would be wrong. */
+    private static final Pattern UNSURE = Pattern.compile("\\b(not (so |too |really )?sure|unsure)\\b");
 
     private final TieredExtraction tiers;
     private final BusinessHours hours;
@@ -58,6 +60,9 @@ public final class TieredExtractor implements Extractor {
     }
 
     static Optional<Extracted<Boolean>> answer(String lower) {
+        if (UNSURE.matcher(lower).find()) {
+            return Optional.empty();
+        }
         boolean negated = NOT_RIGHT.matcher(lower).find();
         boolean yes = YES.matcher(lower).find() && !negated;
         boolean no = NO.matcher(lower).find() || negated;

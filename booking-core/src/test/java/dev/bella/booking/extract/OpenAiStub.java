@@ -11,18 +11,18 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** OpenAI Chat Completions answers in the real wire shape (as api.openai.com sends them for gpt-4o-mini). */
-final class OpenAiStub {
-    static final String PATH = "/v1/chat/completions";
+public final class OpenAiStub {
+    public static final String PATH = "/v1/chat/completions";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OpenAiStub() {}
 
-    static MappingBuilder chat() {
+    public static MappingBuilder chat() {
         return post(urlEqualTo(PATH));
     }
 
     /** A structured-output completion whose message content is {@code contentJson} (a JSON string, sent verbatim). */
-    static ResponseDefinitionBuilder completion(String contentJson, int promptTokens, int completionTokens) {
+    public static ResponseDefinitionBuilder completion(String contentJson, int promptTokens, int completionTokens) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-CY1b2dHkq3e8ZyExAmPlE");
         root.put("object", "chat.completion");
@@ -51,7 +51,7 @@ final class OpenAiStub {
                 .withBody(root.toString());
     }
 
-    static String answer(String name, String phone, String date, String time, double conf) {
+    public static String answer(String name, String phone, String date, String time, double conf) {
         ObjectNode a = JSON.createObjectNode();
         a.put("name", name == null ? "" : name);
         a.put("phone", phone == null ? "" : phone);
@@ -64,7 +64,7 @@ final class OpenAiStub {
         return a.toString();
     }
 
-    static ResponseDefinitionBuilder rateLimited() {
+    public static ResponseDefinitionBuilder rateLimited() {
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withHeader("retry-after", "20").withHeader("x-ratelimit-limit-requests", "500")
                 .withHeader("x-ratelimit-remaining-requests", "0").withHeader("x-ratelimit-reset-requests", "20s")
@@ -73,13 +73,13 @@ final class OpenAiStub {
                         + "\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
     }
 
-    static ResponseDefinitionBuilder serverError() {
+    public static ResponseDefinitionBuilder serverError() {
         return aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"The server had an error while processing your request. Sorry about that!\","
                         + "\"type\":\"server_error\",\"param\":null,\"code\":null}}");
     }
 
-    static String baseUrl(WireMockServer server) {
+    public static String baseUrl(WireMockServer server) {
         return server.baseUrl() + "/v1";
     }
 }

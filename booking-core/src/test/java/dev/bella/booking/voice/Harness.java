@@ -3,6 +3,7 @@ package dev.bella.booking.voice;
 import dev.bella.booking.BookingApp;
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.extract.BusinessHours;
+import dev.bella.booking.extract.Extractor;
 import dev.bella.booking.extract.TieredExtractor;
 import dev.bella.booking.http.ScriptedCall;
 import dev.bella.booking.http.ScriptedCall.Exchange;
@@ -36,10 +37,15 @@ public final class Harness implements AutoCloseable {
     }
 
     public static Harness start() {
+        return start(TieredExtractor.localOnly(BusinessHours.DEFAULT));
+    }
+
+    /** The same service with another extractor (the OpenAI tier against WireMock, say). */
+    public static Harness start(Extractor extractor) {
         TestDatabase pg = TestDatabase.start();
         BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN),
                 Path.of("/nonexistent"));
-        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), TieredExtractor.localOnly(BusinessHours.DEFAULT));
+        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), extractor);
         return new Harness(pg, app);
     }
 
