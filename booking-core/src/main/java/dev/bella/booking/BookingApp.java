@@ -2,7 +2,6 @@ package dev.bella.booking;
 
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.extract.Extractor;
-import dev.bella.booking.extract.ExtractionCache;
 import dev.bella.booking.http.AdminApi;
 import dev.bella.booking.http.BookingServer;
 import dev.bella.booking.store.Database;
@@ -82,7 +81,7 @@ public final class BookingApp implements AutoCloseable {
 
     /** Serves on a database someone else owns and has migrated (tests share one per class). */
     public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor) {
-        return serve(config, db, null, false, clock, new ExtractionSetup(extractor, ExtractionCache.inProcess()),
+        return serve(config, db, null, false, clock, ExtractionSetup.of(extractor),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 

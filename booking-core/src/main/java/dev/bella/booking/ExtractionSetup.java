@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * runs the local extractor and the in-process cache only, whatever the environment says (issue 4's contract:
  * a local run costs nothing and calls nobody). Owns the Redis connection, so it is closed with the app.
  */
-record ExtractionSetup(Extractor extractor, ExtractionCache cache) implements AutoCloseable {
+record ExtractionSetup(Extractor extractor, ExtractionCache cache, boolean llm, boolean redis) implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractionSetup.class);
 
@@ -33,6 +33,11 @@ record ExtractionSetup(Extractor extractor, ExtractionCache cache) implements Au
     static final Duration LLM_BUDGET = Duration.ofSeconds(2);
     static final Duration REDIS_BUDGET = Duration.ofMillis(50);
     static final Duration REDIS_PAUSE_AFTER_FAILURE = Duration.ofSeconds(5);
+
+    /** For a caller that built its own extractor (tests, the load bench): nothing remote. */
+    static ExtractionSetup of(Extractor extractor) {
+        return new ExtractionSetup(extractor, ExtractionCache.inProcess(), false, false);
+    }
 
     static ExtractionSetup from(BookingConfig config, Clock clock, MeterRegistry registry) {
         boolean remote = !config.embedded();
@@ -48,7 +53,8 @@ record ExtractionSetup(Extractor extractor, ExtractionCache cache) implements Au
         llm.ifPresent(LlmExtractor::warmUp);
         log.info("extraction: local grammar, {}, {}", llm.isPresent() ? "OpenAI tier on" : "OpenAI tier off",
                 redis.isPresent() ? "in-process and Redis cache" : "in-process cache");
-        return new ExtractionSetup(new TieredExtractor(tiers, grammarHours(config.hours())), cache);
+        return new ExtractionSetup(new TieredExtractor(tiers, grammarHours(config.hours())), cache, llm.isPresent(),
+                redis.isPresent());
     }
 
     /**
