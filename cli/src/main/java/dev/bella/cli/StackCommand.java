@@ -23,6 +23,12 @@ final class StackCommand {
 
     /** The environment named by --env, which every stack command needs. */
     static Environment target(Spec spec, CommonOptions common) {
+        if (common.region != null && !common.region.equals(spec.region())) {
+            // the stacks are the spec's: deploying them elsewhere would leave the spec describing the wrong region
+            throw new UserException(ExitCode.USAGE, "--region " + common.region + " differs from the spec's region "
+                    + spec.region() + "; the stacks go where the spec says: change `region` in "
+                    + spec.source().label() + " (or drop --region)");
+        }
         String name = common.environment().orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "pass --env with one of: " + String.join(", ", spec.environments().keySet())));
         return spec.environment(name).orElseThrow(() -> new UserException(ExitCode.USAGE, "no environment '" + name

@@ -140,6 +140,19 @@ class StackCommandTest {
     }
 
     @Test
+    void aRegionOtherThanTheSpecsIsRefusedBeforeAnySynth() {
+        CliRun run = CliRun.of("stack", "synth", "--config", CONFIG, "--env", "dev", "--region", "us-east-1",
+                "--output", work.resolve("elsewhere").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("bella: --region us-east-1 differs from the spec's region ca-central-1; the "
+                + "stacks go where the spec says: change `region` in " + CONFIG + " (or drop --region)\n");
+        assertThat(work.resolve("elsewhere")).doesNotExist();
+        CliRun same = CliRun.of("stack", "synth", "--config", CONFIG, "--env", "staging", "--region", "ca-central-1");
+        assertThat(same.err()).startsWith("bella: no environment 'staging'");
+    }
+
+    @Test
     void synthNeedsAKnownEnvironment() {
         CliRun none = CliRun.of("stack", "synth", "--config", CONFIG);
         assertThat(none.exitCode()).isEqualTo(2);
