@@ -30,9 +30,12 @@ public record Resource(String logicalId, String type, JsonNode properties, Cloud
         return references().contains(other.logicalId());
     }
 
-    /** How a finding names this resource: its logical id, with the stack when the template has a name. */
+    /**
+     * How a finding names this resource: stack and logical id, since the CDK reuses logical ids across stacks
+     * (the service's and the dev scheduler's log groups are both {@code Logs…}).
+     */
     public String label() {
-        return logicalId + " (" + type + ")";
+        return template.name() + "/" + logicalId + " (" + type + ")";
     }
 
     @Override

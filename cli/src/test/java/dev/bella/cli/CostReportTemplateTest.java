@@ -30,7 +30,10 @@ class CostReportTemplateTest {
         assertThat(templates.path("totals")).isEqualTo(spec.path("totals"));
         assertThat(templates.path("notes").toString()).contains(
                 "priced from the template: " + ASSEMBLY.resolve("prod"),
-                "unpriced: DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the estimate model");
+                "unpriced: bella-prod/DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the "
+                        + "estimate model",
+                "unpriced: bella-dev/DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the "
+                        + "estimate model");
     }
 
     @Test

@@ -132,50 +132,50 @@ class PhasesCommandTest {
                         "FAIL it budget-alarms [-] budget.notify: expected at least one address, found none"),
                 Case.template("template: logs kept 90 days", "{log-retention-max-days: 30}", "prod",
                         r -> props(r, "ServiceLogGroup9D8C4B1E").put("RetentionInDays", 90),
-                        "FAIL it log-retention-max-days [prod] ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
+                        "FAIL it log-retention-max-days [prod] bella-prod/ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
                                 + "RetentionInDays: expected at most 30, found 90"),
                 Case.template("template: logs kept forever", "{log-retention-max-days: 30}", "dev",
                         r -> props(r, "ServiceLogGroup9D8C4B1E").remove("RetentionInDays"),
-                        "FAIL it log-retention-max-days [dev] ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
+                        "FAIL it log-retention-max-days [dev] bella-dev/ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
                                 + "RetentionInDays: expected at most 30, found not set (logs kept forever)"),
                 Case.template("template: retention not resolvable offline", "{log-retention-max-days: 30}", "prod",
                         r -> props(r, "ServiceLogGroup9D8C4B1E").putObject("RetentionInDays").putArray("Fn::If")
                                 .add("IsProd").add(30).add(7),
-                        "FAIL it log-retention-max-days [prod] ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
+                        "FAIL it log-retention-max-days [prod] bella-prod/ServiceLogGroup9D8C4B1E (AWS::Logs::LogGroup) "
                                 + "RetentionInDays: expected at most 30, found {\"Fn::If\":[\"IsProd\",30,7]} "
                                 + "(not resolvable offline)"),
                 Case.template("template: cpu 1024", "{task-size-max: {cpu: 512, memory: 1024}}", "prod",
                         r -> props(r, "TaskDef54694570").put("Cpu", "1024"),
-                        "FAIL it task-size-max [prod] TaskDef54694570 (AWS::ECS::TaskDefinition) Cpu: expected at most "
+                        "FAIL it task-size-max [prod] bella-prod/TaskDef54694570 (AWS::ECS::TaskDefinition) Cpu: expected at most "
                                 + "512, found 1024"),
                 Case.template("template: max 10", "{autoscaling: {min: 1, max: 5, target-cpu: 70}}", "prod",
                         r -> props(r, "ServiceTaskCountTarget23E25614").put("MaxCapacity", 10),
-                        "FAIL it autoscaling [prod] ServiceTaskCountTarget23E25614 "
+                        "FAIL it autoscaling [prod] bella-prod/ServiceTaskCountTarget23E25614 "
                                 + "(AWS::ApplicationAutoScaling::ScalableTarget) MaxCapacity: expected at most 5, found 10"),
                 Case.template("template: no scaling", "{autoscaling: {min: 1, max: 5, target-cpu: 70}}", "prod",
                         r -> r.remove("ServiceTaskCountTarget23E25614"),
-                        "FAIL it autoscaling [prod] ServiceD69D759B (AWS::ECS::Service): expected an "
+                        "FAIL it autoscaling [prod] bella-prod/ServiceD69D759B (AWS::ECS::Service): expected an "
                                 + "AWS::ApplicationAutoScaling::ScalableTarget, found none (the service does not scale)"),
                 Case.template("template: dev on demand", "{spot-weight-min: 80}", "dev",
                         r -> ((ArrayNode) props(r, "ServiceD69D759B").withArray("CapacityProviderStrategy")).removeAll()
                                 .addObject().put("CapacityProvider", "FARGATE").put("Weight", 1),
-                        "FAIL it spot-weight-min [dev] ServiceD69D759B (AWS::ECS::Service) CapacityProviderStrategy: "
+                        "FAIL it spot-weight-min [dev] bella-dev/ServiceD69D759B (AWS::ECS::Service) CapacityProviderStrategy: "
                                 + "expected FARGATE_SPOT at least 80% of the weight, found FARGATE_SPOT 0%"),
                 Case.template("template: schedule in UTC", "{dev-schedule: required}", "dev",
                         r -> props(r, "DevSchedule7E3F1A2B").remove("ScheduleExpressionTimezone"),
-                        "FAIL it dev-schedule [dev] DevSchedule7E3F1A2B (AWS::Scheduler::Schedule) "
+                        "FAIL it dev-schedule [dev] bella-dev/DevSchedule7E3F1A2B (AWS::Scheduler::Schedule) "
                                 + "ScheduleExpressionTimezone: expected America/Toronto, found not set (UTC)"),
                 Case.template("template: no scheduler", "{dev-schedule: required}", "dev",
                         r -> r.remove("DevSchedule7E3F1A2B"),
                         "FAIL it dev-schedule [dev] the template: expected an AWS::Scheduler::Schedule, found none"),
                 Case.template("template: x86 task", "{architecture: arm64, env: prod}", "prod",
                         r -> ((ObjectNode) props(r, "TaskDef54694570").get("RuntimePlatform")).remove("CpuArchitecture"),
-                        "FAIL it architecture [prod] TaskDef54694570 (AWS::ECS::TaskDefinition) "
+                        "FAIL it architecture [prod] bella-prod/TaskDef54694570 (AWS::ECS::TaskDefinition) "
                                 + "RuntimePlatform.CpuArchitecture: expected ARM64, found not set (X86_64)"),
                 Case.template("template: an ALB", "{ingress: http-api, env: prod}", "prod",
                         r -> r.putObject("Alb").put("Type", "AWS::ElasticLoadBalancingV2::LoadBalancer")
                                 .putObject("Properties").put("Type", "application"),
-                        "FAIL it ingress [prod] Alb (AWS::ElasticLoadBalancingV2::LoadBalancer): expected no Application "
+                        "FAIL it ingress [prod] bella-prod/Alb (AWS::ElasticLoadBalancingV2::LoadBalancer): expected no Application "
                                 + "Load Balancer (ingress http-api), found an ALB"),
                 Case.template("template: a NAT gateway", "{nat-gateways-max: 0, env: prod}", "prod",
                         r -> r.putObject("VpcNat1").put("Type", "AWS::EC2::NatGateway"),
@@ -261,7 +261,7 @@ class PhasesCommandTest {
         CliRun templates = CliRun.of("phases", "check", "--config", TARGET, "--template", ASSEMBLY.toString());
         assertThat(templates.err()).isEmpty();
         assertThat(templates.exitCode()).isZero();
-        assertThat(templates.out()).contains("  ok   rightsize-ecs task-size-max [prod] TaskDef54694570 "
+        assertThat(templates.out()).contains("  ok   rightsize-ecs task-size-max [prod] bella-prod/TaskDef54694570 "
                 + "(AWS::ECS::TaskDefinition) Cpu: expected at most 512, found 512");
     }
 

@@ -66,14 +66,14 @@ class TemplateEstimatorTest {
         CostReport r = new TemplateEstimator().estimate(TARGET, period(), List.of("dev"),
                 TemplateSource.at(TEMPLATES.resolve("assembly/dev")));
         assertThat(r.notes()).contains(
-                "unpriced: NamespaceA1F2E3D4 (AWS::ServiceDiscovery::PrivateDnsNamespace): no price for this type in "
+                "unpriced: bella-dev/NamespaceA1F2E3D4 (AWS::ServiceDiscovery::PrivateDnsNamespace): no price for this type in "
                         + "the estimate model",
-                "unpriced: DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the "
+                "unpriced: bella-dev/DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the "
                         + "estimate model",
-                "unpriced: AlarmTopicD01E77F9 (AWS::SNS::Topic): no price for this type in the estimate model",
-                "unpriced: SchedulerTaskDefC0FFEE01 (AWS::ECS::TaskDefinition): no ECS service runs it (a scheduled "
+                "unpriced: bella-dev/AlarmTopicD01E77F9 (AWS::SNS::Topic): no price for this type in the estimate model",
+                "unpriced: bella-dev/SchedulerTaskDefC0FFEE01 (AWS::ECS::TaskDefinition): no ECS service runs it (a scheduled "
                         + "task's runs are not in the usage assumptions)",
-                "unpriced: DevSchedule7E3F1A2B (AWS::Scheduler::Schedule): no price for this type in the estimate model");
+                "unpriced: bella-dev/DevSchedule7E3F1A2B (AWS::Scheduler::Schedule): no price for this type in the estimate model");
         assertThat(r.notes()).anyMatch(n -> n.startsWith("not billed by AWS: 16 resources (AWS::ApiGatewayV2::Integration"));
     }
 
@@ -95,10 +95,10 @@ class TemplateEstimatorTest {
         // RetentionInDays is !Ref RetentionDays, whose default is 90
         assertThat(line(prod, "logs-storage").description()).isEqualTo("CloudWatch Logs storage, 90-day retention");
         assertThat(r.notes()).contains(
-                "unpriced: NatIp (AWS::EC2::EIP): no price for this type in the estimate model",
-                "unpriced: AuditLogs (AWS::Logs::LogGroup): the usage assumptions give the volume of the service's "
+                "unpriced: seed-stack/NatIp (AWS::EC2::EIP): no price for this type in the estimate model",
+                "unpriced: seed-stack/AuditLogs (AWS::Logs::LogGroup): the usage assumptions give the volume of the service's "
                         + "log group only",
-                "unpriced: Cleanup (AWS::Lambda::Function): no price for this type in the estimate model");
+                "unpriced: seed-stack/Cleanup (AWS::Lambda::Function): no price for this type in the estimate model");
     }
 
     private static List<LineItem> lines(EnvironmentCost e) {
