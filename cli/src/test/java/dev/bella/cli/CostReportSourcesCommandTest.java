@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CostReportSourcesCommandTest {
 
     static final String SPEC = "../configs/bella.yaml";
-    static final Path DATA = Path.of("..", "..", "shared", "data");
+    static final Path DATA = dev.bella.spend.SharedData.dirOrMissing();
     static final String USAGE = "AWSInsightsIndexService.GetCostAndUsage";
 
     @TempDir

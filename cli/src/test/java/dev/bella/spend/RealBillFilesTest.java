@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class RealBillFilesTest {
 
-    /** From the cli module directory: the project's parent holds shared/data. */
-    static final Path DATA = Path.of("..", "..", "shared", "data");
+    /** shared/data beside the checkout or a folder above it (SharedData). */
+    static final Path DATA = dev.bella.spend.SharedData.dirOrMissing();
 
     @BeforeAll
     static void needsTheSharedData() {
