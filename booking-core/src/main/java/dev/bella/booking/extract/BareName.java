@@ -15,6 +15,8 @@ public final class BareName {
 
     static final double CONFIDENCE = 0.6;
 
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.!?,]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern SHAPE = Pattern.compile("\\p{Lu}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*){0,2}");
     private static final Set<String> NOT_NAME = Set.of("and", "i", "i'd", "i'm", "calling", "looking", "want", "would",
             "like", "to", "for", "at", "on", "in", "the", "a", "an", "tomorrow", "today", "tonight", "next", "this",
@@ -30,11 +32,11 @@ public final class BareName {
     }
 
     public static Optional<Extracted<String>> in(String utterance) {
-        String bare = utterance.strip().replaceAll("[.!?,]+$", "");
+        String bare = TRAILING_PUNCTUATION.matcher(utterance.strip()).replaceAll("");
         if (!SHAPE.matcher(bare).matches()) {
             return Optional.empty();
         }
-        for (String w : bare.split("\\s+")) {
+        for (String w : SPACES.split(bare)) {
             if (NOT_NAME.contains(w.toLowerCase(Locale.ROOT))) {
                 return Optional.empty();
             }

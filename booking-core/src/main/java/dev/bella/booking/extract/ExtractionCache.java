@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * Two levels for LLM answers: Caffeine in the process, then Redis shared by all service instances. Exact match only
@@ -69,9 +70,11 @@ public final class ExtractionCache implements AutoCloseable {
         return new Key(sha256(b.toString()), dated);
     }
 
+    private static final Pattern NOT_SPOKEN = Pattern.compile("[^\\p{L}\\p{N}:'/+-]+");
+
     /** Case, punctuation and spacing never change what was said: "Tomorrow, at 3." = "tomorrow at 3". */
     static String normalize(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}:'/+-]+", " ").strip();
+        return NOT_SPOKEN.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** How long an answer stays: the more confident, the longer; a doubtful one barely outlives a call. */

@@ -10,6 +10,8 @@ public final class Phones {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+
     private Phones() {
     }
 
@@ -17,7 +19,7 @@ public final class Phones {
         if (phone == null || phone.isBlank()) {
             return phone;
         }
-        String digits = phone.replaceAll("\\D", "");
+        String digits = NON_DIGIT.matcher(phone).replaceAll("");
         if (digits.length() <= 4) {
             return "****";
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Where one call stands, stored as JSON in {@code calls.state} after every webhook so that any service
@@ -18,12 +19,14 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
 
     public enum Stage { COLLECTING, CONFIRMING, DONE }
 
+    private static final Pattern E164 = Pattern.compile("\\+\\d{8,15}");
+
     public Conversation {
         offered = offered == null ? List.of() : List.copyOf(offered);
     }
 
     static Conversation start(String callerNumber) {
-        boolean usable = callerNumber != null && callerNumber.matches("\\+\\d{8,15}");
+        boolean usable = callerNumber != null && E164.matcher(callerNumber).matches();
         return new Conversation(Stage.COLLECTING, null, usable ? callerNumber : null, usable, null, null, List.of(),
                 0, 0, null);
     }

@@ -20,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The conversation, one turn at a time: merge what the caller said into what the call already has, ask
@@ -34,6 +35,10 @@ final class VoiceFlow {
     static final String GREETING = "Hello, thanks for calling. I can book an appointment for you."
             + " Please tell me your name and the day and time you would like.";
     private static final String YES_NO = "Say yes or press 1, or say no or press 2.";
+    private static final Pattern KEY_1_TO_9 = Pattern.compile("[1-9]");
+    private static final Pattern SAID_FIRST = Pattern.compile(".*\\b(first|earlier)\\b.*");
+    private static final Pattern SAID_SECOND = Pattern.compile(".*\\b(second|later|last)\\b.*");
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
 
     record Input(String speech, String digits) {
         Input {
@@ -244,11 +249,11 @@ final class VoiceFlow {
     private static Optional<Instant> chosenAlternative(List<Instant> offered, Input in, Extraction x) {
         int index = -1;
         String said = in.speech().toLowerCase(Locale.ROOT);
-        if (in.digits().matches("[1-9]")) {
+        if (KEY_1_TO_9.matcher(in.digits()).matches()) {
             index = Integer.parseInt(in.digits()) - 1;
-        } else if (said.matches(".*\\b(first|earlier)\\b.*")) {
+        } else if (SAID_FIRST.matcher(said).matches()) {
             index = 0;
-        } else if (said.matches(".*\\b(second|later|last)\\b.*")) {
+        } else if (SAID_SECOND.matcher(said).matches()) {
             index = 1;
         } else if (offered.size() == 1 && trusted(x.answer()).equals(Optional.of(true))) {
             index = 0;
@@ -281,7 +286,7 @@ final class VoiceFlow {
     }
 
     static String lastFour(String phone) {
-        String digits = phone.replaceAll("\\D", "");
+        String digits = NON_DIGIT.matcher(phone).replaceAll("");
         return digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
     }
 }
