@@ -9,12 +9,15 @@ import dev.bella.booking.extract.LocalExtractor;
 import dev.bella.booking.extract.RedisLevel;
 import dev.bella.booking.extract.TieredExtraction;
 import dev.bella.booking.extract.TieredExtractor;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +49,14 @@ record ExtractionSetup(Extractor extractor, ExtractionCache cache, boolean llm, 
         Optional<RedisLevel> redis = config.redisUrl().filter(u -> remote)
                 .map(u -> new RedisLevel(u, REDIS_BUDGET, REDIS_PAUSE_AFTER_FAILURE, clock));
         ExtractionCache cache = ExtractionCache.of(redis.orElse(null));
+        // one counter per decision, looked up once rather than on every utterance
+        Map<TieredExtraction.Decision, Counter> decisions = new EnumMap<>(TieredExtraction.Decision.class);
+        for (TieredExtraction.Decision d : TieredExtraction.Decision.values()) {
+            decisions.put(d, registry.counter("bella.extraction.decisions", "decision",
+                    d.name().toLowerCase(java.util.Locale.ROOT)));
+        }
         TieredExtraction tiers = new TieredExtraction(new LocalExtractor(), llm.orElse(null), cache,
-                TieredExtraction.Policy.DEFAULT,
-                (decision, result) -> registry.counter("bella.extraction.decisions", "decision",
-                        decision.name().toLowerCase(java.util.Locale.ROOT)).increment());
+                TieredExtraction.Policy.DEFAULT, (decision, result) -> decisions.get(decision).increment());
         llm.ifPresent(LlmExtractor::warmUp);
         log.info("extraction: local grammar, {}, {}", llm.isPresent() ? "OpenAI tier on" : "OpenAI tier off",
                 redis.isPresent() ? "in-process and Redis cache" : "in-process cache");
