@@ -1,5 +1,9 @@
 package dev.bella.booking.extract;
 
+import static dev.bella.booking.extract.Tokens.is;
+import static dev.bella.booking.extract.Tokens.isAny;
+import static dev.bella.booking.extract.Tokens.kind;
+
 import dev.bella.booking.extract.Tokens.Kind;
 import dev.bella.booking.extract.Tokens.Token;
 import java.time.DateTimeException;
@@ -281,18 +285,6 @@ final class DateGrammar {
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static boolean is(List<Token> ts, int i, String w) {
-        return i < ts.size() && ts.get(i).is(w);
-    }
-
-    private static boolean isAny(List<Token> ts, int i, String... w) {
-        return i < ts.size() && ts.get(i).isAny(w);
-    }
-
-    private static boolean kind(List<Token> ts, int i, Kind k) {
-        return i < ts.size() && ts.get(i).kind() == k;
     }
 
     private static Mention m(LocalDate d, int start, int end, double c) {

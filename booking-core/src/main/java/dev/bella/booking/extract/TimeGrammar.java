@@ -1,6 +1,10 @@
 package dev.bella.booking.extract;
 
 import dev.bella.booking.extract.ExtractionResult.DayPart;
+import static dev.bella.booking.extract.Tokens.is;
+import static dev.bella.booking.extract.Tokens.isAny;
+import static dev.bella.booking.extract.Tokens.kind;
+
 import dev.bella.booking.extract.Tokens.Kind;
 import dev.bella.booking.extract.Tokens.Token;
 import java.time.LocalTime;
@@ -132,18 +136,6 @@ final class TimeGrammar {
 
     private static boolean hour(List<Token> ts, int i) {
         return kind(ts, i, Kind.NUMBER) && ts.get(i).value() >= 1 && ts.get(i).value() <= 12;
-    }
-
-    private static boolean is(List<Token> ts, int i, String w) {
-        return i < ts.size() && ts.get(i).is(w);
-    }
-
-    private static boolean isAny(List<Token> ts, int i, String... w) {
-        return i < ts.size() && ts.get(i).isAny(w);
-    }
-
-    private static boolean kind(List<Token> ts, int i, Kind k) {
-        return i < ts.size() && ts.get(i).kind() == k;
     }
 
     private static Mention m(Clock c, int start, int end, double conf) {

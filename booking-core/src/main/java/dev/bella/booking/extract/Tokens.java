@@ -127,6 +127,21 @@ final class Tokens {
         return out;
     }
 
+    /** Token {@code i} is the word {@code w}; false past the end (the grammars look ahead freely). */
+    static boolean is(List<Token> ts, int i, String w) {
+        return i < ts.size() && ts.get(i).is(w);
+    }
+
+    /** Token {@code i} is one of the words {@code w}; false past the end. */
+    static boolean isAny(List<Token> ts, int i, String... w) {
+        return i < ts.size() && ts.get(i).isAny(w);
+    }
+
+    /** Token {@code i} is of kind {@code k}; false past the end. */
+    static boolean kind(List<Token> ts, int i, Kind k) {
+        return i < ts.size() && ts.get(i).kind() == k;
+    }
+
     private static Token number(int v, String original) {
         String s = Integer.toString(v);
         return new Token(Kind.NUMBER, s, original, v, s.length());
