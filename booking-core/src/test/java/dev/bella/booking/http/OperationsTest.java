@@ -3,6 +3,7 @@ package dev.bella.booking.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bella.booking.voice.Harness;
+import dev.bella.booking.voice.HarnessTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,31 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics, compression and the admin API, as an operator or a load balancer sees them. */
-class OperationsTest {
+class OperationsTest extends HarnessTest {
 
-    static Harness h;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        h = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        h.reset();
-    }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(h.app.publicUrl() + path));

@@ -5,30 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bella.booking.http.ScriptedCall.Exchange;
 import dev.bella.booking.store.BookingStore;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Whole calls against the real service and a real PostgreSQL: what the caller hears and what is stored. */
-class BookingCallTest {
-
-    static Harness h;
-
-    @BeforeAll
-    static void start() {
-        h = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        h.reset();
-    }
+class BookingCallTest extends HarnessTest {
 
     @Test
     void aFullBookingCall() throws Exception {

@@ -17,32 +17,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Signatures, Twilio retries and racing callers: the guarantees that must hold whatever the traffic. */
-class WebhookSafetyTest {
+class WebhookSafetyTest extends HarnessTest {
 
-    static Harness h;
     static final String TABLE_ROWS = "SELECT (SELECT count(*) FROM calls) + (SELECT count(*) FROM webhook_responses)"
             + " + (SELECT count(*) FROM call_costs) + (SELECT count(*) FROM appointments) + (SELECT count(*) FROM users)";
-
-    @BeforeAll
-    static void start() {
-        h = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        h.reset();
-    }
 
     @Test
     void ourSignerAgreesWithTheTwilioSdksValidator() {
