@@ -62,7 +62,7 @@ public class BookingLoad {
     }
 
     static void run(ScriptedCall twilio, List<Call> calls, int rate, int seconds, boolean print) throws Exception {
-        Map<Double, Long> bucketsBefore = serverBuckets(twilio);
+        Map<Double, Long> bucketsBefore = serverBuckets();
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -123,7 +123,7 @@ public class BookingLoad {
                         + "  p99 %6.2f  max %7.2f; errors %d, skipped %d%n",
                 rate, seconds, sorted.length, elapsed, sorted.length / elapsed, pct(sorted, 50), pct(sorted, 90),
                 pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get(), skipped.get());
-        Map<Double, Long> after = serverBuckets(twilio);
+        Map<Double, Long> after = serverBuckets();
         System.out.printf("               server side (handler time, from the /metrics histogram, bucket upper bounds):"
                 + " p50 <= %.2f ms, p99 <= %.2f ms%n", serverPct(bucketsBefore, after, 50), serverPct(bucketsBefore, after, 99));
     }
@@ -132,7 +132,7 @@ public class BookingLoad {
     static URI base;
 
     /** Cumulative bucket counts (le -> count) of POST /voice/turn 200 from the service's Prometheus endpoint. */
-    static Map<Double, Long> serverBuckets(ScriptedCall unused) throws Exception {
+    static Map<Double, Long> serverBuckets() throws Exception {
         String text = METRICS.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         Map<Double, Long> out = new java.util.TreeMap<>();
