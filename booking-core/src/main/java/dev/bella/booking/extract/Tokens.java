@@ -32,6 +32,7 @@ final class Tokens {
                     + "|\\d+|[\\p{L}]+(?:['’][\\p{L}]+)*");
 
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final Pattern CLOCK_SEPARATOR = Pattern.compile("[:.]");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
     private static final Map<String, Integer> UNITS = Map.ofEntries(
             Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
@@ -66,7 +67,7 @@ final class Tokens {
             if (ISO.matcher(low).matches()) return new Token(Kind.ISO_DATE, low, s, 0, 0);
             if (low.contains("/")) return new Token(Kind.SLASH_DATE, low, s, 0, 0);
             if (low.contains(":") || low.contains(".")) {
-                String[] hm = low.split("[:.]");
+                String[] hm = CLOCK_SEPARATOR.split(low);
                 int h = Integer.parseInt(hm[0]), min = Integer.parseInt(hm[1]);
                 if (h <= 24 && min < 60) return new Token(Kind.CLOCK, low, s, h * 60 + min, 0);
                 return new Token(Kind.NUMBER, hm[0] + hm[1], s, safeInt(hm[0] + hm[1]), (hm[0] + hm[1]).length());
