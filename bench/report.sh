@@ -13,17 +13,7 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 JAVA
 "$JAVA_HOME/bin/javac" -d "$out" "$out/Hello.java"
 
-measure() {  # label, command...
-  local label=$1; shift
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  printf '%-44s median %5d ms   min %5d ms   (%d runs)\n' "$label" \
-    "$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")" "$(echo "$sorted" | head -1)" "$runs"
-}
+. "$root/bench/lib.sh"
 
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) cores"
 measure "java Hello (JVM floor)" "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$out" Hello

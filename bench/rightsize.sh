@@ -24,17 +24,8 @@ if [ ! -f "$big" ]; then
   }' > "$big"
 fi
 
-measure() {  # label, command...
-  local label=$1; shift
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  printf '%-52s median %6d ms   min %6d ms   (%d runs)\n' "$label" \
-    "$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")" "$(echo "$sorted" | head -1)" "$runs"
-}
+label_width=52 ms_width=6
+. "$root/bench/lib.sh"
 
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) cores; big file $(wc -l < "$big") lines"
 measure "rightsize seed case (14 d hourly, 2,688 rows)" "$root/bin/bella" cost rightsize \

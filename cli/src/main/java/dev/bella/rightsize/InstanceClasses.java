@@ -3,6 +3,9 @@ package dev.bella.rightsize;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The hardware of the RDS and ElastiCache classes Bella can recommend. Prices come from the price table;
@@ -40,25 +43,30 @@ final class InstanceClasses {
         return new Spec(name, vcpus, new BigDecimal(gib), Optional.of(baseline));
     }
 
-    private static final Map<String, Spec> CLASSES = Map.ofEntries(
-            Map.entry("db.t3.micro", burstable("db.t3.micro", 2, "1", 10)),
-            Map.entry("db.t3.small", burstable("db.t3.small", 2, "2", 20)),
-            Map.entry("db.t3.medium", burstable("db.t3.medium", 2, "4", 20)),
-            Map.entry("db.t3.large", burstable("db.t3.large", 2, "8", 30)),
-            Map.entry("db.t4g.micro", burstable("db.t4g.micro", 2, "1", 10)),
-            Map.entry("db.t4g.small", burstable("db.t4g.small", 2, "2", 20)),
-            Map.entry("db.t4g.medium", burstable("db.t4g.medium", 2, "4", 20)),
-            Map.entry("db.t4g.large", burstable("db.t4g.large", 2, "8", 30)),
-            Map.entry("db.m6g.large", new Spec("db.m6g.large", 2, new BigDecimal("8"), Optional.empty())),
-            Map.entry("db.m7g.large", new Spec("db.m7g.large", 2, new BigDecimal("8"), Optional.empty())),
-            Map.entry("cache.t3.micro", burstable("cache.t3.micro", 2, "0.5", 10)),
-            Map.entry("cache.t3.small", burstable("cache.t3.small", 2, "1.37", 20)),
-            Map.entry("cache.t3.medium", burstable("cache.t3.medium", 2, "3.09", 20)),
-            Map.entry("cache.t4g.micro", burstable("cache.t4g.micro", 2, "0.5", 10)),
-            Map.entry("cache.t4g.small", burstable("cache.t4g.small", 2, "1.37", 20)),
-            Map.entry("cache.t4g.medium", burstable("cache.t4g.medium", 2, "3.09", 20)),
-            Map.entry("cache.m6g.large", new Spec("cache.m6g.large", 2, new BigDecimal("6.38"), Optional.empty())),
-            Map.entry("cache.m7g.large", new Spec("cache.m7g.large", 2, new BigDecimal("6.38"), Optional.empty())));
+    private static Spec fixed(String name, int vcpus, String gib) {
+        return new Spec(name, vcpus, new BigDecimal(gib), Optional.empty());
+    }
+
+    private static final Map<String, Spec> CLASSES = Stream.of(
+            burstable("db.t3.micro", 2, "1", 10),
+            burstable("db.t3.small", 2, "2", 20),
+            burstable("db.t3.medium", 2, "4", 20),
+            burstable("db.t3.large", 2, "8", 30),
+            burstable("db.t4g.micro", 2, "1", 10),
+            burstable("db.t4g.small", 2, "2", 20),
+            burstable("db.t4g.medium", 2, "4", 20),
+            burstable("db.t4g.large", 2, "8", 30),
+            fixed("db.m6g.large", 2, "8"),
+            fixed("db.m7g.large", 2, "8"),
+            burstable("cache.t3.micro", 2, "0.5", 10),
+            burstable("cache.t3.small", 2, "1.37", 20),
+            burstable("cache.t3.medium", 2, "3.09", 20),
+            burstable("cache.t4g.micro", 2, "0.5", 10),
+            burstable("cache.t4g.small", 2, "1.37", 20),
+            burstable("cache.t4g.medium", 2, "3.09", 20),
+            fixed("cache.m6g.large", 2, "6.38"),
+            fixed("cache.m7g.large", 2, "6.38"))
+            .collect(Collectors.toUnmodifiableMap(Spec::name, Function.identity()));
 
     private InstanceClasses() {
     }

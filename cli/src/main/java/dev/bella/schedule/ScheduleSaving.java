@@ -21,8 +21,10 @@ public final class ScheduleSaving {
     public static BigDecimal monthly(ScheduledEnvironment scheduled, Clock clock) {
         Spec spec = scheduled.spec();
         Environment env = scheduled.environment();
+        // the same environment without its schedule: every other field kept, so whatever the engine prices stays
         Environment always = new Environment(env.name(), env.protectedEnv(), env.service(), env.ingress(), env.network(),
-                env.database(), env.cache(), env.logs(), env.commitments(), Optional.empty(), env.usage());
+                env.database(), env.cache(), env.logs(), env.commitments(), Optional.empty(), env.usage(), env.image(),
+                env.certificateArn(), env.alarms(), env.scheduler(), env.publicUrl());
         TreeMap<String, Environment> envs = new TreeMap<>(spec.environments());
         envs.put(env.name(), always);
         Spec unscheduled = new Spec(spec.source(), spec.project(), spec.region(), spec.prices(), spec.pricesFile(),

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScheduleHoursTest {
 
@@ -42,31 +44,21 @@ class ScheduleHoursTest {
                 .isBetween(new java.math.BigDecimal("257"), new java.math.BigDecimal("261"));
     }
 
-    @Test
-    void a_window_across_the_spring_forward_gap_is_an_hour_shorter() {
-        Schedule night = new Schedule("n", TORONTO, java.util.List.of(new Window(EnumSet.of(DayOfWeek.SUNDAY),
-                LocalTime.of(1, 0), LocalTime.of(5, 0))), Set.of());
-        // 2027-03-14 is the second Sunday of March: 02:00 EST jumps to 03:00 EDT.
-        Instant from = Instant.parse("2027-03-14T00:00:00Z");
-        assertThat(ScheduleHours.running(night, from, from.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(3));
-    }
-
-    @Test
-    void a_window_starting_inside_the_gap_starts_at_the_first_valid_instant() {
-        Schedule gap = new Schedule("g", TORONTO, java.util.List.of(new Window(EnumSet.of(DayOfWeek.SUNDAY),
-                LocalTime.of(2, 30), LocalTime.of(4, 0))), Set.of());
-        Instant from = Instant.parse("2027-03-14T00:00:00Z");
-        // runs 03:00 EDT (07:00Z) to 04:00 EDT (08:00Z): one hour, not the half hour a shifted start would give
-        assertThat(ScheduleHours.running(gap, from, from.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(1));
-    }
-
-    @Test
-    void a_window_across_the_fall_back_overlap_is_an_hour_longer_and_counted_once() {
-        Schedule night = new Schedule("n", TORONTO, java.util.List.of(new Window(EnumSet.of(DayOfWeek.SUNDAY),
-                LocalTime.of(0, 0), LocalTime.of(4, 0))), Set.of());
-        // 2026-11-01: 02:00 EDT falls back to 01:00 EST
-        Instant from = Instant.parse("2026-11-01T00:00:00Z");
-        assertThat(ScheduleHours.running(night, from, from.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(5));
+    /** A Sunday window in Toronto on a daylight-saving change day, over the 24 hours from {@code from}. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # 2027-03-14 is the second Sunday of March: 02:00 EST jumps to 03:00 EDT.
+            across the spring-forward gap is an hour shorter         | 01:00 | 05:00 | 2027-03-14T00:00:00Z | 3
+            # runs 03:00 EDT (07:00Z) to 04:00 EDT (08:00Z): one hour, not the half hour a shifted start would give
+            starting inside the gap starts at the first valid instant | 02:30 | 04:00 | 2027-03-14T00:00:00Z | 1
+            # 2026-11-01: 02:00 EDT falls back to 01:00 EST
+            across the fall-back overlap is longer and counted once  | 00:00 | 04:00 | 2026-11-01T00:00:00Z | 5
+            """)
+    void a_sunday_window_on_a_daylight_saving_change(String name, LocalTime start, LocalTime end, Instant from,
+                                                     long hours) {
+        Schedule sunday = new Schedule("s", TORONTO, java.util.List.of(new Window(EnumSet.of(DayOfWeek.SUNDAY),
+                start, end)), Set.of());
+        assertThat(ScheduleHours.running(sunday, from, from.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(hours));
     }
 
     @Test

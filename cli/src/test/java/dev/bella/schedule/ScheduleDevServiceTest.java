@@ -71,6 +71,21 @@ class ScheduleDevServiceTest {
                 .reconcile(ScheduleDevService.Intent.SCHEDULE, now, Optional.empty(), dryRun, List.of());
     }
 
+    /** DescribeServices and DescribeScalableTargets answer for svc-0 .. svc-11 of bella-dev: stopped, scale-out suspended. */
+    private void twelveStoppedServices() {
+        StringBuilder services = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            services.append(i == 0 ? "" : ",").append("{\"serviceName\":\"svc-").append(i)
+                    .append("\",\"status\":\"ACTIVE\",\"desiredCount\":0,\"runningCount\":0}");
+            targets.append(i == 0 ? "" : ",").append("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-")
+                    .append(i).append("\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,")
+                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}");
+        }
+        server.stubFor(FakeAws.target(ECS + "DescribeServices").willReturn(json("{\"services\":[" + services + "],\"failures\":[]}")));
+        server.stubFor(FakeAws.target(AAS + "DescribeScalableTargets").willReturn(json("{\"ScalableTargets\":[" + targets + "]}")));
+    }
+
     private static Map<String, String> with(Map<String, String> base, String... kv) {
         var m = new java.util.LinkedHashMap<>(base);
         for (int i = 0; i < kv.length; i += 2) {
@@ -220,17 +235,7 @@ class ScheduleDevServiceTest {
         server.stubFor(target(TAGGING + "GetResources").atPriority(5).willReturn(json(
                 "{\"PaginationToken\":\"page-2\",\"ResourceTagMappingList\":[" + mapping(SERVICE_ARN, DEV) + "]}")));
         aws.ecsService(0, 0, 3, true);
-        StringBuilder services = new StringBuilder();
-        StringBuilder targets = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            services.append(i == 0 ? "" : ",").append("{\"serviceName\":\"svc-").append(i)
-                    .append("\",\"status\":\"ACTIVE\",\"desiredCount\":0,\"runningCount\":0}");
-            targets.append(i == 0 ? "" : ",").append("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-")
-                    .append(i).append("\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,")
-                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}");
-        }
-        server.stubFor(FakeAws.target(ECS + "DescribeServices").willReturn(json("{\"services\":[" + services + "],\"failures\":[]}")));
-        server.stubFor(FakeAws.target(AAS + "DescribeScalableTargets").willReturn(json("{\"ScalableTargets\":[" + targets + "]}")));
+        twelveStoppedServices();
         server.stubFor(action("DescribeDBInstances").willReturn(xml(FakeAws.dbInstances("stopped"))));
 
         RunReport report = run(SATURDAY, false);
@@ -407,17 +412,7 @@ class ScheduleDevServiceTest {
         mappings[13] = mapping(DB_ARN.replace("bella-dev", "reports-dev"), DEV);
         aws.resources(mappings);
         aws.ecsService(0, 0, 3, true);
-        StringBuilder services = new StringBuilder();
-        StringBuilder targets = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            services.append(i == 0 ? "" : ",").append("{\"serviceName\":\"svc-").append(i)
-                    .append("\",\"status\":\"ACTIVE\",\"desiredCount\":0,\"runningCount\":0}");
-            targets.append(i == 0 ? "" : ",").append("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-")
-                    .append(i).append("\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,")
-                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}");
-        }
-        server.stubFor(FakeAws.target(ECS + "DescribeServices").willReturn(json("{\"services\":[" + services + "],\"failures\":[]}")));
-        server.stubFor(FakeAws.target(AAS + "DescribeScalableTargets").willReturn(json("{\"ScalableTargets\":[" + targets + "]}")));
+        twelveStoppedServices();
         server.stubFor(action("DescribeDBInstances").willReturn(xml(FakeAws.dbInstances("stopped")
                 .replace("</DBInstances>", "<DBInstance><DBInstanceIdentifier>reports-dev</DBInstanceIdentifier>"
                         + "<DBInstanceStatus>stopped</DBInstanceStatus></DBInstance></DBInstances>"))));
