@@ -20,21 +20,12 @@ public record Environment(String name, boolean protectedEnv, Service service, In
 
     public static final Alarms DEFAULT_ALARMS = new Alarms(Duration.ofSeconds(3), 5, 80, 2);
 
-    /** The environment without a public URL of its own (Twilio posts to the ingress's own URL). */
-    public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
-                       Database database, Cache cache, Logs logs, Commitments commitments,
-                       Optional<String> schedule, Usage usage, Image image, Optional<String> certificateArn,
-                       Alarms alarms, Scheduler scheduler) {
-        this(name, protectedEnv, service, ingress, network, database, cache, logs, commitments, schedule, usage,
-                image, certificateArn, alarms, scheduler, Optional.empty());
-    }
-
     /** The environment with the stack settings' defaults (image {@code bella:latest}, no certificate, ...). */
     public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
                        Database database, Cache cache, Logs logs, Commitments commitments,
                        Optional<String> schedule, Usage usage) {
         this(name, protectedEnv, service, ingress, network, database, cache, logs, commitments, schedule, usage,
                 new Image("bella", "latest"), Optional.empty(), DEFAULT_ALARMS,
-                new Scheduler(new Image("bella-cli", "latest"), Duration.ofMinutes(10)));
+                new Scheduler(new Image("bella-cli", "latest"), Duration.ofMinutes(10)), Optional.empty());
     }
 }

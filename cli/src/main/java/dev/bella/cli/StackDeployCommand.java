@@ -29,10 +29,7 @@ import picocli.CommandLine.ParentCommand;
 final class StackDeployCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "Where to synthesize (default: cdk.out/<env>).")
-    Path output;
+    StackOptions stack;
 
     @Option(names = "--app", paramLabel = "DIR", description = "Deploy this already synthesized assembly instead.")
     Path app;
@@ -51,8 +48,8 @@ final class StackDeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Spec spec = SpecResolver.fromEnvironment().load(common);
-        Environment env = StackCommand.target(spec, common);
+        Spec spec = stack.spec();
+        Environment env = stack.target(spec);
         if (env.protectedEnv() && !allowProd) {
             throw new UserException(ExitCode.USAGE, "refusing to deploy " + env.name() + ": the spec marks it "
                     + "protected; pass --allow-prod to deploy it");
@@ -63,8 +60,8 @@ final class StackDeployCommand implements Callable<Integer> {
             self.commandLine().getErr().println("bella: not confirmed; nothing deployed");
             return ExitCode.POLICY_VIOLATION.code;
         }
-        Path assembly = StackDiffCommand.assembly(app, spec, env, output, parent);
-        int code = cdk.run(cdk.command("deploy", assembly, Optional.ofNullable(common.profile), yes));
+        Path assembly = stack.assembly(app, spec, env, parent.environment);
+        int code = cdk.run(cdk.command("deploy", assembly, Optional.ofNullable(stack.common.profile), yes));
         if (code != 0) {
             throw new UserException(ExitCode.AWS, "cdk deploy exited with " + code + "; see its output above");
         }

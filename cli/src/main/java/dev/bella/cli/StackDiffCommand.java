@@ -3,7 +3,6 @@ package dev.bella.cli;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
 import dev.bella.stacks.CdkCli;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,10 +21,7 @@ import picocli.CommandLine.ParentCommand;
 final class StackDiffCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "Where to synthesize (default: cdk.out/<env>).")
-    Path output;
+    StackOptions stack;
 
     @Option(names = "--app", paramLabel = "DIR", description = "Use this already synthesized assembly instead.")
     Path app;
@@ -35,27 +31,15 @@ final class StackDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Spec spec = SpecResolver.fromEnvironment().load(common);
-        Environment env = StackCommand.target(spec, common);
+        Spec spec = stack.spec();
+        Environment env = stack.target(spec);
         CdkCli cdk = new CdkCli(parent.environment);
         cdk.requireTools();
-        Path assembly = assembly(app, spec, env, output, parent);
-        int code = cdk.run(cdk.command("diff", assembly, Optional.ofNullable(common.profile), false));
+        Path assembly = stack.assembly(app, spec, env, parent.environment);
+        int code = cdk.run(cdk.command("diff", assembly, Optional.ofNullable(stack.common.profile), false));
         if (code != 0) {
             throw new UserException(ExitCode.AWS, "cdk diff exited with " + code + "; see its output above");
         }
         return ExitCode.OK.code;
-    }
-
-    /** {@code --app DIR} when given (it must hold a manifest), else a fresh synth. */
-    static Path assembly(Path app, Spec spec, Environment env, Path output, StackCommand parent) {
-        if (app == null) {
-            return StackSynthCommand.synth(spec, env, output, parent);
-        }
-        if (!Files.isRegularFile(app.resolve("manifest.json"))) {
-            throw new UserException(ExitCode.USAGE, "--app " + app + " is not a cloud assembly (no manifest.json); "
-                    + "write one with bella stack synth --env " + env.name() + " --output " + app);
-        }
-        return app;
     }
 }

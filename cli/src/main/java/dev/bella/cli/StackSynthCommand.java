@@ -3,12 +3,10 @@ package dev.bella.cli;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
 import dev.bella.stacks.BellaStacks;
-import dev.bella.stacks.StackSynthesizer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -21,10 +19,7 @@ import picocli.CommandLine.ParentCommand;
 final class StackSynthCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "Assembly directory (default: cdk.out/<env>).")
-    Path output;
+    StackOptions stack;
 
     @ParentCommand
     StackCommand parent;
@@ -34,17 +29,12 @@ final class StackSynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Spec spec = SpecResolver.fromEnvironment().load(common);
-        Environment env = StackCommand.target(spec, common);
-        Path dir = synth(spec, env, output, parent);
+        Spec spec = stack.spec();
+        Environment env = stack.target(spec);
+        Path dir = stack.synth(spec, env, parent.environment);
         for (String stack : BellaStacks.names(spec, env)) {
             self.commandLine().getOut().println(dir.resolve(stack + ".template.json"));
         }
         return ExitCode.OK.code;
-    }
-
-    static Path synth(Spec spec, Environment env, Path output, StackCommand parent) {
-        Path dir = output != null ? output : Path.of("cdk.out", env.name());
-        return new StackSynthesizer(parent.environment).synth(spec, env.name(), dir);
     }
 }
