@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The loop FOCUS and CUR imports share: stream the CSV, map each row, sum it, and either stop at the
@@ -32,12 +33,11 @@ final class BillImporter {
         }
     }
 
-    /** Maps one format's rows, given the header. */
-    interface Format {
-        String name();
-
-        /** Checks the header, naming missing columns; returns the mapper for the rows. */
-        RowMapper columns(Map<String, Integer> header);
+    /**
+     * A bill format: its name for messages, and what checks the header (naming missing columns) and
+     * returns the mapper for the rows.
+     */
+    record Format(String name, Function<Map<String, Integer>, RowMapper> columns) {
     }
 
     interface RowMapper {
@@ -64,7 +64,7 @@ final class BillImporter {
             for (int i = 0; i < header.size(); i++) {
                 index.putIfAbsent(header.get(i).strip(), i);
             }
-            RowMapper mapper = format.columns(index);
+            RowMapper mapper = format.columns().apply(index);
             for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
                 rows++;
                 Row row;

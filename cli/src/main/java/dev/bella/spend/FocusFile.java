@@ -24,53 +24,39 @@ public record FocusFile(Path file, ServiceCategories categories) implements Spen
 
     @Override
     public Spend fetch(SpendQuery q) {
-        return BillImporter.read(file, new Format(q), id(), q);
+        return BillImporter.read(file, new BillImporter.Format("FOCUS", header -> columns(header, q)), id(), q);
     }
 
-    private final class Format implements BillImporter.Format {
-        private final SpendQuery q;
-
-        Format(SpendQuery q) {
-            this.q = q;
-        }
-
-        @Override
-        public String name() {
-            return "FOCUS";
-        }
-
-        @Override
-        public BillImporter.RowMapper columns(Map<String, Integer> header) {
-            String costColumn = q.metric() == Metric.UNBLENDED ? "BilledCost" : "EffectiveCost";
-            int[] at = BillImporter.require(header, "FOCUS",
-                    header.containsKey("lineItem/UnblendedCost") ? "; this looks like a legacy CUR file: use --source cur:FILE" : "",
-                    costColumn, "ChargePeriodStart", "ChargeCategory", "ServiceName");
-            int cost = at[0];
-            int start = at[1];
-            int chargeCategory = at[2];
-            int serviceName = at[3];
-            int serviceCategory = BillImporter.optional(header, "ServiceCategory");
-            int provider = BillImporter.optional(header, "ProviderName");
-            int commitment = BillImporter.optional(header, "CommitmentDiscountCategory");
-            int tags = BillImporter.optional(header, "Tags");
-            int subAccount = BillImporter.optional(header, "SubAccountId");
-            boolean needTags = q.split() == SpendQuery.Split.ENVIRONMENT || q.environment().isPresent();
-            return fields -> {
-                ChargeKind kind = kind(BillImporter.text(fields, chargeCategory), BillImporter.text(fields, commitment));
-                String service = BillImporter.text(fields, serviceName);
-                String providerName = BillImporter.text(fields, provider);
-                Category category = kind == ChargeKind.TAX ? Category.OTHER
-                        : categories.of(service, BillImporter.text(fields, serviceCategory));
-                String shown = service == null ? (kind == ChargeKind.TAX ? "Tax" : "(no service name)") : service;
-                if (providerName != null && !providerName.equals("AWS") && !providerName.startsWith("Amazon")) {
-                    shown = providerName + ": " + shown;
-                }
-                return new BillImporter.Row(BillImporter.day(fields.get(start), "ChargePeriodStart"),
-                        needTags ? environment(BillImporter.text(fields, tags)) : null,
-                        BillImporter.text(fields, subAccount), shown, category, kind,
-                        BillImporter.amount(fields.get(cost), costColumn));
-            };
-        }
+    private BillImporter.RowMapper columns(Map<String, Integer> header, SpendQuery q) {
+        String costColumn = q.metric() == Metric.UNBLENDED ? "BilledCost" : "EffectiveCost";
+        int[] at = BillImporter.require(header, "FOCUS",
+                header.containsKey("lineItem/UnblendedCost") ? "; this looks like a legacy CUR file: use --source cur:FILE" : "",
+                costColumn, "ChargePeriodStart", "ChargeCategory", "ServiceName");
+        int cost = at[0];
+        int start = at[1];
+        int chargeCategory = at[2];
+        int serviceName = at[3];
+        int serviceCategory = BillImporter.optional(header, "ServiceCategory");
+        int provider = BillImporter.optional(header, "ProviderName");
+        int commitment = BillImporter.optional(header, "CommitmentDiscountCategory");
+        int tags = BillImporter.optional(header, "Tags");
+        int subAccount = BillImporter.optional(header, "SubAccountId");
+        boolean needTags = q.split() == SpendQuery.Split.ENVIRONMENT || q.environment().isPresent();
+        return fields -> {
+            ChargeKind kind = kind(BillImporter.text(fields, chargeCategory), BillImporter.text(fields, commitment));
+            String service = BillImporter.text(fields, serviceName);
+            String providerName = BillImporter.text(fields, provider);
+            Category category = kind == ChargeKind.TAX ? Category.OTHER
+                    : categories.of(service, BillImporter.text(fields, serviceCategory));
+            String shown = service == null ? (kind == ChargeKind.TAX ? "Tax" : "(no service name)") : service;
+            if (providerName != null && !providerName.equals("AWS") && !providerName.startsWith("Amazon")) {
+                shown = providerName + ": " + shown;
+            }
+            return new BillImporter.Row(BillImporter.day(fields.get(start), "ChargePeriodStart"),
+                    needTags ? environment(BillImporter.text(fields, tags)) : null,
+                    BillImporter.text(fields, subAccount), shown, category, kind,
+                    BillImporter.amount(fields.get(cost), costColumn));
+        };
     }
 
     static ChargeKind kind(String chargeCategory, String commitmentCategory) throws BillImporter.BadRow {

@@ -3,7 +3,6 @@ package dev.bella.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.bella.alarms.FakeBillingAccount.CW;
 import static dev.bella.alarms.FakeBillingAccount.TOPIC_ARN;
 import static dev.bella.alarms.FakeBillingAccount.bellaAlarm;
@@ -11,16 +10,15 @@ import static dev.bella.alarms.FakeBillingAccount.query;
 import static dev.bella.alarms.FakeBillingAccount.queryError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.alarms.FakeBillingAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The four subcommands end to end: the real SDK clients against a WireMock account, exit code, stdout, stderr. */
@@ -28,16 +26,13 @@ class CostAlarmsCommandTest {
 
     @TempDir
     Path dir;
-    private WireMockServer aws;
+    @RegisterExtension
+    final FakeAwsEndpoint aws = new FakeAwsEndpoint();
     private FakeBillingAccount account;
     private Path spec;
 
     @BeforeEach
     void start() throws IOException {
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
         account = new FakeBillingAccount(aws);
         spec = dir.resolve("bella.yaml");
         Files.writeString(spec, """
@@ -47,13 +42,6 @@ class CostAlarmsCommandTest {
                 environments:
                   prod: {}
                 """);
-    }
-
-    @AfterEach
-    void stop() {
-        aws.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     private CliRun run(String... args) {

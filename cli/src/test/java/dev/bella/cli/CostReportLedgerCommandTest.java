@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.bella.spend.TestLedger;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,32 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** A FOCUS file plus the booking ledger on a real PostgreSQL, end to end through the command line. */
 class CostReportLedgerCommandTest {
 
-    static EmbeddedPostgres pg;
+    static TestLedger ledger;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() throws IOException, SQLException {
-        pg = EmbeddedPostgres.start();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("create table call_costs(call_sid text primary key, started_at timestamptz not null, "
-                    + "duration_seconds integer, twilio_minutes numeric(10,2), llm_calls integer not null default 0, "
-                    + "llm_tokens_in integer not null default 0, llm_tokens_out integer not null default 0, "
-                    + "cache_hits integer not null default 0, cache_misses integer not null default 0, cost_usd numeric(12,6))");
-            StringBuilder insert = new StringBuilder("insert into call_costs(call_sid, started_at, twilio_minutes, "
-                    + "llm_calls, llm_tokens_in, llm_tokens_out) values ");
-            for (int i = 0; i < 40; i++) {
-                insert.append(i == 0 ? "" : ",").append("('CA").append(i).append("', '2026-10-")
-                        .append(String.format("%02d", 1 + i % 28)).append("T15:00:00Z', 2.50, 1, 600, 120)");
-            }
-            st.execute(insert.toString());
+        StringBuilder insert = new StringBuilder("insert into call_costs(call_sid, started_at, twilio_minutes, "
+                + "llm_calls, llm_tokens_in, llm_tokens_out) values ");
+        for (int i = 0; i < 40; i++) {
+            insert.append(i == 0 ? "" : ",").append("('CA").append(i).append("', '2026-10-")
+                    .append(String.format("%02d", 1 + i % 28)).append("T15:00:00Z', 2.50, 1, 600, 120)");
         }
+        ledger = TestLedger.start(insert.toString());
     }
 
     @AfterAll
     static void stop() throws IOException {
-        pg.close();
+        ledger.close();
     }
 
     @Test
@@ -56,7 +47,7 @@ class CostReportLedgerCommandTest {
                 + "3.00,Usage,2026-10-01T00:00:00Z,Amazon Elastic Container Service\n"
                 + "1.00,Usage,2026-10-31T00:00:00Z,Amazon Relational Database Service\n");
         CliRun run = CliRun.of("cost", "report", "--config", "../configs/bella.yaml", "--source", "focus:" + focus,
-                "--month", "2026-10", "--ledger-url", pg.getJdbcUrl("postgres", "postgres"), "--format", "json");
+                "--month", "2026-10", "--ledger-url", ledger.jdbcUrl(), "--format", "json");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         JsonNode r = new ObjectMapper().readTree(run.out());

@@ -4,20 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `bella cost report` with the actual-spend sources: exit code, stdout and stderr together. */
@@ -29,22 +26,8 @@ class CostReportSourcesCommandTest {
 
     @TempDir
     Path dir;
-    WireMockServer aws;
-
-    @BeforeEach
-    void start() {
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-    }
-
-    @AfterEach
-    void stop() {
-        aws.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
+    @RegisterExtension
+    final FakeAwsEndpoint aws = new FakeAwsEndpoint();
 
     private void costExplorerAnswers(int status, String body) {
         aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(USAGE)).willReturn(aResponse()

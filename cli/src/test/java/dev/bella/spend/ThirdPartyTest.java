@@ -15,14 +15,11 @@ import dev.bella.prices.PriceTable;
 import dev.bella.prices.PriceTableLoader;
 import dev.bella.report.LineItem;
 import dev.bella.report.Money;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Base64;
@@ -41,32 +38,24 @@ class ThirdPartyTest {
     static final String RECORDS = "/2010-04-01/Accounts/" + SID + "/Usage/Records.json";
     static final SpendPeriod OCTOBER = SpendPeriod.month(YearMonth.of(2026, 10));
 
-    static EmbeddedPostgres pg;
+    static TestLedger ledger;
     WireMockServer twilio;
 
     @BeforeAll
     static void startPostgres() throws IOException, SQLException {
-        pg = EmbeddedPostgres.start();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            // the ledger contract the booking service's migration creates
-            st.execute("create table call_costs(call_sid text primary key, started_at timestamptz not null, "
-                    + "duration_seconds integer, twilio_minutes numeric(10,2), llm_calls integer not null default 0, "
-                    + "llm_tokens_in integer not null default 0, llm_tokens_out integer not null default 0, "
-                    + "cache_hits integer not null default 0, cache_misses integer not null default 0, cost_usd numeric(12,6))");
-            st.execute("insert into call_costs(call_sid, started_at, duration_seconds, twilio_minutes, llm_calls, "
-                    + "llm_tokens_in, llm_tokens_out) values "
-                    + "('CA1', '2026-10-01T00:00:00Z', 150, 2.50, 1, 600, 120),"
-                    + "('CA2', '2026-10-15T12:00:00-04:00', 90, 1.50, 0, 0, 0),"
-                    + "('CA3', '2026-10-31T23:59:59Z', 200, 3.34, 2, 1300, 250),"
-                    // outside October, on both sides (UTC)
-                    + "('CA4', '2026-09-30T23:59:59Z', 60, 1.00, 1, 999999, 999999),"
-                    + "('CA5', '2026-10-31T20:30:00-04:00', 60, 1.00, 1, 999999, 999999)");
-        }
+        ledger = TestLedger.start("insert into call_costs(call_sid, started_at, duration_seconds, twilio_minutes, llm_calls, "
+                + "llm_tokens_in, llm_tokens_out) values "
+                + "('CA1', '2026-10-01T00:00:00Z', 150, 2.50, 1, 600, 120),"
+                + "('CA2', '2026-10-15T12:00:00-04:00', 90, 1.50, 0, 0, 0),"
+                + "('CA3', '2026-10-31T23:59:59Z', 200, 3.34, 2, 1300, 250),"
+                // outside October, on both sides (UTC)
+                + "('CA4', '2026-09-30T23:59:59Z', 60, 1.00, 1, 999999, 999999),"
+                + "('CA5', '2026-10-31T20:30:00-04:00', 60, 1.00, 1, 999999, 999999)");
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        pg.close();
+        ledger.close();
     }
 
     @BeforeEach
@@ -81,7 +70,7 @@ class ThirdPartyTest {
     }
 
     LedgerReader ledger() {
-        return new LedgerReader(pg.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty());
+        return new LedgerReader(ledger.jdbcUrl(), Optional.empty(), Optional.empty());
     }
 
     @Test
