@@ -49,9 +49,20 @@ final class TemplateOptions {
             return TemplateSource.NONE;
         }
         try {
-            return TemplateSource.synthesizing(synthesizer, Files.createTempDirectory("bella-synth-"));
+            Path dir = Files.createTempDirectory("bella-synth-");
+            // a scratch assembly: a cron or CI run must not leave one behind per check
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "bella-synth-cleanup"));
+            return TemplateSource.synthesizing(synthesizer, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit: the system's temp cleaning takes what is left
         }
     }
 
