@@ -1,30 +1,21 @@
 package dev.bella.schedule;
 
 import dev.bella.spec.Schedule;
-import dev.bella.spec.Schedule.Window;
+import dev.bella.spec.ScheduleWindows;
+import dev.bella.spec.ScheduleWindows.Interval;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.zone.ZoneRules;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The one evaluator of a spec {@link Schedule}: the instants it runs between, the desired state at an
- * instant and the next transition. The estimate counts running hours with it and schedule-dev decides
- * with it, so a bill and a stop never disagree about when dev runs.
- *
- * <p>Windows are local times turned into instants day by day, so a DST change shortens or lengthens
- * that day's window as it does on the bill. A window starting (or ending) in a spring-forward gap
- * starts at the first valid instant after it; in a fall-back overlap the earlier offset is used, so
- * the repeated hour never toggles a resource twice. A window that starts on a holiday does not run.
+ * What a spec {@link Schedule} wants at an instant (running or stopped, why, and the next transition), with
+ * schedule-dev's overrides applied. The window arithmetic is {@link ScheduleWindows}', the same the estimate
+ * counts running hours with, so a bill and a stop never disagree about when dev runs.
  */
 public final class ScheduleCalendar {
 
@@ -32,69 +23,25 @@ public final class ScheduleCalendar {
     static final Duration HORIZON = Duration.ofDays(400);
 
     private final Schedule schedule;
+    private final ScheduleWindows windows;
 
     public ScheduleCalendar(Schedule schedule) {
         this.schedule = schedule;
+        this.windows = new ScheduleWindows(schedule);
     }
 
     public Schedule schedule() {
         return schedule;
     }
 
-    /** A half-open running interval [start, end). */
-    public record Interval(Instant start, Instant end) {
-        boolean contains(Instant t) {
-            return !t.isBefore(start) && t.isBefore(end);
-        }
-    }
-
     /** The running intervals that overlap [from, to), merged where they touch, not clipped. */
     public List<Interval> running(Instant from, Instant to) {
-        List<Interval> raw = new ArrayList<>();
-        ZoneId zone = schedule.zone();
-        // start a day early: a window that crosses midnight may begin before the period does
-        LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
-        LocalDate last = to.atZone(zone).toLocalDate();
-        for (; !day.isAfter(last); day = day.plusDays(1)) {
-            if (schedule.holidays().contains(day)) {
-                continue;
-            }
-            for (Window w : schedule.running()) {
-                if (!w.days().contains(day.getDayOfWeek())) {
-                    continue;
-                }
-                Instant start = instant(day, w.from(), zone);
-                Instant end = instant(w.crossesMidnight() ? day.plusDays(1) : day, w.to(), zone);
-                if (end.isAfter(start) && end.isAfter(from) && start.isBefore(to)) {
-                    raw.add(new Interval(start, end));
-                }
-            }
-        }
-        raw.sort(Comparator.comparing(Interval::start));
-        List<Interval> merged = new ArrayList<>();
-        for (Interval i : raw) {
-            Interval prev = merged.isEmpty() ? null : merged.getLast();
-            if (prev != null && !i.start().isAfter(prev.end())) {
-                merged.set(merged.size() - 1, new Interval(prev.start(),
-                        i.end().isAfter(prev.end()) ? i.end() : prev.end()));
-            } else {
-                merged.add(i);
-            }
-        }
-        return merged;
+        return windows.running(from, to);
     }
 
     /** How long the schedule keeps resources running between two instants. */
     public Duration runningTime(Instant from, Instant to) {
-        Duration total = Duration.ZERO;
-        for (Interval i : running(from, to)) {
-            Instant s = i.start().isBefore(from) ? from : i.start();
-            Instant e = i.end().isAfter(to) ? to : i.end();
-            if (e.isAfter(s)) {
-                total = total.plus(Duration.between(s, e));
-            }
-        }
-        return total;
+        return windows.runningTime(from, to);
     }
 
     /** What the schedule alone says at {@code t}. */
@@ -135,17 +82,7 @@ public final class ScheduleCalendar {
         return hasWindow ? Reason.OFF_HOURS : Reason.WEEKEND;
     }
 
-    /**
-     * A local time as an instant. In a spring-forward gap the first valid instant is the transition
-     * itself (ZonedDateTime would shift by the gap's length instead); in a fall-back overlap the
-     * earlier offset is used.
-     */
     public static Instant instant(LocalDate day, LocalTime time, ZoneId zone) {
-        LocalDateTime local = day.atTime(time);
-        ZoneRules rules = zone.getRules();
-        if (rules.getValidOffsets(local).isEmpty()) {
-            return rules.getTransition(local).getInstant();
-        }
-        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
+        return ScheduleWindows.instant(day, time, zone);
     }
 }

@@ -3,6 +3,7 @@ package dev.bella.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bella.spec.Schedule;
+import dev.bella.spec.ScheduleWindows;
 import dev.bella.spec.Schedule.Window;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -101,8 +102,8 @@ class ScheduleCalendarTest {
     void a_fall_back_overlap_never_toggles_twice() {
         // Toronto 2026-11-01: 02:00 EDT -> 01:00 EST, 01:00-02:00 happens twice. Window 00:30-01:30 runs once.
         ScheduleCalendar c = window(TORONTO, EnumSet.of(DayOfWeek.SUNDAY), "00:30", "01:30");
-        List<ScheduleCalendar.Interval> day = c.running(t("2026-11-01T00:00:00Z"), t("2026-11-02T00:00:00Z"));
-        assertThat(day).containsExactly(new ScheduleCalendar.Interval(t("2026-11-01T04:30:00Z"), t("2026-11-01T05:30:00Z")));
+        List<ScheduleWindows.Interval> day = c.running(t("2026-11-01T00:00:00Z"), t("2026-11-02T00:00:00Z"));
+        assertThat(day).containsExactly(new ScheduleWindows.Interval(t("2026-11-01T04:30:00Z"), t("2026-11-01T05:30:00Z")));
         // 01:15 EST, the second pass through the repeated hour: stays stopped
         assertThat(c.at(t("2026-11-01T06:15:00Z")).desired()).isEqualTo(DesiredState.STOPPED);
         assertThat(c.at(t("2026-11-01T05:15:00Z")).desired()).isEqualTo(DesiredState.RUNNING);

@@ -19,7 +19,7 @@ import software.amazon.awscdk.assertions.Template;
 final class Assemblies {
 
     /** configs/bella.yaml: prod (HTTP API, no cache, protected) and dev (spot, office-hours schedule). */
-    static final Path SPEC = Path.of("../configs/bella.yaml");
+    static final Path SPEC = Path.of("../../configs/bella.yaml");
 
     /** A spec exercising the other branches: ALB with a certificate, Redis, three zones, NAT, x86, custom alarms. */
     static final String VARIANT = """

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ServiceContainerVariablesTest {
 
-    static final Path DOC = Path.of("../docs/booking-service.md");
-    static final Path CONFIG = Path.of("../booking-core/src/main/java/dev/bella/booking/config/BookingConfig.java");
+    static final Path DOC = Path.of("../../docs/booking-service.md");
+    static final Path CONFIG = Path.of("../../booking-core/src/main/java/dev/bella/booking/config/BookingConfig.java");
 
     /** Always injected: the service refuses to start on BELLA_DB_URL without the public URL and auth token. */
     static final Set<String> ALWAYS = Set.of("BELLA_PORT", "BELLA_DB_URL", "BELLA_PUBLIC_URL");

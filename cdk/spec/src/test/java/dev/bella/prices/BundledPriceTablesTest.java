@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BundledPriceTablesTest {
 
-    private static final Path PRICES = Path.of("..", "configs", "prices");
+    private static final Path PRICES = Path.of("..", "..", "configs", "prices");
     private final PriceTableLoader loader = new PriceTableLoader();
 
     private PriceTable table(String region) {

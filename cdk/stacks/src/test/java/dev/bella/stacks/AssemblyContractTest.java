@@ -68,7 +68,7 @@ class AssemblyContractTest {
         var spec = Assemblies.spec("bella");
         assertThatThrownBy(() -> new StackSynthesizer().synth(spec, "staging", Path.of("unused")))
                 .isInstanceOf(StackException.class).hasMessage(
-                        "no environment 'staging' in ../configs/bella.yaml (expected one of: dev, prod)");
+                        "no environment 'staging' in ../../configs/bella.yaml (expected one of: dev, prod)");
         assertThatThrownBy(() -> new StackSynthesizer(Map.of("PATH", "/nonexistent")).synth(spec, "dev",
                 Path.of("unused"))).isInstanceOf(StackException.class).hasMessageStartingWith(
                 "synth needs Node.js: no 'node' on the PATH");
