@@ -73,6 +73,26 @@ public final class PriceCatalog {
     public static List<String> allKeys() {
         List<String> keys = new ArrayList<>(awsKeys());
         keys.addAll(thirdPartyKeys());
+        keys.addAll(alternativesKeys());
         return List.copyOf(keys);
+    }
+
+    /**
+     * Keys `bella cost alternatives` prices the seed's technology alternatives with (Aurora, ECS on EC2, Lambda,
+     * CloudFront, DynamoDB, streaming speech recognition, a second LLM, a disaster-recovery region). The Price
+     * List refresher carries them over from the existing table.
+     */
+    public static List<String> alternativesKeys() {
+        return List.of("aurora.postgres.serverless-v2.acu-hour", "aurora.postgres.db.t4g.medium.hour",
+                "aurora.storage.gb-month", "aurora.io.million-requests", "ec2.t4g.micro.hour", "ec2.t4g.small.hour",
+                "ec2.t4g.medium.hour", "ebs.gp3.gb-month", "dynamodb.on-demand.million-read-units",
+                "dynamodb.on-demand.million-write-units", "transcribe.streaming.minute", "data-transfer.inter-region.gb",
+                "lambda.arm64.gb-second", "lambda.x86.gb-second", "lambda.million-requests", "lambda.free.gb-seconds",
+                "lambda.free.requests", "lambda.arm64.provisioned.gb-second",
+                "lambda.arm64.provisioned-duration.gb-second", "lambda.x86.provisioned.gb-second",
+                "lambda.x86.provisioned-duration.gb-second", "cloudfront.https.10k-requests", "cloudfront.data-out.gb",
+                "cloudfront.free.requests", "cloudfront.free.gb", "route53.health-check.month",
+                "openai.gpt-4.1-nano.input.million-tokens", "openai.gpt-4.1-nano.output.million-tokens",
+                "twilio.media-streams.minute");
     }
 }

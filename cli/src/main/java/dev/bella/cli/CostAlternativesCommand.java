@@ -1,0 +1,68 @@
+package dev.bella.cli;
+
+import dev.bella.alternatives.AlternativesException;
+import dev.bella.alternatives.AlternativesFormat;
+import dev.bella.alternatives.AlternativesReport;
+import dev.bella.alternatives.AlternativesService;
+import dev.bella.alternatives.Area;
+import dev.bella.estimate.EstimatePeriod;
+import dev.bella.spec.Spec;
+import dev.bella.spec.SpecLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec.Target;
+
+@Command(name = "alternatives", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"The seed's technology alternatives priced for one environment with the same usage, schedule and",
+                "price tables: database, compute, ingress, cache, region (and a DR region), speech and language;",
+                "ranked by saving, with the risks against 3 s responses, 99.9% availability and call quality."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella cost alternatives",
+                "  bella cost alternatives --only database --format json",
+                "  bella cost alternatives --config configs/examples/baseline.yaml --format markdown",
+                "  bella cost alternatives --only ingress --diff"})
+final class CostAlternativesCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions common;
+
+    @picocli.CommandLine.Spec(Target.SELF)
+    picocli.CommandLine.Model.CommandSpec self;
+
+    @Option(names = "--only", paramLabel = "AREA", description = "Only this area: database, compute, ingress, cache, "
+            + "region or speech-and-language (the seed's table needs them all).")
+    String only;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, markdown or html (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--diff", description = "Also print the spec change of each alternative the spec can express.")
+    boolean diff;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        try {
+            AlternativesFormat chosen = AlternativesFormat.parse(format);
+            Optional<Area> area = Optional.ofNullable(only).map(Area::parse);
+            Spec spec = SpecResolver.fromEnvironment().load(common);
+            AlternativesReport report = new AlternativesService(new SpecLoader())
+                    .compare(spec, EstimatePeriod.averageMonth(clock), common.environment(), area, diff);
+            OutputOptions out = new OutputOptions();
+            out.output = output;
+            out.write(chosen.render(report), self.commandLine().getOut());
+            return ExitCode.OK.code;
+        } catch (AlternativesException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+}
