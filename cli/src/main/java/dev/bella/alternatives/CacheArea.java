@@ -25,10 +25,13 @@ final class CacheArea {
         List<Option> out = new ArrayList<>();
         if (ctx.env().cache() instanceof Cache.Redis redis) {
             out.add(ctx.current(Area.CACHE, "elasticache", "ElastiCache " + redis.nodeType(), List.of(), List.of()));
-            ctx.edited(Area.CACHE, "in-process", "In-process cache only", ctx.envChange("cache", "none"),
+            // what the estimate does with cache: none (no cache category), so a cache written over several
+            // lines, which cannot be edited in place, is still priced
+            out.add(ctx.option(Area.CACHE, "in-process", "In-process cache only",
+                    ctx.replace(Map.of(Category.CACHE, List.of())),
                     List.of(Risk.low(CALL_QUALITY, "each task keeps its own cache and loses it on restart: a few more "
-                            + "OpenAI calls (priced in the OpenAI line only at the spec's llm-share)")), List.of())
-                    .ifPresent(out::add);
+                            + "OpenAI calls (priced in the OpenAI line only at the spec's llm-share)")),
+                    Optional.of(ctx.envChange("cache", "none")), List.of()));
         } else {
             out.add(ctx.current(Area.CACHE, "in-process", "In-process cache only",
                     List.of(Risk.low(CALL_QUALITY, "each task keeps its own cache and loses it on restart")), List.of()));

@@ -62,7 +62,7 @@ final class CostDiffCommand implements Callable<Integer> {
             DiffFormat chosen = DiffFormat.parse(format);
             Optional<Threshold> threshold = Optional.ofNullable(failOver).map(Threshold::parse);
             Spec now = SpecResolver.fromEnvironment().load(common);
-            BaseSpec.Loaded before = new BaseSpec(new SpecLoader()).load(base, now);
+            BaseSpec.Loaded before = new BaseSpec(new SpecLoader(), Path.of("")).load(base, now);
             CostDiff diff = new CostDiffService().diff(before, now, period(), common.environment());
             OutputOptions out = new OutputOptions();
             out.output = output;

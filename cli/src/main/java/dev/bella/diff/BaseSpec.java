@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The spec at {@code --base}: a file when one exists at that path, else the current spec file as it was at
- * that git ref ({@code git show REF:./FILE}, run in the spec's folder). A spec read from git resolves its
+ * that git ref ({@code git show REF:./FILE}, run in the spec's folder), or {@code REF:PATH} for another file at a
+ * ref. A spec read from git resolves its
  * relative references ({@code prices:}) in the working tree, so both sides are priced from the same tables.
  */
 public final class BaseSpec {
@@ -27,18 +28,28 @@ public final class BaseSpec {
     }
 
     private final SpecLoader loader;
+    private final Path workingDir;
 
-    public BaseSpec(SpecLoader loader) {
+    /** @param workingDir where a relative {@code --base} file and a {@code REF:./PATH} are read from */
+    public BaseSpec(SpecLoader loader, Path workingDir) {
         this.loader = loader;
+        this.workingDir = workingDir;
     }
 
     public Loaded load(String base, Spec current) {
         if (base.isBlank()) {
             throw new DiffException("--base: expected a git ref (main, HEAD~1, a commit) or a spec file");
         }
-        Path file = Path.of(base);
+        Path file = workingDir.resolve(base);
         if (Files.isRegularFile(file)) {
             return new Loaded(loader.load(file), file.toString());
+        }
+        int colon = base.indexOf(':');
+        if (colon > 0) {
+            // REF:PATH names the file itself, as git does (the path from the repository's root, or ./ from here)
+            Path path = workingDir.resolve(base.substring(colon + 1));
+            String text = gitShow(workingDir.toAbsolutePath(), base.substring(0, colon), base.substring(colon + 1));
+            return new Loaded(loader.read(loader.parse(new SpecSource.File(path), text)), base);
         }
         if (!(current.source() instanceof SpecSource.File(Path specPath))) {
             throw new DiffException("--base " + base + ": not a file; a git ref needs the spec as a file in a git "
@@ -48,7 +59,7 @@ public final class BaseSpec {
             throw new DiffException("--base: spec not found: " + base);
         }
         Path dir = specPath.toAbsolutePath().getParent();
-        String text = gitShow(dir, base, specPath.getFileName().toString());
+        String text = gitShow(dir, base, "./" + specPath.getFileName());
         String label = base + ":" + specPath;
         return new Loaded(loader.read(loader.parse(new SpecSource.File(specPath), text)), label);
     }
@@ -57,7 +68,7 @@ public final class BaseSpec {
         if (ref.startsWith("-")) {
             throw new DiffException("--base " + ref + ": not a file, and not a git ref");
         }
-        ProcessBuilder pb = new ProcessBuilder("git", "-C", dir.toString(), "show", ref + ":./" + name);
+        ProcessBuilder pb = new ProcessBuilder("git", "-C", dir.toString(), "show", ref + ":" + name);
         Process p;
         try {
             p = pb.start();
@@ -73,7 +84,7 @@ public final class BaseSpec {
                 throw new DiffException("--base " + ref + ": git show did not answer within " + GIT_TIMEOUT.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
-                throw new DiffException("--base " + ref + ": not a file, and git cannot read " + name + " at that ref: "
+                throw new DiffException("--base " + ref + ": not a file, and git cannot read " + (name.startsWith("./") ? name.substring(2) : name) + " at that ref: "
                         + firstLine(err.join()));
             }
             return out.join();

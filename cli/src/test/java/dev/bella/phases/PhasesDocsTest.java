@@ -37,7 +37,7 @@ class PhasesDocsTest {
         for (String block : blocks) {
             Object parsed = new Load(LoadSettings.builder().build()).loadFromString(block);
             assertThat(parsed).isInstanceOf(java.util.Map.class);
-            assertThat(block).contains("bin/bella phases check", "--format junit", "bin/bella cost report",
+            assertThat(block).contains("bin/bella phases check", "--format junit", "bin/bella cost diff --base",
                     "--format markdown");
         }
     }

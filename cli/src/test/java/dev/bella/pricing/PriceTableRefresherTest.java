@@ -119,10 +119,13 @@ class PriceTableRefresherTest {
         assertThat(r.missingKeys()).isEmpty();
         assertThat(r.warnings()).isEmpty();
         assertThat(r.complete()).isTrue();
-        assertThat(r.carriedKeys()).containsExactly("fargate.spot-discount", "apigw.vpc-link.hour",
+        List<String> carried = new ArrayList<>(List.of("fargate.spot-discount", "apigw.vpc-link.hour",
                 "cloudmap.instance-month", "data-transfer.out.free-gb", "logs.free-gb",
                 "openai.gpt-4o-mini.input.million-tokens", "openai.gpt-4o-mini.output.million-tokens",
-                "twilio.voice.inbound.minute", "twilio.number.month", "twilio.speech-recognition.15s");
+                "twilio.voice.inbound.minute", "twilio.number.month", "twilio.speech-recognition.15s"));
+        // the alternatives' prices (bella cost alternatives) are not read from the Price List: carried over too
+        carried.addAll(PriceCatalog.alternativesKeys());
+        assertThat(r.carriedKeys()).containsExactlyElementsOf(carried);
 
         PriceTable t = loader.parse(r.yaml(), "refreshed");
         assertThat(t.region()).isEqualTo("ca-central-1");
