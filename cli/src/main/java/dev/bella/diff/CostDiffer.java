@@ -52,6 +52,15 @@ final class CostDiffer {
         return new CostDiff(baseLabel, nowLabel, now.period().label(), envs);
     }
 
+    private static Map<String, LineItem> keyed(List<LineItem> lines) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, LineItem> out = new LinkedHashMap<>();
+        for (LineItem l : lines) {
+            out.put(l.id() + "#" + seen.merge(l.id(), 1, Integer::sum), l);
+        }
+        return out;
+    }
+
     private static Optional<EnvironmentCost> find(CostReport r, String name) {
         return r.environments().stream().filter(e -> e.name().equals(name)).findFirst();
     }
@@ -60,13 +69,17 @@ final class CostDiffer {
         return env.flatMap(e -> e.category(c)).map(CategoryCost::subtotal).orElse(BigDecimal.ZERO.setScale(2));
     }
 
-    /** The lines whose amount differs, in the order they appear now, then the removed ones. */
+    /**
+     * The lines whose amount differs, in the order they appear now, then the removed ones. A priced template
+     * can repeat an id (two instances, say): the n-th line of an id is matched with the n-th at the base.
+     */
     private static List<LineDelta> lines(List<LineItem> base, List<LineItem> now) {
         Map<String, LineItem> before = new LinkedHashMap<>();
-        base.forEach(l -> before.put(l.id(), l));
+        keyed(base).forEach(before::put);
         List<LineDelta> out = new ArrayList<>();
-        for (LineItem l : now) {
-            LineItem b = before.remove(l.id());
+        for (Map.Entry<String, LineItem> e : keyed(now).entrySet()) {
+            LineItem l = e.getValue();
+            LineItem b = before.remove(e.getKey());
             BigDecimal was = b == null ? BigDecimal.ZERO.setScale(2) : b.amount();
             if (was.compareTo(l.amount()) != 0) {
                 out.add(new LineDelta(l.id(), l.description(), b == null ? Status.ADDED : Status.CHANGED,
