@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
 @Command(name = "alternatives", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"The seed's technology alternatives priced for one environment with the same usage, schedule and",
-                "price tables: database, compute, ingress, cache, region (and a DR region), speech and language;",
-                "ranked by saving, with the risks against 3 s responses, 99.9% availability and call quality."},
+        description = {"The seed's technology alternatives priced for one environment with the same",
+                "usage, schedule and price tables: database, compute, ingress, cache, region",
+                "(and a DR region), speech and language; ranked by saving, with the risks",
+                "against 3 s responses, 99.9%% availability and call quality."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost alternatives",
                 "  bella cost alternatives --only database --format json",

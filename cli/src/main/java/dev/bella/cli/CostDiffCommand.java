@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"What a change to the spec costs: the estimate at --base (a git ref or a spec file) and now,",
-                "the difference per environment, category and line item. Offline; Markdown for a pull request."},
+        description = {"What a change to the spec costs: the estimate at --base (a git ref or a spec",
+                "file) and now, the difference per environment, category and line item.",
+                "Offline; --format markdown for a pull-request comment."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost diff --base origin/main --format markdown --output cost-diff.md",
                 "  bella cost diff --base configs/examples/baseline.yaml",

@@ -87,4 +87,16 @@ class CostAlternativesCommandTest {
         assertThat(price.err().lines()).hasSize(1);
         assertThat(price.err()).contains("aurora.postgres.serverless-v2.acu-hour");
     }
+
+    @Test
+    void help_renders_with_its_percent_signs() {
+        CliRun alternatives = CliRun.of("cost", "alternatives", "--help");
+        assertThat(alternatives.exitCode()).isZero();
+        assertThat(alternatives.err()).isEmpty();
+        assertThat(alternatives.out()).contains("99.9% availability").contains("--only=AREA", "--diff");
+        CliRun diff = CliRun.of("cost", "diff", "--help");
+        assertThat(diff.exitCode()).isZero();
+        assertThat(diff.err()).isEmpty();
+        assertThat(diff.out()).contains("percent (10%)").contains("--fail-over-increase 10%");
+    }
 }
