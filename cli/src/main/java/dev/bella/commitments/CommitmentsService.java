@@ -5,6 +5,7 @@ import dev.bella.aws.Throttling;
 import dev.bella.commitments.CommitmentsReport.Advice;
 import dev.bella.commitments.CommitmentsReport.Coverage;
 import dev.bella.commitments.CommitmentsReport.Utilization;
+import dev.bella.phases.LiveCoverage;
 import dev.bella.spec.Spec;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -105,6 +106,26 @@ public final class CommitmentsService implements AutoCloseable {
         CommitmentsReport report = new CommitmentsReport(q, coverage, reserved, utilization, advice, expiring, notes,
                 unavailable);
         return new Result(report, SpecCommitments.changes(spec, q.environment(), reservationsHeld));
+    }
+
+    /**
+     * Only the reserved coverage over the lookback (one Cost Explorer call per service), for
+     * {@code phases check --live}; empty with the reason when there is nothing to measure.
+     */
+    public LiveCoverage reservedCoverage(CommitmentsQuery q) {
+        CostExplorerCommitments explorer = new CostExplorerCommitments(ce, throttling);
+        String source = "Cost Explorer, " + q.start() + " to " + q.today().minusDays(1);
+        try {
+            List<Coverage> coverage = CostExplorerCommitments.SERVICES.stream()
+                    .map(s -> explorer.reservationCoverage(s, q)).toList();
+            Optional<BigDecimal> percent = CoverageMath.percent(CoverageMath.sum(coverage, Coverage::covered),
+                    CoverageMath.sum(coverage, Coverage::total));
+            return new LiveCoverage(percent, percent.isPresent() ? source
+                    : "no RDS or ElastiCache hours ran from " + q.start() + " to " + q.today().minusDays(1));
+        } catch (DataUnavailableException e) {
+            return new LiveCoverage(Optional.empty(), "Cost Explorer has no data ("
+                    + e.awsErrorDetails().errorMessage() + ")");
+        }
     }
 
     @Override
