@@ -6,6 +6,7 @@ import dev.bella.commitments.CommitmentsReport.Advice;
 import dev.bella.commitments.CommitmentsReport.Coverage;
 import dev.bella.commitments.CommitmentsReport.Utilization;
 import dev.bella.phases.LiveCoverage;
+import dev.bella.rightsize.Change;
 import dev.bella.spec.Spec;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class CommitmentsService implements AutoCloseable {
     }
 
     /** The report, and the spec edit that matches the spec's commitments to what is held. */
-    public record Result(CommitmentsReport report, List<dev.bella.rightsize.Change> changes) {
+    public record Result(CommitmentsReport report, List<Change> changes) {
     }
 
     public Result run(Spec spec, CommitmentsQuery q) {

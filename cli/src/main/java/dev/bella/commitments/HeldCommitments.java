@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.ReservedCacheNode;
@@ -102,7 +104,7 @@ final class HeldCommitments {
             out.add(new Held(r.kind(), r.id(), r.instanceType() + " " + r.engine() + (r.multiAz() ? " multi-az" : ""),
                     r.count(), r.end(), days, lapse, note));
         }
-        BigDecimal totalCommitment = plans.stream().filter(p -> "active".equalsIgnoreCase(String.valueOf(p.stateAsString())))
+        BigDecimal totalCommitment = plans.stream().filter(p -> "active".equalsIgnoreCase(p.stateAsString()))
                 .map(p -> CoverageMath.number(p.commitment())).reduce(BigDecimal.ZERO, BigDecimal::add);
         for (SavingsPlan p : plans) {
             // the API writes end as an ISO timestamp ("2026-12-20T00:00:00.000Z"); its UTC day is what matters
@@ -121,7 +123,7 @@ final class HeldCommitments {
                     lapse, days < 0 ? "ended inside the lookback: its savings are in the figures, and will not be again"
                     : "renew, or the usage it covers goes to on-demand rates"));
         }
-        out.sort(java.util.Comparator.comparing(Held::end));
+        out.sort(Comparator.comparing(Held::end));
         return out;
     }
 
@@ -148,7 +150,7 @@ final class HeldCommitments {
         BigDecimal hours = BigDecimal.valueOf(durationSeconds == null ? 0 : durationSeconds / 3600);
         BigDecimal upfront = fixed == null || hours.signum() == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(fixed).divide(hours, 10, RoundingMode.HALF_UP);
-        BigDecimal recurring = recurringHourly.stream().filter(java.util.Objects::nonNull).map(BigDecimal::valueOf)
+        BigDecimal recurring = recurringHourly.stream().filter(Objects::nonNull).map(BigDecimal::valueOf)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return upfront.add(usage == null ? BigDecimal.ZERO : BigDecimal.valueOf(usage)).add(recurring);
     }
