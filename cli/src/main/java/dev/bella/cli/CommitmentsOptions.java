@@ -27,7 +27,7 @@ final class CommitmentsOptions {
     String payment;
 
     @Option(names = "--fail-under", description = "Exit 1 when reserved coverage is under budget.targets.commitment-coverage "
-            + "(default 80%), for CI.")
+            + "(default 80%%), for CI.")
     boolean failUnder;
 
     @Option(names = "--diff", description = "Print the change that makes the spec's commitments match what is held.")
