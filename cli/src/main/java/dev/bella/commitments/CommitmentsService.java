@@ -77,10 +77,15 @@ public final class CommitmentsService implements AutoCloseable {
         }
         List<Advice> advice = new ArrayList<>();
         List<CostExplorerCommitments.Recommended> recommended = new ArrayList<>();
-        for (String service : CostExplorerCommitments.SERVICES) {
-            recommended.addAll(explorer.reservationRecommendations(service, q));
+        try {
+            for (String service : CostExplorerCommitments.SERVICES) {
+                recommended.addAll(explorer.reservationRecommendations(service, q));
+            }
+            recommended.addAll(explorer.computeSavingsPlanRecommendations(q));
+        } catch (DataUnavailableException e) {
+            // a young account has no history to recommend from; that is not an error, but the report says so
+            notes.add("Cost Explorer has no recommendation data yet (" + e.awsErrorDetails().errorMessage() + ")");
         }
-        recommended.addAll(explorer.computeSavingsPlanRecommendations(q));
         for (var r : recommended) {
             Optional<Integer> breakEven = PurchaseAdvice.breakEvenMonth(r.upfront(), r.monthlySaving(), q.term());
             advice.add(new Advice(r.kind(), r.service(), r.what(), r.quantity(), CommitmentsReport.cents(r.upfront()),
@@ -88,7 +93,7 @@ public final class CommitmentsService implements AutoCloseable {
                     CommitmentsReport.cents(r.monthlySaving()), breakEven,
                     PurchaseAdvice.risks(r.kind(), r.instanceType(), r.upfront(), breakEven, q, spec)));
         }
-        if (advice.isEmpty()) {
+        if (advice.isEmpty() && notes.stream().noneMatch(n -> n.startsWith("Cost Explorer has no recommendation"))) {
             notes.add("Cost Explorer recommends nothing to buy for " + q.term().id() + " " + q.payment().id() + " over "
                     + q.lookback().id());
         }

@@ -115,8 +115,12 @@ final class CostExplorerCommitments {
         String token = null;
         do {
             String next = token;
-            GetSavingsPlansCoverageResponse page = throttling.retry(() -> ce.getSavingsPlansCoverage(b -> b
-                    .timePeriod(window(q)).nextToken(next)));
+            GetSavingsPlansCoverageResponse page;
+            try {
+                page = throttling.retry(() -> ce.getSavingsPlansCoverage(b -> b.timePeriod(window(q)).nextToken(next)));
+            } catch (DataUnavailableException e) {
+                break; // no Savings Plans-eligible spend in the window: nothing covered of nothing
+            }
             for (SavingsPlansCoverage c : page.savingsPlansCoverages()) {
                 covered = covered.add(number(c.coverage().spendCoveredBySavingsPlans()));
                 total = total.add(number(c.coverage().totalCost()));

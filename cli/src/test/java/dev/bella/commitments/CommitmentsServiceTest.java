@@ -170,6 +170,21 @@ class CommitmentsServiceTest {
     }
 
     @Test
+    void a_young_account_without_history_is_reported_not_an_error() {
+        account.stubAccountWithoutCommitments();
+        aws.stubFor(FakeCommitmentsAccount.ce("GetSavingsPlansCoverage").atPriority(1).willReturn(
+                FakeCommitmentsAccount.ceError(400, "DataUnavailableException", "Data is not available")));
+        aws.stubFor(FakeCommitmentsAccount.ce("GetReservationPurchaseRecommendation").atPriority(1).willReturn(
+                FakeCommitmentsAccount.ceError(400, "DataUnavailableException", "Insufficient history")));
+        CommitmentsReport r = service.run(SPEC, query(Term.ONE_YEAR, Payment.NO_UPFRONT)).report();
+        assertThat(r.coverage().get(2).percent()).isEmpty();
+        assertThat(r.advice()).isEmpty();
+        assertThat(r.notes()).contains("Cost Explorer has no recommendation data yet (Insufficient history)")
+                .noneMatch(n -> n.startsWith("Cost Explorer recommends nothing"));
+        assertThat(r.unavailable()).isEmpty();
+    }
+
+    @Test
     void throttling_is_retried_until_cost_explorer_answers() {
         account.stubHandCheckedAccount();
         account.throttleFirstCoverageCall();
