@@ -32,7 +32,8 @@ final class PermissionNaming implements ExecutionInterceptor {
             Map.entry("Sns", "sns"),
             Map.entry("Budgets", "budgets"),
             Map.entry("ComputeOptimizer", "compute-optimizer"),
-            Map.entry("Sts", "sts"));
+            Map.entry("Sts", "sts"),
+            Map.entry("savingsplans", "savingsplans"));
 
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cost reports and cost controls.",
         subcommands = {CostReportCommand.class, CostAlarmsCommand.class, CostRightsizeCommand.class,
-                CostScheduleDevCommand.class, CostDiffCommand.class, CostAlternativesCommand.class})
+                CostScheduleDevCommand.class, CostDiffCommand.class, CostAlternativesCommand.class,
+                CostCommitmentsCommand.class})
 final class CostCommand {
 }

@@ -81,14 +81,19 @@ final class CostReportCommand implements Callable<Integer> {
         CostReport report = chosen.kind() == ReportSource.Kind.ESTIMATE ? estimate(spec)
                 : spend.report(chosen, common.aws(spec.region()), clock, spec, common.environment(), environment, month);
         report = chosen.annotate(report);
+        // the gate is judged before rendering, so the written report states the verdict the exit code acts on
+        Optional<CostReport.Gate> gate = spend.failOver == null ? Optional.empty()
+                : Optional.of(BudgetCheck.gate(report, spend.failOver, spend.forecast));
+        if (gate.isPresent()) {
+            report = report.withGate(gate.get());
+        }
         output.write(output.format.render(report, output.output == null && common.color()), self.commandLine().getOut());
         PrintWriter err = self.commandLine().getErr();
         report.unavailable().forEach(u -> err.println("bella: warning: " + u));
-        Optional<String> over = spend.failOver == null ? Optional.empty()
-                : BudgetCheck.violation(report, spend.failOver, spend.forecast);
-        over.ifPresent(o -> err.println("bella: " + o));
+        boolean over = gate.map(CostReport.Gate::over).orElse(false);
+        gate.filter(CostReport.Gate::over).ifPresent(g -> err.println("bella: " + g.message()));
         err.flush();
-        return over.isPresent() || !report.unavailable().isEmpty() ? ExitCode.POLICY_VIOLATION.code : ExitCode.OK.code;
+        return over || !report.unavailable().isEmpty() ? ExitCode.POLICY_VIOLATION.code : ExitCode.OK.code;
     }
 
     private CostReport estimate(Spec spec) {

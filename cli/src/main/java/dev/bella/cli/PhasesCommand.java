@@ -1,7 +1,14 @@
 package dev.bella.cli;
 
+import dev.bella.aws.AwsClients;
+import dev.bella.commitments.CommitmentsQuery;
+import dev.bella.commitments.CommitmentsService;
+import dev.bella.commitments.Lookback;
+import dev.bella.commitments.Payment;
+import dev.bella.commitments.Term;
 import dev.bella.estimate.EstimatePeriod;
 import dev.bella.phases.Finding;
+import dev.bella.phases.LiveCoverage;
 import dev.bella.phases.PhaseChecker;
 import dev.bella.phases.PhaseRenderer;
 import dev.bella.phases.RoadmapStatus;
@@ -9,9 +16,13 @@ import dev.bella.spec.Phase;
 import dev.bella.spec.Spec;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +59,20 @@ final class PhasesCommand {
                     EstimatePeriod.averageMonth(clock));
         }
 
+        /** With the account's reserved coverage (Cost Explorer, the last 30 days) for reserved-coverage-min. */
+        PhaseChecker liveChecker(Spec spec, Clock clock, Duration backoff) {
+            Supplier<LiveCoverage> coverage = () -> {
+                LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+                try (CommitmentsService service = CommitmentsService.of(new AwsClients(common.aws(spec.region())), backoff)) {
+                    return service.reservedCoverage(new CommitmentsQuery(Lookback.DAYS_30, Term.ONE_YEAR,
+                            Payment.NO_UPFRONT, spec.budget().commitmentCoverage(), today,
+                            common.environment().orElse("prod")));
+                }
+            };
+            return new PhaseChecker(spec, templates.readOrSynthesize(spec, common.environment()),
+                    EstimatePeriod.averageMonth(clock), Optional.of(coverage));
+        }
+
         PhaseRenderer.Format renderFormat() {
             return PhaseRenderer.Format.valueOf(format.name().toUpperCase(java.util.Locale.ROOT));
         }
@@ -66,13 +91,20 @@ final class PhasesCommand {
             footer = {"  bella phases check",
                     "  bella phases check --through phase-2 --env prod --template cdk.out/prod",
                     "  bella phases check --config configs/examples/baseline.yaml",
-                    "  bella phases check --format junit --output phases.xml"})
+                    "  bella phases check --format junit --output phases.xml",
+                    "  bella phases check --live --through phase-2 --env prod"})
     static final class Check implements Callable<Integer> {
 
         @Mixin Context ctx;
 
         @Option(names = "--through", paramLabel = "PHASE", description = "Check the phases up to this one (default: all).")
         String through;
+
+        @Option(names = "--live", description = "Check reserved-coverage-min against the account's reserved coverage "
+                + "(Cost Explorer, last 30 days) as well as the spec; says when only the spec could be checked.")
+        boolean live;
+
+        Duration backoff = Duration.ofSeconds(1);
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec self;
@@ -88,7 +120,8 @@ final class PhasesCommand {
             } catch (IllegalArgumentException e) {
                 throw new UserException(ExitCode.USAGE, "--through: " + e.getMessage());
             }
-            List<Finding> findings = ctx.checker(spec, clock).check(phases, ctx.common.environment());
+            List<Finding> findings = (live ? ctx.liveChecker(spec, clock, backoff) : ctx.checker(spec, clock))
+                    .check(phases, ctx.common.environment());
             ctx.write(PhaseRenderer.check(findings, ctx.renderFormat(), ctx.templates.describe()),
                     self.commandLine().getOut());
             boolean failed = findings.stream().anyMatch(f -> f.check().failed());

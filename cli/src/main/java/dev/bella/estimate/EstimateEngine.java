@@ -34,7 +34,8 @@ public final class EstimateEngine {
         for (int i = 0; i < envs.size(); i++) {
             Environment env = envs.get(i);
             BigDecimal running = spec.scheduleOf(env).map(period::runningHours).orElse(period.hours());
-            costs.add(estimator.estimate(env, running, free.get(i)));
+            costs.add(ComputeSavingsPlanPricing.apply(env, estimator.estimate(env, running, free.get(i)), spec.prices(),
+                    period.hours()));
         }
         List<String> notes = new ArrayList<>();
         notes.add("prices: " + spec.prices().name());

@@ -12,6 +12,7 @@ import dev.bella.template.TemplateSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Evaluates the policies of the roadmap's phases, environment by environment, against each environment's
@@ -22,11 +23,23 @@ public final class PhaseChecker {
     private final Spec spec;
     private final TemplateSource templates;
     private final EstimatePeriod period;
+    private final Optional<Supplier<LiveCoverage>> live;
 
     public PhaseChecker(Spec spec, TemplateSource templates, EstimatePeriod period) {
+        this(spec, templates, period, Optional.empty());
+    }
+
+    /** With {@code live}, reserved-coverage-min is checked against the account; it is asked for at most once. */
+    public PhaseChecker(Spec spec, TemplateSource templates, EstimatePeriod period, Optional<Supplier<LiveCoverage>> live) {
         this.spec = spec;
         this.templates = templates;
         this.period = period;
+        this.live = live.map(PhaseChecker::once);
+    }
+
+    private static Supplier<LiveCoverage> once(Supplier<LiveCoverage> s) {
+        LiveCoverage[] held = new LiveCoverage[1];
+        return () -> held[0] == null ? (held[0] = s.get()) : held[0];
     }
 
     /** The phases up to and including {@code through} (all when empty); an unknown id is an error. */
@@ -47,7 +60,7 @@ public final class PhaseChecker {
 
     /** Every check of every policy of {@code phases}, limited to {@code only} when given. */
     public List<Finding> check(List<Phase> phases, Optional<String> only) {
-        PolicyChecks checks = new PolicyChecks(spec, this::estimate);
+        PolicyChecks checks = new PolicyChecks(spec, this::estimate, live);
         List<Finding> out = new ArrayList<>();
         for (Phase phase : phases) {
             for (Phase.Item item : phase.items()) {
@@ -59,7 +72,7 @@ public final class PhaseChecker {
 
     /** The findings of one item (empty when it has no policy). */
     public List<Finding> check(Phase phase, Phase.Item item, Optional<String> only) {
-        PolicyChecks checks = new PolicyChecks(spec, this::estimate);
+        PolicyChecks checks = new PolicyChecks(spec, this::estimate, live);
         return item.policy().map(ref -> check(checks, phase, item, ref, only)).orElse(List.of());
     }
 

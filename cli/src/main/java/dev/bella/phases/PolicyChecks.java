@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * What each policy checks. Policies a template can show are checked against the environment's stacks
@@ -24,17 +25,26 @@ final class PolicyChecks {
     static final String TEMPLATE = "template";
     static final String SPEC = "spec";
     static final String ESTIMATE = "estimate";
+    static final String LIVE = "live";
 
     private final Spec spec;
     /** The environment's monthly AWS estimate and what it was priced from (template or spec). */
     private final BiFunction<Environment, Optional<StackSet>, Estimate> estimate;
+    /** The account's coverage, asked for once and only when a policy needs it; empty without --live. */
+    private final Optional<Supplier<LiveCoverage>> live;
 
     record Estimate(BigDecimal aws, String from) {
     }
 
     PolicyChecks(Spec spec, BiFunction<Environment, Optional<StackSet>, Estimate> estimate) {
+        this(spec, estimate, Optional.empty());
+    }
+
+    PolicyChecks(Spec spec, BiFunction<Environment, Optional<StackSet>, Estimate> estimate,
+                 Optional<Supplier<LiveCoverage>> live) {
         this.spec = spec;
         this.estimate = estimate;
+        this.live = live;
     }
 
     List<Check> check(Policy policy, Environment env, Optional<StackSet> stacks) {
@@ -73,7 +83,7 @@ final class PolicyChecks {
             case Policy.NatGatewaysMax p -> stacks.map(s -> nat(p, s)).orElseGet(() -> List.of(Check.of(
                     env.network().natGateways() <= p.count(), SPEC, key(env, "network.nat-gateways"), "",
                     "at most " + p.count(), String.valueOf(env.network().natGateways()))));
-            case Policy.ReservedCoverageMin p -> reserved(p, env);
+            case Policy.ReservedCoverageMin p -> live.map(l -> reservedLive(p, env, l.get())).orElseGet(() -> reserved(p, env));
             case Policy.BudgetAlarms p -> List.of(
                     Check.of(spec.budget().monthlyLimit().isPresent(), SPEC, "budget.monthly-limit", "", "a limit in USD",
                             spec.budget().monthlyLimit().map(BigDecimal::toPlainString).orElse("none")),
@@ -252,6 +262,21 @@ final class PolicyChecks {
             out.add(Check.of(cache >= p.percent(), SPEC, key(env, "commitments.cache.coverage-percent"), "",
                     "at least " + p.percent() + "%", cache + "%"));
         }
+        return out;
+    }
+
+    /**
+     * The account's measured coverage first (reservations apply account-wide, so it is one figure), then the spec's
+     * values; when nothing could be measured, a skipped row says the spec was all that could be checked.
+     */
+    private static List<Check> reservedLive(Policy.ReservedCoverageMin p, Environment env, LiveCoverage coverage) {
+        List<Check> out = new ArrayList<>();
+        out.add(coverage.percent().map(c -> Check.of(c.compareTo(BigDecimal.valueOf(p.percent())) >= 0, LIVE,
+                "live account reserved coverage (RDS and ElastiCache)", "", "at least " + p.percent() + "%",
+                c.toPlainString() + "% (" + coverage.source() + ")"))
+                .orElseGet(() -> new Check(LIVE, "live account reserved coverage", "", "", "could only check the spec: "
+                        + coverage.source(), Check.Outcome.SKIPPED)));
+        out.addAll(reserved(p, env));
         return out;
     }
 

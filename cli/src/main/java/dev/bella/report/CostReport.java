@@ -2,8 +2,12 @@ package dev.bella.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The report every source produces (estimate today; Cost Explorer, FOCUS and CUR later) and every
@@ -23,7 +27,8 @@ public record CostReport(String source, String currency, Period period, String c
                          List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
                          Optional<BudgetStatus> budget, List<PhaseProjection> phases,
                          Optional<Comparison> comparison, List<String> notes, List<DailySpend> daily,
-                         Optional<Forecast> forecast, boolean estimated, List<String> unavailable) {
+                         Optional<Forecast> forecast, boolean estimated, List<String> unavailable,
+                         Optional<Gate> gate) {
 
     public CostReport {
         environments = List.copyOf(environments);
@@ -31,6 +36,16 @@ public record CostReport(String source, String currency, Period period, String c
         notes = List.copyOf(notes);
         daily = List.copyOf(daily);
         unavailable = List.copyOf(unavailable);
+    }
+
+    /** A report before any budget gate was checked against it. */
+    public CostReport(String source, String currency, Period period, String config,
+                      List<EnvironmentCost> environments, Optional<CostPerCall> costPerCall,
+                      Optional<BudgetStatus> budget, List<PhaseProjection> phases,
+                      Optional<Comparison> comparison, List<String> notes, List<DailySpend> daily,
+                      Optional<Forecast> forecast, boolean estimated, List<String> unavailable) {
+        this(source, currency, period, config, environments, costPerCall, budget, phases, comparison, notes, daily,
+                forecast, estimated, unavailable, Optional.empty());
     }
 
     /** A report with daily figures but no forecast (the estimate, before the actual-spend sources). */
@@ -45,7 +60,13 @@ public record CostReport(String source, String currency, Period period, String c
     /** The same report with other notes. */
     public CostReport withNotes(List<String> newNotes) {
         return new CostReport(source, currency, period, config, environments, costPerCall, budget, phases, comparison,
-                newNotes, daily, forecast, estimated, unavailable);
+                newNotes, daily, forecast, estimated, unavailable, gate);
+    }
+
+    /** The same report carrying the verdict of {@code --fail-over}, so what it says is what the exit code acts on. */
+    public CostReport withGate(Gate newGate) {
+        return new CostReport(source, currency, period, config, environments, costPerCall, budget, phases, comparison,
+                notes, daily, forecast, estimated, unavailable, Optional.of(newGate));
     }
 
     /** A report without daily figures. */
@@ -56,20 +77,48 @@ public record CostReport(String source, String currency, Period period, String c
         this(source, currency, period, config, environments, costPerCall, budget, phases, comparison, notes, List.of());
     }
 
+    // totals are the exact sums of the lines, rounded once: summing rounded subtotals drifts a cent per line
+
+    /** AWS alone (never another cloud of a multi-provider FOCUS file). */
     public BigDecimal awsTotal() {
-        return Money.sum(environments, EnvironmentCost::aws);
+        return exactSum(EnvironmentCost::awsExact);
     }
 
     public BigDecimal thirdPartyTotal() {
-        return Money.sum(environments, EnvironmentCost::thirdParty);
+        return exactSum(EnvironmentCost::thirdPartyExact);
+    }
+
+    /** Other clouds' charges (Microsoft, Oracle, ... in a FOCUS file); zero for every other source. */
+    public BigDecimal otherCloudsTotal() {
+        return exactSum(EnvironmentCost::otherCloudsExact);
     }
 
     public BigDecimal total() {
-        return Money.sum(environments, EnvironmentCost::total);
+        return exactSum(EnvironmentCost::totalExact);
     }
 
     public BigDecimal categoryTotal(Category c) {
-        return Money.sum(environments, e -> e.category(c).map(CategoryCost::subtotal).orElse(BigDecimal.ZERO));
+        return exactSum(e -> e.category(c).map(CategoryCost::exact).orElse(BigDecimal.ZERO));
+    }
+
+    /** Each provider's total ({@code aws} first), each rounded once from its exact sum. */
+    public Map<String, BigDecimal> providerTotals() {
+        Map<String, BigDecimal> exact = new TreeMap<>(
+                Comparator.comparing((String p) -> !p.equals(LineItem.AWS)).thenComparing(p -> p));
+        environments.forEach(e -> e.byProviderExact().forEach((p, v) -> exact.merge(p, v, BigDecimal::add)));
+        exact.replaceAll((p, v) -> Money.cents(v));
+        return exact;
+    }
+
+    private BigDecimal exactSum(Function<EnvironmentCost, BigDecimal> part) {
+        return Money.cents(environments.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /**
+     * The verdict of a budget gate ({@code --fail-over}): which limit, checked on what (the period's spend or the
+     * forecast), the figure, the limit, and whether the run fails.
+     */
+    public record Gate(String limit, String basis, BigDecimal value, BigDecimal max, boolean over, String message) {
     }
 
     /** One day's AWS spend ({@code estimated} while the provider may still revise it). */
@@ -110,7 +159,16 @@ public record CostReport(String source, String currency, Period period, String c
      * billing alarms (EstimatedCharges) watch.
      */
     public record BudgetStatus(BigDecimal monthlySpend, Optional<BigDecimal> monthlyLimit,
-                               BigDecimal dailySpend, Optional<BigDecimal> dailyLimit) {
+                               BigDecimal dailySpend, Optional<BigDecimal> dailyLimit,
+                               Optional<DailySpend> highestDay, Optional<DailySpend> lastCompleteDay) {
+
+        /**
+         * Without daily figures (the estimate, monthly figures): {@code dailySpend} is the average day.
+         */
+        public BudgetStatus(BigDecimal monthlySpend, Optional<BigDecimal> monthlyLimit, BigDecimal dailySpend,
+                            Optional<BigDecimal> dailyLimit) {
+            this(monthlySpend, monthlyLimit, dailySpend, dailyLimit, Optional.empty(), Optional.empty());
+        }
 
         public Optional<BigDecimal> monthlyPercent() {
             return monthlyLimit.map(l -> Money.percent(monthlySpend, l));

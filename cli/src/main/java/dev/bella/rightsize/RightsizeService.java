@@ -120,6 +120,11 @@ public final class RightsizeService {
 
     /** The spec file with the report's changes spliced in, checked by the loader before anyone writes it. */
     public SpecEdit edit(Spec spec, RightsizeReport report) {
+        return edit(spec, report.changes());
+    }
+
+    /** Any list of spec changes (rightsize's, commitments') spliced into the spec file and checked the same way. */
+    public static SpecEdit edit(Spec spec, List<Change> changes) {
         if (!(spec.source() instanceof SpecSource.File file)) {
             throw new ConfigException(Position.unknown(spec.source().label()),
                     "the bundled spec cannot be edited; pass the spec file with --config");
@@ -130,7 +135,7 @@ public final class RightsizeService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SpecEditor.Edited edited = SpecEditor.apply(text, file.label(), report.changes());
+        SpecEditor.Edited edited = SpecEditor.apply(text, file.label(), changes);
         // a pair of edits must still be a valid spec (e.g. cpu changed here, memory inherited from elsewhere)
         SpecLoader loader = new SpecLoader();
         loader.read(loader.parse(file, edited.after()));

@@ -1,6 +1,7 @@
 package dev.bella.spend;
 
 import dev.bella.report.Category;
+import dev.bella.report.LineItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -21,9 +22,14 @@ import java.util.function.Function;
  */
 final class BillImporter {
 
-    /** One billed row, mapped. */
+    /** One billed row, mapped; {@code provider} is {@code aws} or another cloud's name, lower-cased. */
     record Row(LocalDate day, String environment, String account, String service, Category category, ChargeKind kind,
-               BigDecimal amount) {
+               BigDecimal amount, String provider) {
+
+        Row(LocalDate day, String environment, String account, String service, Category category, ChargeKind kind,
+            BigDecimal amount) {
+            this(day, environment, account, service, category, kind, amount, LineItem.AWS);
+        }
     }
 
     /** A row that cannot be read; the message says which field and why. */
@@ -55,6 +61,9 @@ final class BillImporter {
         String firstProblem = null;
         LocalDate min = null;
         LocalDate max = null;
+        LocalDate fileFirst = null;
+        LocalDate fileLast = null;
+        long inPeriod = 0;
         try (CsvReader csv = CsvReader.open(file)) {
             List<String> header = csv.next();
             if (header == null) {
@@ -82,8 +91,11 @@ final class BillImporter {
                     firstProblem = firstProblem == null ? problem : firstProblem;
                     continue;
                 }
-                if (!q.period().open() && !q.period().contains(row.day())
-                        || q.environment().isPresent() && !q.environment().get().equals(row.environment())) {
+                fileFirst = fileFirst == null || row.day().isBefore(fileFirst) ? row.day() : fileFirst;
+                fileLast = fileLast == null || row.day().isAfter(fileLast) ? row.day() : fileLast;
+                boolean inside = q.period().open() || q.period().contains(row.day());
+                inPeriod += inside ? 1 : 0;
+                if (!inside || q.environment().isPresent() && !q.environment().get().equals(row.environment())) {
                     outside++;
                     continue;
                 }
@@ -94,7 +106,8 @@ final class BillImporter {
                     case ENVIRONMENT -> row.environment() == null ? SpendQuery.UNTAGGED : row.environment();
                     case ACCOUNT -> row.account() == null ? "(no account)" : row.account();
                 };
-                acc.add(row.day(), new Spend.Key(env, row.service(), row.kind(), row.category()), row.amount());
+                acc.add(row.day(), new Spend.Key(env, row.service(), row.kind(), row.category(), row.provider()),
+                        row.amount());
             }
         } catch (CsvReader.MalformedCsvException e) {
             throw new SpendException(file + ":" + e.line + ": " + e.getMessage());
@@ -106,6 +119,12 @@ final class BillImporter {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         SpendPeriod period = q.period();
+        if (!period.open() && inPeriod == 0) {
+            // a period the file does not cover is not a $0 bill: say what the file does cover
+            throw new SpendException(file + ": no " + format.name() + " rows in " + period.label() + (fileFirst == null
+                    ? "; the file has no cost rows" : "; the file covers " + fileFirst + " to " + fileLast
+                    + " (pass --month or --from/--to inside it, or no period for the file's days)"));
+        }
         if (period.open()) {
             if (min == null) {
                 throw new SpendException(file + ": no cost rows" + (q.environment().map(e -> " for environment " + e)

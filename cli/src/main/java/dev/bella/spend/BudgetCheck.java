@@ -1,13 +1,16 @@
 package dev.bella.spend;
 
 import dev.bella.report.CostReport;
+import dev.bella.report.CostReport.Gate;
 import dev.bella.report.Money;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The budget gate behind {@code --fail-over daily|monthly}: is the spend (or, with --forecast, the
  * forecast) over the spec's limit, and by how much. Checked on AWS spend, as the billing alarms are.
+ * The verdict goes into the report itself, so the written report says what the exit code acts on.
  */
 public final class BudgetCheck {
 
@@ -18,10 +21,17 @@ public final class BudgetCheck {
 
     /** Why the report fails the gate, or empty when it passes. Throws when the gate cannot be checked. */
     public static Optional<String> violation(CostReport r, Limit limit, boolean useForecast) {
+        Gate g = gate(r, limit, useForecast);
+        return g.over() ? Optional.of(g.message()) : Optional.empty();
+    }
+
+    /** The gate's verdict, passed or not. Throws when the gate cannot be checked. */
+    public static Gate gate(CostReport r, Limit limit, boolean useForecast) {
         CostReport.BudgetStatus b = r.budget().orElseThrow(() -> new SpendException("the report has no budget status"));
+        String name = limit.name().toLowerCase(Locale.ROOT);
         Optional<BigDecimal> max = limit == Limit.DAILY ? b.dailyLimit() : b.monthlyLimit();
         if (max.isEmpty()) {
-            throw new SpendException("--fail-over " + limit.name().toLowerCase(java.util.Locale.ROOT) + ": the spec sets no "
+            throw new SpendException("--fail-over " + name + ": the spec sets no "
                     + (limit == Limit.DAILY ? "budget.daily-limit" : "budget.monthly-limit"));
         }
         BigDecimal value;
@@ -34,14 +44,14 @@ public final class BudgetCheck {
                     + f.endExclusive().minusDays(1) + ")" : "forecast month total (" + f.method() + ")";
         } else {
             value = limit == Limit.DAILY ? b.dailySpend() : b.monthlySpend();
-            what = limit == Limit.DAILY ? "daily AWS spend" : "AWS spend for " + r.period().label();
-        }
-        if (value.compareTo(max.get()) <= 0) {
-            return Optional.empty();
+            what = limit == Limit.DAILY ? "daily AWS spend" + b.highestDay().map(d -> " (highest day, " + d.day() + ")")
+                    .orElse("") : "AWS spend for " + r.period().label();
         }
         BigDecimal over = value.subtract(max.get());
-        return Optional.of(what + " $" + Money.cents(value).toPlainString() + " is over the "
-                + limit.name().toLowerCase(java.util.Locale.ROOT) + " limit $" + Money.cents(max.get()).toPlainString()
-                + " by $" + Money.cents(over).toPlainString() + " (" + Money.percent(over, max.get()).toPlainString() + "%)");
+        boolean fails = over.signum() > 0;
+        String message = what + " $" + Money.cents(value).toPlainString() + " is " + (fails ? "over" : "within")
+                + " the " + name + " limit $" + Money.cents(max.get()).toPlainString() + (fails ? " by $"
+                + Money.cents(over).toPlainString() + " (" + Money.percent(over, max.get()).toPlainString() + "%)" : "");
+        return new Gate(name, useForecast ? "forecast" : "actual", Money.cents(value), max.get(), fails, message);
     }
 }

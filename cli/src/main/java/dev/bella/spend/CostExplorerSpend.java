@@ -222,8 +222,9 @@ public final class CostExplorerSpend implements SpendSource {
     private Optional<Spend.Forecast> forecast(SpendQuery q, List<String> unavailable) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate end = q.period().monthEnd();
-        // Cost Explorer forecasts from today at the earliest; the spend before today is in the period's figures
-        LocalDate start = today;
+        // Cost Explorer forecasts from today at the earliest; the forecast starts where the actual period ends, so a
+        // period that ends today (its figures include today) is forecast from tomorrow and no day is counted twice
+        LocalDate start = q.period().endExclusive().isAfter(today) ? q.period().endExclusive() : today;
         if (!start.isBefore(end)) {
             unavailable.add("forecast: the period's month is over; a forecast covers the current month only");
             return Optional.empty();

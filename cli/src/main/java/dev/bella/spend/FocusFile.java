@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bella.report.Category;
+import dev.bella.report.LineItem;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,14 +51,26 @@ public record FocusFile(Path file, ServiceCategories categories) implements Spen
             Category category = kind == ChargeKind.TAX ? Category.OTHER
                     : categories.of(service, BillImporter.text(fields, serviceCategory));
             String shown = service == null ? (kind == ChargeKind.TAX ? "Tax" : "(no service name)") : service;
-            if (providerName != null && !providerName.equals("AWS") && !providerName.startsWith("Amazon")) {
+            String providerId = provider(providerName);
+            if (!providerId.equals(LineItem.AWS)) {
                 shown = providerName + ": " + shown;
             }
             return new BillImporter.Row(BillImporter.day(fields.get(start), "ChargePeriodStart"),
                     needTags ? environment(BillImporter.text(fields, tags)) : null,
                     BillImporter.text(fields, subAccount), shown, category, kind,
-                    BillImporter.amount(fields.get(cost), costColumn));
+                    BillImporter.amount(fields.get(cost), costColumn), providerId);
         };
+    }
+
+    /**
+     * The provider's id: {@code aws} for AWS (FOCUS writes "AWS"; some exporters "Amazon Web Services"), else the
+     * ProviderName lower-cased. A file without the column is taken to be AWS's own export.
+     */
+    static String provider(String providerName) {
+        if (providerName == null || providerName.equals("AWS") || providerName.startsWith("Amazon")) {
+            return LineItem.AWS;
+        }
+        return providerName.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     static ChargeKind kind(String chargeCategory, String commitmentCategory) throws BillImporter.BadRow {

@@ -29,8 +29,18 @@ public record Spend(String source, SpendPeriod period, Map<Key, BigDecimal> line
         unavailable = List.copyOf(unavailable);
     }
 
-    /** One report line: an environment (tag value, account, or {@code all}), a service and a charge kind. */
-    public record Key(String environment, String service, ChargeKind kind, dev.bella.report.Category category) {
+    /**
+     * One report line: an environment (tag value, account, or {@code all}), a service, a charge kind and the
+     * provider that charges it ({@code aws}, or another cloud of a multi-provider FOCUS file), so that two clouds'
+     * charges are never summed into one line.
+     */
+    public record Key(String environment, String service, ChargeKind kind, dev.bella.report.Category category,
+                      String provider) {
+
+        /** An AWS line (Cost Explorer, CUR). */
+        public Key(String environment, String service, ChargeKind kind, dev.bella.report.Category category) {
+            this(environment, service, kind, category, dev.bella.report.LineItem.AWS);
+        }
     }
 
     /** A provider's forecast of spend from {@code start} to the end of the month. */

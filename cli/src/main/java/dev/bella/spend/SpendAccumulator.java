@@ -1,5 +1,6 @@
 package dev.bella.spend;
 
+import dev.bella.report.LineItem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Sums rows as they stream past; holds one entry per (environment, service, kind) and per day. */
+/** Sums rows as they stream past; holds one entry per (environment, service, kind, provider) and per day (AWS). */
 final class SpendAccumulator {
 
     private final Map<Spend.Key, BigDecimal> lines = new HashMap<>();
@@ -18,7 +19,8 @@ final class SpendAccumulator {
 
     void add(LocalDate day, Spend.Key key, BigDecimal amount) {
         lines.merge(key, amount, BigDecimal::add);
-        if (day != null) {
+        // the daily figures are what the AWS daily budget is checked on: another cloud's charges stay out
+        if (day != null && key.provider().equals(LineItem.AWS)) {
             daily.merge(day, amount, BigDecimal::add);
         }
     }

@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,25 +54,22 @@ final class SpendReportBuilder {
         byEnv.forEach((name, cats) -> envs.add(new EnvironmentCost(name, hours,
                 byEnv.size() == 1 ? calls : 0,
                 cats.entrySet().stream().map(c -> CategoryCost.of(c.getKey(), c.getValue())).toList())));
-        BigDecimal aws = Money.sum(envs, EnvironmentCost::aws);
-        BigDecimal all = Money.sum(envs, EnvironmentCost::total);
+        BigDecimal aws = Money.cents(envs.stream().map(EnvironmentCost::awsExact).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal all = Money.cents(envs.stream().map(EnvironmentCost::totalExact).reduce(BigDecimal.ZERO, BigDecimal::add));
         Optional<CostPerCall> perCall = third.calls().isPresent() && calls > 0
                 ? Optional.of(new CostPerCall(all.divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_UP), calls,
                 budget.costPerCallTarget())) : Optional.empty();
         List<DailySpend> daily = new ArrayList<>();
         spend.daily().forEach((day, amount) -> daily.add(new DailySpend(day, Money.cents(amount),
                 spend.estimatedDays().contains(day))));
-        BigDecimal lastDay = daily.isEmpty()
-                ? Money.cents(aws.divide(BigDecimal.valueOf(p.days()), 2, RoundingMode.HALF_UP))
-                : daily.getLast().aws();
-        BudgetStatus status = new BudgetStatus(aws, budget.monthlyLimit(), lastDay, budget.dailyLimit());
+        BudgetStatus status = budgetStatus(aws, daily, p, budget);
         List<String> notes = new ArrayList<>();
         notes.add("source: " + spend.source());
         notes.addAll(spend.notes());
         notes.addAll(third.notes());
-        if (!daily.isEmpty()) {
-            notes.add("daily budget checked against the last day of the period (" + daily.getLast().day() + ")");
-        }
+        status.highestDay().ifPresent(h -> notes.add("daily budget checked against the period's highest day ("
+                + h.day() + ", $" + h.aws().toPlainString() + ")" + status.lastCompleteDay().map(l -> "; last complete day "
+                + l.day() + ", $" + l.aws().toPlainString()).orElse("")));
         if (third.calls().isEmpty()) {
             notes.add("cost per call: no call count (give --ledger-url or --twilio)");
         } else if (calls == 0) {
@@ -84,11 +82,28 @@ final class SpendReportBuilder {
                 Optional.empty(), notes, daily, forecast, estimated, spend.unavailable());
     }
 
+    /** A bill line keeps the provider's exact amount; only subtotals and totals round, once. */
     static LineItem line(Spend.Key key, BigDecimal amount) {
         String id = slug(key.service()) + (key.kind() == ChargeKind.USAGE ? "" : "." + key.kind().id());
         String description = key.service() + (key.kind() == ChargeKind.USAGE ? "" : " (" + key.kind().label() + ")");
-        return new LineItem(id, description, BigDecimal.ONE, "total", amount.setScale(Math.max(2, Math.min(amount.scale(), 6)),
-                RoundingMode.HALF_UP), Money.cents(amount), Optional.empty());
+        return new LineItem(id, description, BigDecimal.ONE, "total", amount, amount, Optional.empty(), key.provider());
+    }
+
+    /**
+     * The daily limit is a limit on every day: a multi-day period is checked on its highest day, and also shows
+     * its last complete day (the last one the provider no longer marks estimated); never the period's total as
+     * one day. Without daily figures, the average day.
+     */
+    static BudgetStatus budgetStatus(BigDecimal aws, List<DailySpend> daily, SpendPeriod p, Budget budget) {
+        if (daily.isEmpty()) {
+            BigDecimal average = aws.divide(BigDecimal.valueOf(p.days()), 2, RoundingMode.HALF_UP);
+            return new BudgetStatus(aws, budget.monthlyLimit(), average, budget.dailyLimit());
+        }
+        DailySpend highest = daily.stream().max(Comparator.comparing(DailySpend::aws)
+                .thenComparing(DailySpend::day)).orElseThrow();
+        Optional<DailySpend> lastComplete = daily.reversed().stream().filter(d -> !d.estimated()).findFirst();
+        return new BudgetStatus(aws, budget.monthlyLimit(), highest.aws(), budget.dailyLimit(), Optional.of(highest),
+                lastComplete);
     }
 
     static String slug(String s) {
@@ -96,11 +111,14 @@ final class SpendReportBuilder {
         return slug.isEmpty() ? "unnamed" : slug;
     }
 
-    /** The month's total so far (the period's days inside the forecast's month) plus the forecast. */
+    /**
+     * The month's total so far (the period's days inside the forecast's month, before the forecast starts: a day is
+     * never counted twice) plus the forecast.
+     */
     private static CostReport.Forecast forecast(Spend.Forecast f, Spend spend, BigDecimal aws) {
         LocalDate monthStart = f.endExclusive().minusDays(1).withDayOfMonth(1);
         BigDecimal soFar = spend.daily().isEmpty() ? aws : Money.cents(spend.daily().entrySet().stream()
-                .filter(e -> !e.getKey().isBefore(monthStart)).map(Map.Entry::getValue)
+                .filter(e -> !e.getKey().isBefore(monthStart) && e.getKey().isBefore(f.start())).map(Map.Entry::getValue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal amount = Money.cents(f.amount());
         return new CostReport.Forecast(f.method(), f.start(), f.endExclusive(), amount, soFar.add(amount),

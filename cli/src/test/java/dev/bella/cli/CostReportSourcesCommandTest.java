@@ -126,6 +126,6 @@ class CostReportSourcesCommandTest {
         CliRun daily = CliRun.of("cost", "report", "--config", SPEC, "--source", "aws", "--month", "2026-10",
                 "--endpoint-url", aws.baseUrl(), "--fail-over", "daily");
         assertThat(daily.exitCode()).isEqualTo(1);
-        assertThat(daily.err()).contains("daily AWS spend $172.50 is over the daily limit $8.00 by $164.50");
+        assertThat(daily.err()).contains("daily AWS spend (highest day, 2026-10-01) $172.50 is over the daily limit $8.00 by $164.50");
     }
 }

@@ -42,6 +42,34 @@ class ShadedJarIT {
 
     @Test
     @Timeout(180)
+    void costCommitmentsRunsFromTheJarAgainstAStandInEndpoint() throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer aws = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+        aws.start();
+        try {
+            new dev.bella.commitments.FakeCommitmentsAccount(aws).stubHandCheckedAccount();
+            ProcessBuilder pb = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "cost", "commitments", "--config",
+                    "../configs/bella.yaml", "--fail-under", "--format", "json");
+            pb.environment().put("AWS_ENDPOINT_URL", aws.baseUrl());
+            pb.environment().put("AWS_ACCESS_KEY_ID", "AKIDTEST");
+            pb.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
+            pb.environment().remove("AWS_PROFILE");
+            Process p = pb.start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            // the account's coverage (60.3%) is under the seed's 80%: --fail-under exits 1 and says why
+            assertThat(p.exitValue()).as(err.get()).isEqualTo(1);
+            assertThat(err.get()).isEqualTo("bella: reserved coverage 60.3% is under the target 80% "
+                    + "(budget.targets.commitment-coverage)\n");
+            assertThat(out.get()).contains("\"reservedCoverage\" : 60.3").contains("\"status\" : \"under\"");
+        } finally {
+            aws.stop();
+        }
+    }
+
+    @Test
+    @Timeout(180)
     void bookingServeStartsTheEmbeddedDefaultAndAnswersHealth() throws Exception {
         Path data = Files.createTempDirectory("bella-serve-it");
         Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "booking", "serve", "--port", "0",

@@ -238,9 +238,32 @@ class CostExplorerSpendTest {
         assertThat(BudgetCheck.violation(r, BudgetCheck.Limit.MONTHLY, false)).isEmpty(); // $100 spent of $150
         assertThat(BudgetCheck.violation(r, BudgetCheck.Limit.MONTHLY, true)).get().asString()
                 .contains("$188.12 is over the monthly limit $150.00 by $38.12");
-        // the last day ($40) is over the $8 daily limit; the forecast's $88.12 over 11 days ($8.01 a day) too
-        assertThat(BudgetCheck.violation(r, BudgetCheck.Limit.DAILY, false)).get().asString().contains("by $32.00");
+        // the highest day ($60) is over the $8 daily limit; the forecast's $88.12 over 11 days ($8.01 a day) too
+        assertThat(BudgetCheck.violation(r, BudgetCheck.Limit.DAILY, false)).get().asString()
+                .contains("(highest day, 2026-11-01) $60.00").contains("by $52.00");
         assertThat(BudgetCheck.violation(r, BudgetCheck.Limit.DAILY, true)).get().asString().contains("$8.01");
+    }
+
+    @Test
+    void a_period_that_ends_today_is_forecast_from_tomorrow_so_today_is_not_counted_twice() throws IOException {
+        // today is 2026-11-20 (CLOCK); --from 2026-11-01 --to 2026-11-20 includes today's (estimated) figures
+        aws.stubFor(call(USAGE).willReturn(ok(page(null,
+                day("2026-11-01", "2026-11-02", false, group("Amazon Elastic Container Service", "Usage", "60")),
+                day("2026-11-20", "2026-11-21", true, group("Amazon Elastic Container Service", "Usage", "5.2"))))));
+        aws.stubFor(call(FORECAST).willReturn(ok("{\"Total\":{\"Amount\":\"50\",\"Unit\":\"USD\"},"
+                + "\"ForecastResultsByTime\":[{\"TimePeriod\":{\"Start\":\"2026-11-21\",\"End\":\"2026-12-01\"},"
+                + "\"MeanValue\":\"50\"}]}")));
+        SpendQuery q = new SpendQuery(SpendPeriod.between(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 21)), true,
+                Metric.UNBLENDED, SpendQuery.Split.NONE, Optional.empty(), false, true);
+        Spend s = source().fetch(q);
+        JsonNode body = JSON.readTree(aws.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(FORECAST))).getFirst().getBodyAsString());
+        assertThat(body.at("/TimePeriod/Start").asText()).isEqualTo("2026-11-21");
+        assertThat(s.forecast().orElseThrow().start()).isEqualTo(LocalDate.of(2026, 11, 21));
+        CostReport r = SpendReportBuilder.build(s, ThirdPartyCosts.NONE, Budget.NONE, "test", Optional.empty());
+        assertThat(r.forecast().orElseThrow().monthTotal()).isEqualByComparingTo("115.20"); // 60 + 5.20 + 50
+        // today is still estimated: the last complete day is the 1st
+        assertThat(r.budget().orElseThrow().lastCompleteDay().orElseThrow().day()).isEqualTo(LocalDate.of(2026, 11, 1));
     }
 
     @Test

@@ -17,6 +17,18 @@ public final class PriceKeys {
         return "fargate." + architecture + ".gb-hour";
     }
 
+    /**
+     * Hourly rate of Fargate vCPU under a Compute Savings Plan of this term and payment ({@code 1y}, {@code no-upfront}),
+     * from the Savings Plans rates (DescribeSavingsPlansOfferingRates), not a ratio of on-demand.
+     */
+    public static String fargateSavingsPlanVcpuHour(String architecture, String term, String payment) {
+        return "fargate." + architecture + ".vcpu-hour.savings-plan-" + term + "-" + payment;
+    }
+
+    public static String fargateSavingsPlanGbHour(String architecture, String term, String payment) {
+        return "fargate." + architecture + ".gb-hour.savings-plan-" + term + "-" + payment;
+    }
+
     /** Fraction off the on-demand Fargate price for Fargate Spot, e.g. 0.70. */
     public static final String FARGATE_SPOT_DISCOUNT = "fargate.spot-discount";
 

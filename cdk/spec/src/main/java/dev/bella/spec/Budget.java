@@ -9,10 +9,26 @@ import java.util.Optional;
  *
  * @param alarmAt fractions of the monthly limit at which {@code bella cost alarms} raises a billing alarm,
  *                ascending and distinct; {@link #DEFAULT_ALARM_AT} when the spec does not say
+ * @param commitmentCoverageTarget {@code targets.commitment-coverage}: the share (percent) of reservable hours a
+ *                reservation should cover; empty when the spec does not say (see {@link #commitmentCoverage()})
  */
 public record Budget(Optional<BigDecimal> monthlyLimit, Optional<BigDecimal> dailyLimit, List<String> recipients,
                      Optional<BigDecimal> costPerCallTarget, Optional<BigDecimal> reductionPercentTarget,
-                     List<BigDecimal> alarmAt) {
+                     List<BigDecimal> alarmAt, Optional<BigDecimal> commitmentCoverageTarget) {
+
+    /** The seed's success metric: reserved-instance coverage of 80% or more. */
+    public static final BigDecimal DEFAULT_COMMITMENT_COVERAGE = BigDecimal.valueOf(80);
+
+    public Budget(Optional<BigDecimal> monthlyLimit, Optional<BigDecimal> dailyLimit, List<String> recipients,
+                  Optional<BigDecimal> costPerCallTarget, Optional<BigDecimal> reductionPercentTarget,
+                  List<BigDecimal> alarmAt) {
+        this(monthlyLimit, dailyLimit, recipients, costPerCallTarget, reductionPercentTarget, alarmAt, Optional.empty());
+    }
+
+    /** The coverage target in percent: the spec's, else the seed's 80. */
+    public BigDecimal commitmentCoverage() {
+        return commitmentCoverageTarget.orElse(DEFAULT_COMMITMENT_COVERAGE);
+    }
 
     /** Half-way, most of the way, and at the limit: early enough to act within the month. */
     public static final List<BigDecimal> DEFAULT_ALARM_AT = List.of(new BigDecimal("0.5"), new BigDecimal("0.8"),

@@ -1,9 +1,18 @@
 package dev.bella.spec;
 
-/** Reserved-instance coverage for the database and the cache of one environment. */
-public record Commitments(Commitment database, Commitment cache) {
+import java.util.Optional;
+
+/**
+ * Reserved-instance coverage for the database and the cache of one environment, and the Compute Savings Plan for
+ * its Fargate tasks when it has one.
+ */
+public record Commitments(Commitment database, Commitment cache, Optional<ComputeSavingsPlan> compute) {
 
     public static final Commitments NONE = new Commitments(Commitment.NONE, Commitment.NONE);
+
+    public Commitments(Commitment database, Commitment cache) {
+        this(database, cache, Optional.empty());
+    }
 
     /**
      * @param coveragePercent share of the instance-hours covered by a reservation (0-100)

@@ -8,6 +8,7 @@ import dev.bella.spec.Commitments.Term;
 import dev.bella.yaml.MapReader;
 import dev.bella.yaml.Position;
 import dev.bella.yaml.YamlNode;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class EnvironmentReader {
         Database database = database(env.map("database"));
         Cache cache = cache(env);
         Logs logs = logs(env.map("logs"));
-        Commitments commitments = commitments(env.map("commitments"), database, cache);
+        Commitments commitments = commitments(env.map("commitments"), database, cache, service);
         Optional<String> schedule = env.string("schedule");
         schedule.ifPresent(s -> {
             if (!schedules.containsKey(s)) {
@@ -348,9 +349,10 @@ final class EnvironmentReader {
         return new Logs(retention);
     }
 
-    private Commitments commitments(MapReader c, Database db, Cache cache) {
+    private Commitments commitments(MapReader c, Database db, Cache cache, Service service) {
         Commitment dbc = commitment(c.map("database"));
         Commitment cc = commitment(c.map("cache"));
+        Optional<ComputeSavingsPlan> compute = c.has("compute") ? computePlan(c, service) : Optional.empty();
         if (dbc.coveragePercent() > 0) {
             requirePrice(c, "database", PriceKeys.rdsReservedHour(db.engine(), db.instanceClass(), db.deployment(),
                     dbc.payment().id()), "a 1-year reservation of " + db.instanceClass());
@@ -364,7 +366,33 @@ final class EnvironmentReader {
             }
         }
         c.finish();
-        return new Commitments(dbc, cc);
+        return new Commitments(dbc, cc, compute);
+    }
+
+    /** {@code compute: {commitment-usd-per-hour, term, payment}}; its Fargate rates must be in the price table. */
+    private Optional<ComputeSavingsPlan> computePlan(MapReader c, Service service) {
+        MapReader m = c.map("compute");
+        Optional<BigDecimal> perHour = m.decimal("commitment-usd-per-hour", new BigDecimal("0.001"), null);
+        if (perHour.isEmpty() && !m.has("commitment-usd-per-hour")) {
+            m.problems().add(m.position(), m.what() + ": missing required key 'commitment-usd-per-hour' (USD per hour, "
+                    + "e.g. 0.01)");
+        }
+        String term = m.choice("term", Map.of("1y", "1y", "3y", "3y"), "1y");
+        String payment = m.choice("payment", Map.of("no-upfront", "no-upfront", "partial-upfront", "partial-upfront",
+                "all-upfront", "all-upfront"), "no-upfront");
+        m.finish();
+        String arch = service.architecture().id();
+        for (String key : new String[] {PriceKeys.fargateSavingsPlanVcpuHour(arch, term, payment),
+                PriceKeys.fargateSavingsPlanGbHour(arch, term, payment)}) {
+            if (prices != null && !prices.has(key)) {
+                c.problems().add(c.node("compute").map(YamlNode::position).orElse(c.position()), c.what()
+                        + ".compute: a Compute Savings Plan (" + term + " " + payment + ") for " + arch + " Fargate has no "
+                        + "rate in " + prices.name() + " (" + key + "); add the rate (with its source and date) to the "
+                        + "price table");
+                break;
+            }
+        }
+        return perHour.map(h -> new ComputeSavingsPlan(h, term, payment));
     }
 
     private static Commitment commitment(MapReader m) {

@@ -184,9 +184,10 @@ public final class SpecLoader {
         MapReader t = b.map("targets");
         Optional<BigDecimal> perCall = t.decimal("cost-per-call", BigDecimal.ZERO, null);
         Optional<BigDecimal> reduction = t.decimal("reduction-percent", BigDecimal.ZERO, BigDecimal.valueOf(100));
+        Optional<BigDecimal> coverage = t.decimal("commitment-coverage", BigDecimal.ZERO, BigDecimal.valueOf(100));
         t.finish();
         b.finish();
-        return new Budget(monthly, daily, notify, perCall, reduction, alarmAt);
+        return new Budget(monthly, daily, notify, perCall, reduction, alarmAt, coverage);
     }
 
     /** {@code alarm-at: [0.5, 0.8, 1.0]}: fractions of the monthly limit, each in (0, 2], ascending, distinct. */

@@ -599,6 +599,13 @@ class SpecLoaderBadConfigTest {
                         environments:
                           prod: {}
                         """, 3, 14, "budget.alarm-at: expected a fraction of the monthly limit such as 0.8, found 'half'"),
+                new Case("commitment coverage over 100", """
+                        region: test-region-1
+                        budget:
+                          targets: {commitment-coverage: 120}
+                        environments:
+                          prod: {}
+                        """, 3, 34, "budget.targets.commitment-coverage: expected a number from 0 to 100, found 120"),
                 new Case("empty alarm list", """
                         region: test-region-1
                         budget:

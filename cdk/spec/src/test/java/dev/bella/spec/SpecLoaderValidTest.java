@@ -38,7 +38,7 @@ class SpecLoaderValidTest {
               monthly-limit: 150
               daily-limit: 10.50
               notify: [ops@example.com, "arn:aws:sns:test-region-1:123456789012:budget"]
-              targets: {cost-per-call: 0.05, reduction-percent: 40}
+              targets: {cost-per-call: 0.05, reduction-percent: 40, commitment-coverage: 85}
               alarm-at: [0.75, 1.0, 1.2]
             environments:
               prod:
@@ -194,6 +194,8 @@ class SpecLoaderValidTest {
                 "arn:aws:sns:test-region-1:123456789012:budget");
         assertThat(b.costPerCallTarget()).contains(new BigDecimal("0.05"));
         assertThat(b.reductionPercentTarget()).contains(new BigDecimal("40"));
+        assertThat(b.commitmentCoverage()).isEqualByComparingTo("85");
+        assertThat(Budget.NONE.commitmentCoverage()).isEqualByComparingTo("80"); // the seed's target when unset
         assertThat(b.alarmAt()).containsExactly(new BigDecimal("0.75"), new BigDecimal("1.0"), new BigDecimal("1.2"));
     }
 

@@ -95,7 +95,11 @@ final class HtmlRenderer {
                 c.withinTarget().map(ok -> ok ? "under" : "over").orElse("")));
         r.budget().ifPresent(b -> b.monthlyLimit().ifPresent(l -> card("AWS vs monthly limit $" + money(l),
                 percent(b.monthlyPercent().orElseThrow()), b.overMonthly() ? "over" : "under")));
+        r.gate().ifPresent(g -> card("Budget gate (" + g.limit() + ", " + g.basis() + ")", g.over() ? "OVER" : "passed",
+                g.over() ? "over" : "under"));
         out.append("</div>\n");
+        Numbers.otherClouds(r).ifPresent(d -> out.append("<p>").append(escape(d)).append("</p>\n"));
+        Numbers.gate(r).ifPresent(d -> out.append("<p>").append(escape(d)).append("</p>\n"));
         close();
     }
 

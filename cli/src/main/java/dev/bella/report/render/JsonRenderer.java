@@ -61,19 +61,24 @@ final class JsonRenderer {
                     item.put("quantity", i.quantity().setScale(6, RoundingMode.HALF_UP).stripTrailingZeros());
                     item.put("unit", i.unit());
                     item.put("unitPrice", i.unitPrice().stripTrailingZeros());
-                    item.put("amount", i.amount());
+                    item.put("amount", exact(i.amount()));
                     i.priceKey().ifPresent(k -> item.put("priceKey", k));
+                    item.put("provider", i.provider());
                 }
             }
             ObjectNode totals = env.putObject("totals");
             totals.put("aws", e.aws());
             totals.put("thirdParty", e.thirdParty());
+            totals.put("otherClouds", e.otherClouds());
             totals.put("all", e.total());
         }
         ObjectNode totals = root.putObject("totals");
         totals.put("aws", r.awsTotal());
         totals.put("thirdParty", r.thirdPartyTotal());
+        totals.put("otherClouds", r.otherCloudsTotal());
         totals.put("all", r.total());
+        ObjectNode byProvider = totals.putObject("byProvider");
+        r.providerTotals().forEach(byProvider::put);
         ObjectNode byCategory = totals.putObject("byCategory");
         for (var c : dev.bella.report.Category.values()) {
             BigDecimal t = r.categoryTotal(c);
@@ -99,6 +104,18 @@ final class JsonRenderer {
             putOptional(n, "dailyLimit", b.dailyLimit());
             putOptional(n, "dailyPercent", b.dailyPercent());
             n.put("dailyStatus", b.dailyLimit().isEmpty() ? "no-limit" : b.overDaily() ? "over" : "under");
+            b.highestDay().ifPresentOrElse(d -> day(n.putObject("highestDay"), d), () -> n.putNull("highestDay"));
+            b.lastCompleteDay().ifPresentOrElse(d -> day(n.putObject("lastCompleteDay"), d),
+                    () -> n.putNull("lastCompleteDay"));
+            r.gate().ifPresentOrElse(g -> {
+                ObjectNode gate = n.putObject("gate");
+                gate.put("limit", g.limit());
+                gate.put("basis", g.basis());
+                gate.put("value", g.value());
+                gate.put("max", g.max());
+                gate.put("status", g.over() ? "over" : "under");
+                gate.put("message", g.message());
+            }, () -> n.putNull("gate"));
         }, () -> root.putNull("budget"));
         ArrayNode phases = root.putArray("phases");
         for (CostReport.PhaseProjection p : r.phases()) {
@@ -158,6 +175,18 @@ final class JsonRenderer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }
+    }
+
+    private static void day(ObjectNode n, CostReport.DailySpend d) {
+        n.put("day", d.day().toString());
+        n.put("aws", d.aws());
+        n.put("estimated", d.estimated());
+    }
+
+    /** A bill line's amount as the provider wrote it (no trailing zeros past the cent), never rounded. */
+    private static BigDecimal exact(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 2 ? v.setScale(2, RoundingMode.UNNECESSARY) : s;
     }
 
     private static void putOptional(ObjectNode n, String key, Optional<BigDecimal> v) {

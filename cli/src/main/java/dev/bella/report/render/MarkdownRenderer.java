@@ -39,6 +39,8 @@ final class MarkdownRenderer {
                 .append(" from ").append(f.start()).append(" to ").append(f.endExclusive().minusDays(1))
                 .append("; month total **$").append(money(f.monthTotal())).append("**\n\n"));
         Numbers.dailySummary(r).ifPresent(d -> out.append(d).append("\n\n"));
+        Numbers.otherClouds(r).ifPresent(d -> out.append(escape(d)).append("\n\n"));
+        Numbers.gate(r).ifPresent(d -> out.append("**").append(escape(d)).append("**\n\n"));
         if (r.estimated()) {
             out.append("_Some figures are estimated: AWS may still revise them._\n\n");
         }

@@ -40,6 +40,24 @@ final class Numbers {
                 + max.day() + ", last $" + money(last.aws()) + " on " + last.day() + (last.estimated() ? " (estimated)" : ""));
     }
 
+    /**
+     * Other clouds' totals, when a multi-provider FOCUS file has them: they are in TOTAL but never in AWS, so the
+     * reader sees where the difference goes.
+     */
+    static java.util.Optional<String> otherClouds(dev.bella.report.CostReport r) {
+        var others = r.providerTotals().entrySet().stream()
+                .filter(e -> !e.getKey().equals("aws") && !e.getKey().equals("twilio") && !e.getKey().equals("openai"))
+                .map(e -> e.getKey() + " $" + money(e.getValue())).toList();
+        return others.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Other clouds (in the total, not in AWS): "
+                + String.join(", ", others));
+    }
+
+    /** The --fail-over verdict, stated in the report itself (the exit code acts on it). */
+    static java.util.Optional<String> gate(dev.bella.report.CostReport r) {
+        return r.gate().map(g -> "Budget gate (--fail-over " + g.limit() + ", " + g.basis() + "): "
+                + (g.over() ? "OVER" : "passed") + ": " + g.message());
+    }
+
     /** An estimate prices a month; actual spend covers whatever period was asked for. */
     static String amountHeader(dev.bella.report.CostReport r) {
         return r.source().equals("estimate") ? "USD/month" : "USD";

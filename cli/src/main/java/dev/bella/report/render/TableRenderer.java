@@ -64,6 +64,8 @@ final class TableRenderer {
                 + " to " + f.endExclusive().minusDays(1) + f.low().map(l -> " ($" + money(l) + "-" + f.high().map(Numbers::money)
                 .orElse("?") + ")").orElse("") + "; month total $" + money(f.monthTotal())));
         Numbers.dailySummary(r).ifPresent(this::line);
+        Numbers.otherClouds(r).ifPresent(this::line);
+        Numbers.gate(r).ifPresent(this::line);
         if (r.estimated()) {
             line("Estimated: some figures are provisional; AWS may still revise them");
         }
