@@ -33,9 +33,15 @@ final class DataStack extends Stack {
     static final String DATABASE_NAME = "bella";
     static final String DATABASE_USER = "bella";
     static final String CACHE_TOKEN_KEY = "auth-token";
+    static final String APP_USER = "bella_app";
 
     final DatabaseInstance database;
     final Optional<CfnReplicationGroup> cache;
+    /**
+     * The application role's credentials ({@code username}, {@code password}): what the service's queries run
+     * as. The master secret ({@code database.getSecret()}) is kept for administration and migrations.
+     */
+    final Secret appCredentials;
     /** Redis AUTH token ({@code auth-token}), only with a cache. */
     final Optional<Secret> cacheToken;
 
@@ -71,6 +77,15 @@ final class DataStack extends Stack {
         }
         TradeOffs.DATABASE_DEFAULT_PORT.on(database);
         TradeOffs.NO_SECRET_ROTATION.on(database); // its generated master secret is a child
+        // the role itself is created by booking-core at start, with the master credentials, before the pool opens
+        appCredentials = Secret.Builder.create(this, "AppCredentials")
+                .secretName(project + "/" + env.name() + "/database-app")
+                .description("bella " + env.name() + ": the service's own database role (no DDL, no other roles)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"username\":\"" + APP_USER + "\"}")
+                        .generateStringKey("password").excludePunctuation(true).passwordLength(40).build())
+                .build();
+        TradeOffs.NO_SECRET_ROTATION.on(appCredentials);
 
         if (env.cache() instanceof Cache.Redis redis) {
             CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "CacheSubnets")

@@ -191,8 +191,11 @@ final class ServiceStack extends Stack {
                 project + "/" + env.name() + "/openai");
         ISecret db = data.database.getSecret();
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        secrets.put("BELLA_DB_USER", Secret.fromSecretsManager(db, "username"));
-        secrets.put("BELLA_DB_PASSWORD", Secret.fromSecretsManager(db, "password"));
+        // queries run as the application role; the master credentials only migrate and provision that role
+        secrets.put("BELLA_DB_USER", Secret.fromSecretsManager(data.appCredentials, "username"));
+        secrets.put("BELLA_DB_PASSWORD", Secret.fromSecretsManager(data.appCredentials, "password"));
+        secrets.put("BELLA_DB_ADMIN_USER", Secret.fromSecretsManager(db, "username"));
+        secrets.put("BELLA_DB_ADMIN_PASSWORD", Secret.fromSecretsManager(db, "password"));
         secrets.put("TWILIO_AUTH_TOKEN", Secret.fromSecretsManager(twilio, "auth-token"));
         secrets.put("OPENAI_API_KEY", Secret.fromSecretsManager(openai, "api-key"));
         data.cacheToken.ifPresent(token -> secrets.put("BELLA_REDIS_PASSWORD",
