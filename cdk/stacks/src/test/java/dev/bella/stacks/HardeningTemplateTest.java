@@ -4,7 +4,11 @@ import static dev.bella.stacks.Assemblies.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bella.spec.Image;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +96,17 @@ class HardeningTemplateTest {
         Object environment = Match.arrayWith(List.of(Map.of("Name", "BELLA_DB_URL", "Value", url)));
         prod.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions",
                 List.of(Match.objectLike(Map.of("Environment", environment)))));
+    }
+
+    @Test
+    void theImageShipsTheRdsCaBundleTheUrlNames() throws Exception {
+        // booking-core's Jib extra directory is copied to the image's root
+        Path bundle = Path.of("../../booking-core/src/main/jib" + ServiceStack.RDS_CA_BUNDLE);
+        try (InputStream in = Files.newInputStream(bundle)) {
+            var certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            assertThat(certificates).isNotEmpty().anySatisfy(c -> assertThat(
+                    ((X509Certificate) c).getSubjectX500Principal().getName()).contains("Amazon RDS ca-central-1"));
+        }
     }
 
     @Test
