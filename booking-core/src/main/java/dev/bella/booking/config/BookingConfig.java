@@ -117,10 +117,10 @@ public record BookingConfig(
             r.problem("BELLA_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/bella, got '"
                     + dbUrl.get() + "'");
         }
-        Optional<Admin> admin = r.optional("BELLA_DB_ADMIN_USER")
+        Optional<Admin> dbAdmin = r.optional("BELLA_DB_ADMIN_USER")
                 .map(u -> new Admin(u, r.optional("BELLA_DB_ADMIN_PASSWORD").orElse("")));
         Optional<Database> database = dbUrl.map(url -> new Database(url,
-                r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse(""), admin));
+                r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse(""), dbAdmin));
         Path dataDir = r.optional("BELLA_DATA_DIR").map(Path::of).orElse(home.resolve(".bella").resolve("booking-db"));
         int port = r.integer("BELLA_PORT", 8080, 0, 65535);
         String token = database.isPresent()
