@@ -140,6 +140,28 @@ class StackCommandTest {
     }
 
     @Test
+    void phasesCheckRunsTheAwsSolutionsPackAndReportsItInJUnit() throws IOException {
+        Path spec = work.resolve("nag.yaml");
+        Files.writeString(spec, """
+                project: bella
+                region: ca-central-1
+                environments:
+                  prod: {protected: true, ingress: http-api, cache: none}
+                phases:
+                  - id: hardening
+                    title: Hardening
+                    items:
+                      - id: nag
+                        title: Pass the AWS Solutions checks
+                        policy: {aws-solutions: required}
+                """);
+        CliRun run = CliRun.of("phases", "check", "--config", spec.toString(), "--format", "junit");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("<testcase classname=\"hardening.nag\" name=\"aws-solutions [prod] stacks of "
+                + "prod AwsSolutions\"/>");
+    }
+
+    @Test
     void aRegionOtherThanTheSpecsIsRefusedBeforeAnySynth() {
         CliRun run = CliRun.of("stack", "synth", "--config", CONFIG, "--env", "dev", "--region", "us-east-1",
                 "--output", work.resolve("elsewhere").toString());
