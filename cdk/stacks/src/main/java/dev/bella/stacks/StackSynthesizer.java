@@ -2,12 +2,13 @@ package dev.bella.stacks;
 
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Validations;
 
@@ -60,7 +61,7 @@ public final class StackSynthesizer {
         requireNode();
         try {
             Files.createDirectories(outDir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StackException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
         App app = App.Builder.create().outdir(outDir.toString()).analyticsReporting(false)
@@ -72,7 +73,7 @@ public final class StackSynthesizer {
         try {
             Files.deleteIfExists(outDir.resolve(AwsSolutionsFindings.REPORT));
             app.synth();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StackException("cannot clean " + outDir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (awsSolutions && Files.isRegularFile(outDir.resolve(AwsSolutionsFindings.REPORT))) {
