@@ -4,6 +4,7 @@ import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.extract.Extractor;
 import dev.bella.booking.http.AdminApi;
 import dev.bella.booking.http.BookingServer;
+import dev.bella.booking.store.AppRole;
 import dev.bella.booking.store.Database;
 import dev.bella.booking.store.EmbeddedDatabase;
 import dev.bella.booking.voice.VoiceService;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -64,7 +66,7 @@ public final class BookingApp implements AutoCloseable {
                     registry);
         }
         try {
-            db.migrate();
+            migrate(config, db);
             extraction = ExtractionSetup.from(config, Clock.systemUTC(), registry);
             return serve(config, db, embedded, true, Clock.systemUTC(), extraction, registry);
         } catch (RuntimeException e) {
@@ -76,6 +78,26 @@ public final class BookingApp implements AutoCloseable {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * With administrator credentials the migrations run as the administrator and the pool's user is provisioned
+     * as the application role (no DDL); without, the pool's own user migrates (the embedded default).
+     */
+    private static void migrate(BookingConfig config, Database db) {
+        var admin = config.database().flatMap(BookingConfig.Database::admin);
+        if (admin.isEmpty()) {
+            db.migrate();
+            return;
+        }
+        BookingConfig.Database d = config.database().orElseThrow();
+        try {
+            AppRole.migrateAndProvision(d.url(), admin.get().user(), admin.get().password(),
+                    d.user(), d.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("provisioning the application role " + d.user() + " failed: "
+                    + e.getMessage(), e);
         }
     }
 

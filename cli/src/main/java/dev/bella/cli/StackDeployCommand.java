@@ -1,6 +1,7 @@
 package dev.bella.cli;
 
 import dev.bella.spec.Environment;
+import dev.bella.spec.Image;
 import dev.bella.spec.Spec;
 import dev.bella.stacks.BellaStacks;
 import dev.bella.stacks.CdkCli;
@@ -54,6 +55,12 @@ final class StackDeployCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, "refusing to deploy " + env.name() + ": the spec marks it "
                     + "protected; pass --allow-prod to deploy it");
         }
+        if (env.protectedEnv()) {
+            requirePinned(spec, env, "image", env.image());
+            if (env.schedule().isPresent()) {
+                requirePinned(spec, env, "scheduler.image", env.scheduler().image());
+            }
+        }
         CdkCli cdk = new CdkCli(parent.environment);
         cdk.requireTools();
         if (!yes && !confirmed(spec, env)) {
@@ -66,6 +73,15 @@ final class StackDeployCommand implements Callable<Integer> {
             throw new UserException(ExitCode.AWS, "cdk deploy exited with " + code + "; see its output above");
         }
         return ExitCode.OK.code;
+    }
+
+    /** A protected environment runs what was built and tested, not whatever `latest` points at by then. */
+    private static void requirePinned(Spec spec, Environment env, String key, Image image) {
+        if (image.mutable()) {
+            throw new UserException(ExitCode.USAGE, "refusing to deploy " + env.name() + ": its " + key + " is "
+                    + image.label() + ", a tag that moves; set environments." + env.name() + "." + key
+                    + ".digest (sha256:...) or an immutable tag from the build in " + spec.source().label());
+        }
     }
 
     private boolean confirmed(Spec spec, Environment env) {

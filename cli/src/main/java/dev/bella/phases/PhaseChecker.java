@@ -7,10 +7,19 @@ import dev.bella.spec.Environment;
 import dev.bella.spec.Phase;
 import dev.bella.spec.Policies;
 import dev.bella.spec.Spec;
+import dev.bella.stacks.AwsSolutionsFindings;
+import dev.bella.stacks.StackSynthesizer;
 import dev.bella.template.StackSet;
 import dev.bella.template.TemplateSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,6 +33,7 @@ public final class PhaseChecker {
     private final TemplateSource templates;
     private final EstimatePeriod period;
     private final Optional<Supplier<LiveCoverage>> live;
+    private final Map<String, List<AwsSolutionsFindings.Finding>> nagged = new HashMap<>();
 
     public PhaseChecker(Spec spec, TemplateSource templates, EstimatePeriod period) {
         this(spec, templates, period, Optional.empty());
@@ -60,7 +70,7 @@ public final class PhaseChecker {
 
     /** Every check of every policy of {@code phases}, limited to {@code only} when given. */
     public List<Finding> check(List<Phase> phases, Optional<String> only) {
-        PolicyChecks checks = new PolicyChecks(spec, this::estimate, live);
+        PolicyChecks checks = new PolicyChecks(spec, this::estimate, live, this::awsSolutions);
         List<Finding> out = new ArrayList<>();
         for (Phase phase : phases) {
             for (Phase.Item item : phase.items()) {
@@ -72,7 +82,7 @@ public final class PhaseChecker {
 
     /** The findings of one item (empty when it has no policy). */
     public List<Finding> check(Phase phase, Phase.Item item, Optional<String> only) {
-        PolicyChecks checks = new PolicyChecks(spec, this::estimate, live);
+        PolicyChecks checks = new PolicyChecks(spec, this::estimate, live, this::awsSolutions);
         return item.policy().map(ref -> check(checks, phase, item, ref, only)).orElse(List.of());
     }
 
@@ -107,6 +117,35 @@ public final class PhaseChecker {
             checks.check(ref.policy(), env, stacks).forEach(c -> out.add(new Finding(phase, item, name, env.name(), c)));
         }
         return out;
+    }
+
+    /**
+     * Synthesizes the environment with the AwsSolutions pack into a scratch assembly (deleted at once: the
+     * templates checked by the other policies come from the template source) and returns its findings.
+     */
+    private List<AwsSolutionsFindings.Finding> awsSolutions(Environment env) {
+        return nagged.computeIfAbsent(env.name(), name -> {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("bella-aws-solutions-" + name);
+                return new StackSynthesizer().synthChecked(spec, name, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                delete(dir);
+            }
+        });
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a scratch dir left in the temp folder is not worth failing the check for
+        }
     }
 
     private PolicyChecks.Estimate estimate(Environment env, Optional<StackSet> stacks) {

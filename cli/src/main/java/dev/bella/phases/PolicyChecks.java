@@ -5,6 +5,7 @@ import dev.bella.spec.Environment;
 import dev.bella.spec.Ingress;
 import dev.bella.spec.Policy;
 import dev.bella.spec.Spec;
+import dev.bella.stacks.AwsSolutionsFindings;
 import dev.bella.template.Ecs;
 import dev.bella.template.Resource;
 import dev.bella.template.StackSet;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,19 +34,24 @@ final class PolicyChecks {
     private final BiFunction<Environment, Optional<StackSet>, Estimate> estimate;
     /** The account's coverage, asked for once and only when a policy needs it; empty without --live. */
     private final Optional<Supplier<LiveCoverage>> live;
+    /** The AwsSolutions findings of an environment's stacks, neither fixed nor acknowledged. */
+    private final Function<Environment, List<AwsSolutionsFindings.Finding>> awsSolutions;
 
     record Estimate(BigDecimal aws, String from) {
     }
 
-    PolicyChecks(Spec spec, BiFunction<Environment, Optional<StackSet>, Estimate> estimate) {
-        this(spec, estimate, Optional.empty());
+    PolicyChecks(Spec spec, BiFunction<Environment, Optional<StackSet>, Estimate> estimate,
+                 Function<Environment, List<AwsSolutionsFindings.Finding>> awsSolutions) {
+        this(spec, estimate, Optional.empty(), awsSolutions);
     }
 
     PolicyChecks(Spec spec, BiFunction<Environment, Optional<StackSet>, Estimate> estimate,
-                 Optional<Supplier<LiveCoverage>> live) {
+                 Optional<Supplier<LiveCoverage>> live,
+                 Function<Environment, List<AwsSolutionsFindings.Finding>> awsSolutions) {
         this.spec = spec;
         this.estimate = estimate;
         this.live = live;
+        this.awsSolutions = awsSolutions;
     }
 
     List<Check> check(Policy policy, Environment env, Optional<StackSet> stacks) {
@@ -84,6 +91,7 @@ final class PolicyChecks {
                     env.network().natGateways() <= p.count(), SPEC, key(env, "network.nat-gateways"), "",
                     "at most " + p.count(), String.valueOf(env.network().natGateways()))));
             case Policy.ReservedCoverageMin p -> live.map(l -> reservedLive(p, env, l.get())).orElseGet(() -> reserved(p, env));
+            case Policy.AwsSolutions p -> awsSolutions(env);
             case Policy.BudgetAlarms p -> List.of(
                     Check.of(spec.budget().monthlyLimit().isPresent(), SPEC, "budget.monthly-limit", "", "a limit in USD",
                             spec.budget().monthlyLimit().map(BigDecimal::toPlainString).orElse("none")),
@@ -284,5 +292,20 @@ final class PolicyChecks {
     private static List<Check> nonEmpty(List<Check> checks, String type) {
         return checks.isEmpty() ? List.of(new Check(TEMPLATE, "the template", "", "", "no " + type + " to check",
                 Check.Outcome.SKIPPED)) : checks;
+    }
+
+    /** One failed check per finding (its construct path and rule), or one passing check when there is none. */
+    private List<Check> awsSolutions(Environment env) {
+        List<AwsSolutionsFindings.Finding> findings = awsSolutions.apply(env);
+        if (findings.isEmpty()) {
+            return List.of(Check.of(true, TEMPLATE, "stacks of " + env.name(), "AwsSolutions",
+                    "no finding (each fixed or acknowledged)", "none"));
+        }
+        List<Check> checks = new ArrayList<>();
+        for (AwsSolutionsFindings.Finding f : findings) {
+            checks.add(Check.of(false, TEMPLATE, f.resource(), f.rule(), "fixed or acknowledged with a reason",
+                    f.description()));
+        }
+        return checks;
     }
 }

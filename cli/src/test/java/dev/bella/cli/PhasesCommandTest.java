@@ -121,7 +121,8 @@ class PhasesCommandTest {
                 Case.spec("over the monthly estimate", "{monthly-estimate-max: 40, env: prod}", "cpu: 512, memory: 1024",
                         "cpu: 1024, memory: 2048", "FAIL it monthly-estimate-max [prod] monthly AWS estimate of prod "
                                 + "(estimated from the spec): expected at most $40, found $47.09"),
-                Case.spec("an ALB", "{ingress: http-api, env: prod}", "ingress: http-api", "ingress: alb",
+                Case.spec("an ALB", "{ingress: http-api, env: prod}", "ingress: http-api", "ingress: alb\n    "
+                        + "certificate-arn: arn:aws:acm:ca-central-1:123456789012:certificate/abc",
                         "FAIL it ingress [prod] spec environments.prod.ingress: expected http-api, found alb"),
                 Case.spec("x86 tasks", "{architecture: arm64, env: prod}", "architecture: arm64", "architecture: x86",
                         "FAIL it architecture [prod] spec environments.prod.service.architecture: expected arm64, found x86"),

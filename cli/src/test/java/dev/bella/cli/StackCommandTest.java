@@ -140,6 +140,28 @@ class StackCommandTest {
     }
 
     @Test
+    void phasesCheckRunsTheAwsSolutionsPackAndReportsItInJUnit() throws IOException {
+        Path spec = work.resolve("nag.yaml");
+        Files.writeString(spec, """
+                project: bella
+                region: ca-central-1
+                environments:
+                  prod: {protected: true, ingress: http-api, cache: none}
+                phases:
+                  - id: hardening
+                    title: Hardening
+                    items:
+                      - id: nag
+                        title: Pass the AWS Solutions checks
+                        policy: {aws-solutions: required}
+                """);
+        CliRun run = CliRun.of("phases", "check", "--config", spec.toString(), "--format", "junit");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("<testcase classname=\"hardening.nag\" name=\"aws-solutions [prod] stacks of "
+                + "prod AwsSolutions\"/>");
+    }
+
+    @Test
     void aRegionOtherThanTheSpecsIsRefusedBeforeAnySynth() {
         CliRun run = CliRun.of("stack", "synth", "--config", CONFIG, "--env", "dev", "--region", "us-east-1",
                 "--output", work.resolve("elsewhere").toString());
@@ -235,9 +257,28 @@ class StackCommandTest {
     }
 
     @Test
-    void deployWithYesAndAllowProdRunsUnattended() throws IOException {
+    void deployRefusesTheMovingLatestTagForAProtectedEnvironment() {
         Run run = run("", path(), "stack", "deploy", "--config", CONFIG, "--env", "prod", "--yes", "--allow-prod",
                 "--app", prodDir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("bella: refusing to deploy prod: its image is bella:latest, a tag that moves; "
+                + "set environments.prod.image.digest (sha256:...) or an immutable tag from the build in " + CONFIG
+                + "\n");
+        assertThat(npxLog).doesNotExist();
+    }
+
+    @Test
+    void deployWithYesAndAllowProdRunsUnattended() throws IOException {
+        // prod pinned to the build's digest; the assembly is the one synthesized from bella.yaml
+        Path pinned = work.resolve("pinned.yaml");
+        Files.writeString(pinned, """
+                project: bella
+                region: ca-central-1
+                environments:
+                  prod: {protected: true, ingress: http-api, image: {digest: "sha256:%s"}}
+                """.formatted("ab".repeat(32)));
+        Run run = run("", path(), "stack", "deploy", "--config", pinned.toString(), "--env", "prod", "--yes",
+                "--allow-prod", "--app", prodDir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("[y/N]");
         assertThat(Files.readString(npxLog)).isEqualTo("--yes aws-cdk@2 deploy --app " + prodDir

@@ -38,10 +38,28 @@ public record BookingConfig(
     /** Used only on the embedded default, never when a real database is configured. */
     public static final String LOCAL_DEV_TWILIO_TOKEN = "bella-local-dev-token";
 
-    public record Database(String url, String user, String password) {
+    /**
+     * @param admin the administrator's credentials ({@code BELLA_DB_ADMIN_USER}, {@code BELLA_DB_ADMIN_PASSWORD}):
+     *              when given, migrations run as the administrator and {@code user} is provisioned as the
+     *              application role (store.AppRole); the queries always run as {@code user}
+     */
+    public record Database(String url, String user, String password, Optional<Admin> admin) {
+
+        public Database(String url, String user, String password) {
+            this(url, user, password, Optional.empty());
+        }
+
         @Override
         public String toString() {
-            return "Database[url=" + url + ", user=" + user + ", password=***]";
+            return "Database[url=" + url + ", user=" + user + ", password=***"
+                    + admin.map(a -> ", admin=" + a.user()).orElse("") + "]";
+        }
+    }
+
+    public record Admin(String user, String password) {
+        @Override
+        public String toString() {
+            return "Admin[user=" + user + ", password=***]";
         }
     }
 
@@ -79,6 +97,19 @@ public record BookingConfig(
                 + ", statementTimeout=" + statementTimeout + ", poolSize=" + poolSize + ", secrets=***]";
     }
 
+    /** Redis AUTH from its own (secret) variable, so the URL itself never carries a token. */
+    private static URI withPassword(URI redis, Optional<String> password) {
+        if (password.isEmpty() || redis.getUserInfo() != null) {
+            return redis;
+        }
+        try {
+            return new URI(redis.getScheme(), ":" + password.get(), redis.getHost(), redis.getPort(), redis.getPath(),
+                    redis.getQuery(), redis.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("BELLA_REDIS_URL with BELLA_REDIS_PASSWORD: " + e.getMessage(), e);
+        }
+    }
+
     public static BookingConfig fromEnv(Map<String, String> env, Path home) {
         Reader r = new Reader(env);
         Optional<String> dbUrl = r.optional("BELLA_DB_URL");
@@ -86,8 +117,10 @@ public record BookingConfig(
             r.problem("BELLA_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/bella, got '"
                     + dbUrl.get() + "'");
         }
+        Optional<Admin> dbAdmin = r.optional("BELLA_DB_ADMIN_USER")
+                .map(u -> new Admin(u, r.optional("BELLA_DB_ADMIN_PASSWORD").orElse("")));
         Optional<Database> database = dbUrl.map(url -> new Database(url,
-                r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse("")));
+                r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse(""), dbAdmin));
         Path dataDir = r.optional("BELLA_DATA_DIR").map(Path::of).orElse(home.resolve(".bella").resolve("booking-db"));
         int port = r.integer("BELLA_PORT", 8080, 0, 65535);
         String token = database.isPresent()
@@ -101,7 +134,8 @@ public record BookingConfig(
                     }
                     return URI.create("http://localhost:" + port);
                 });
-        Optional<URI> redis = r.optional("BELLA_REDIS_URL").map(v -> r.url("BELLA_REDIS_URL", v, "redis", "rediss"));
+        Optional<URI> redis = r.optional("BELLA_REDIS_URL").map(v -> r.url("BELLA_REDIS_URL", v, "redis", "rediss"))
+                .map(u -> withPassword(u, r.optional("BELLA_REDIS_PASSWORD")));
         ZoneId zone = ZoneId.of("America/Toronto");
         String zoneText = r.optional("BELLA_TIMEZONE").orElse("America/Toronto");
         try {

@@ -75,6 +75,26 @@ class BookingConfigTest {
     }
 
     @Test
+    void onEcsTheAdministratorMigratesAndRedisAuthComesFromItsOwnVariable() {
+        BookingConfig c = BookingConfig.fromEnv(Map.ofEntries(
+                Map.entry("BELLA_DB_URL", "jdbc:postgresql://db:5432/bella?sslmode=verify-full"),
+                Map.entry("BELLA_DB_USER", "bella_app"), Map.entry("BELLA_DB_PASSWORD", "app-pw"),
+                Map.entry("BELLA_DB_ADMIN_USER", "bella"), Map.entry("BELLA_DB_ADMIN_PASSWORD", "master-pw"),
+                Map.entry("TWILIO_AUTH_TOKEN", "tok"), Map.entry("BELLA_PUBLIC_URL", "https://bella.example.com"),
+                Map.entry("BELLA_REDIS_URL", "rediss://cache:6379"), Map.entry("BELLA_REDIS_PASSWORD", "redistoken")),
+                HOME);
+        BookingConfig.Database db = c.database().orElseThrow();
+        assertThat(db.user()).isEqualTo("bella_app");
+        assertThat(db.admin()).contains(new BookingConfig.Admin("bella", "master-pw"));
+        assertThat(c.redisUrl()).contains(java.net.URI.create("rediss://:redistoken@cache:6379"));
+        assertThat(c.toString()).doesNotContain("app-pw", "master-pw", "redistoken");
+        // without an administrator the pool's user migrates, as before
+        assertThat(BookingConfig.fromEnv(Map.of("BELLA_DB_URL", "jdbc:postgresql://db:5432/bella",
+                "BELLA_DB_USER", "bella", "TWILIO_AUTH_TOKEN", "tok", "BELLA_PUBLIC_URL", "https://b.example.com"),
+                HOME).database().orElseThrow().admin()).isEmpty();
+    }
+
+    @Test
     void everyBadValueIsReportedAtOnceWithWhatWasExpected() {
         assertThatThrownBy(() -> BookingConfig.fromEnv(Map.ofEntries(
                 Map.entry("BELLA_DB_URL", "mysql://db"), Map.entry("BELLA_DB_USER", "u"), Map.entry("TWILIO_AUTH_TOKEN", "t"),

@@ -16,9 +16,18 @@ import java.util.Optional;
 public record Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
                           Database database, Cache cache, Logs logs, Commitments commitments,
                           Optional<String> schedule, Usage usage, Image image, Optional<String> certificateArn,
-                          Alarms alarms, Scheduler scheduler, Optional<URI> publicUrl) {
+                          Alarms alarms, Scheduler scheduler, Optional<URI> publicUrl, Throttle throttle) {
 
     public static final Alarms DEFAULT_ALARMS = new Alarms(Duration.ofSeconds(3), 5, 80, 2);
+
+    /** Without a {@code throttle} key: {@link Throttle#DEFAULT}. */
+    public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,
+                       Database database, Cache cache, Logs logs, Commitments commitments,
+                       Optional<String> schedule, Usage usage, Image image, Optional<String> certificateArn,
+                       Alarms alarms, Scheduler scheduler, Optional<URI> publicUrl) {
+        this(name, protectedEnv, service, ingress, network, database, cache, logs, commitments, schedule, usage,
+                image, certificateArn, alarms, scheduler, publicUrl, Throttle.DEFAULT);
+    }
 
     /** The environment with the stack settings' defaults (image {@code bella:latest}, no certificate, ...). */
     public Environment(String name, boolean protectedEnv, Service service, Ingress ingress, Network network,

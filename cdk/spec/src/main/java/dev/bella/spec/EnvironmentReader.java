@@ -30,6 +30,7 @@ final class EnvironmentReader {
     private static final java.util.regex.Pattern REPOSITORY =
             java.util.regex.Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
     private static final java.util.regex.Pattern CERTIFICATE =
             java.util.regex.Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
 
@@ -76,9 +77,16 @@ final class EnvironmentReader {
         Alarms alarms = alarms(env.map("alarms"), database);
         Scheduler scheduler = scheduler(env.map("scheduler"));
         Optional<URI> publicUrl = publicUrl(env);
+        Throttle throttle = throttle(env.map("throttle"));
+        if (isProtected && ingress == Ingress.ALB && certificate.isEmpty()) {
+            // callers' names, numbers and dates would cross the internet in clear text
+            env.problems().add(env.positionOf("ingress"), env.what()
+                    + ": a protected environment with ingress: alb needs certificate-arn (the load balancer would "
+                    + "listen on plain HTTP); add the ACM certificate's ARN or use ingress: http-api");
+        }
         env.finish();
         return new Environment(name, isProtected, service, ingress, network, database, cache, logs, commitments,
-                schedule, usage, image, certificate, alarms, scheduler, publicUrl);
+                schedule, usage, image, certificate, alarms, scheduler, publicUrl, throttle);
     }
 
     /**
@@ -103,14 +111,35 @@ final class EnvironmentReader {
         });
     }
 
+    /** API Gateway stage throttling; both values per second, burst at least the rate. */
+    private static Throttle throttle(MapReader t) {
+        int rate = t.integer("rate-per-second", Throttle.DEFAULT.ratePerSecond(), 1, 10_000);
+        int burst = t.integer("burst", Math.max(rate, Throttle.DEFAULT.burst()), 1, 5_000);
+        if (burst < rate) {
+            t.problems().add(t.positionOf("burst"), t.what() + ".burst: must be at least rate-per-second ("
+                    + rate + "), found " + burst);
+        }
+        t.finish();
+        return new Throttle(rate, burst);
+    }
+
     private static Image image(MapReader i, String defaultRepository) {
         String repository = i.string("repository", defaultRepository);
-        String tag = i.string("tag", "latest");
+        String tag = i.string("tag", Image.MUTABLE_TAG);
         Optional<String> tarball = i.string("tarball");
-        if (tarball.isPresent() && (i.has("repository") || i.has("tag"))) {
+        Optional<String> digest = i.string("digest");
+        if (tarball.isPresent() && (i.has("repository") || i.has("tag") || i.has("digest"))) {
             i.problems().add(i.node("tarball").orElseThrow().position(), i.what()
-                    + ".tarball: a local image tarball has no ECR repository or tag; remove one or the other");
+                    + ".tarball: a local image tarball has no ECR repository, tag or digest; remove one or the other");
         }
+        i.node("digest").ifPresent(n -> {
+            if (!DIGEST.matcher(digest.orElse("")).matches()) {
+                i.problems().add(n.position(), i.what() + ".digest: '" + digest.orElse("")
+                        + "' is not an image digest (sha256: and 64 lower-case hex digits)");
+            } else if (i.has("tag")) {
+                i.problems().add(n.position(), i.what() + ".digest: give a digest or a tag, not both");
+            }
+        });
         i.node("repository").ifPresent(n -> {
             if (!REPOSITORY.matcher(repository).matches()) {
                 i.problems().add(n.position(), i.what() + ".repository: '" + repository
@@ -124,7 +153,7 @@ final class EnvironmentReader {
             }
         });
         i.finish();
-        return new Image(repository, tag, tarball);
+        return new Image(repository, tag, tarball, digest);
     }
 
     private static Optional<String> certificate(MapReader env, Ingress ingress) {

@@ -160,6 +160,11 @@ public final class Policies {
                         + "`bella cost alarms` can create the billing alarms.",
                 List.of(value("the word required", "")), "budget-alarms: required", Scope.WHOLE_SPEC, Subject.SPEC,
                 (m, k) -> required(m, k, new Policy.BudgetAlarms()));
+        add(all, "aws-solutions", "The environment's stacks pass the AWS Solutions rule pack (cdk-nag): every "
+                        + "finding is fixed or acknowledged in the stack code with its reason (docs/stacks.md). "
+                        + "Synthesizes the stacks with the pack, so it needs node like `bella stack synth`.",
+                List.of(value("the word required", "")), "aws-solutions: required", Scope.ALL, Subject.TEMPLATE,
+                (m, k) -> required(m, k, new Policy.AwsSolutions()));
         return java.util.Collections.unmodifiableMap(all);
     }
 
@@ -193,6 +198,7 @@ public final class Policies {
             case Policy.NatGatewaysMax p -> "nat-gateways-max";
             case Policy.ReservedCoverageMin p -> "reserved-coverage-min";
             case Policy.BudgetAlarms p -> "budget-alarms";
+            case Policy.AwsSolutions p -> "aws-solutions";
         };
         return ALL.get(name);
     }

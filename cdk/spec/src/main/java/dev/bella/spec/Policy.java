@@ -61,6 +61,10 @@ public sealed interface Policy {
     record ReservedCoverageMin(int percent) implements Policy {
     }
 
+    /** The environment's stacks pass the AWS Solutions rule pack (cdk-nag): every finding fixed or acknowledged. */
+    record AwsSolutions() implements Policy {
+    }
+
     /** The spec has a monthly budget limit and someone to notify, so `bella cost alarms` can create the alarms. */
     record BudgetAlarms() implements Policy {
     }

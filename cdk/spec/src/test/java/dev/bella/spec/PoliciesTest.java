@@ -17,7 +17,7 @@ class PoliciesTest {
     static final String SPEC = """
             region: test-region-1
             environments:
-              prod: {protected: true}
+              prod: {protected: true, ingress: http-api}
               dev: {protected: false}
             phases:
               - id: p1

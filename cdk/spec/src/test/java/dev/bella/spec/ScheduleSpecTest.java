@@ -106,7 +106,7 @@ class ScheduleSpecTest {
 
     @Test
     void cache_snapshot_delete_is_refused_for_a_protected_environment() {
-        List<Problem> problems = SpecTexts.problems(spec("    cache: snapshot-delete\n", "    protected: true\n"));
+        List<Problem> problems = SpecTexts.problems(spec("    cache: snapshot-delete\n", "    protected: true\n    ingress: http-api\n"));
         assertThat(problems).hasSize(1);
         assertThat(problems.getFirst().toString()).contains(":4:15")
                 .contains("has cache: snapshot-delete, which is allowed for unprotected environments only");

@@ -63,6 +63,28 @@ class SpecStackSettingsTest {
     }
 
     @Test
+    void aDigestPinsTheImageAndThrottleComesFromTheSpec() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        Spec spec = SpecTexts.load("""
+                region: test-region-1
+                environments:
+                  prod:
+                    ingress: http-api
+                    image: {repository: team/booking, digest: "%s"}
+                    throttle: {rate-per-second: 40, burst: 80}
+                  dev: {}
+                """.formatted(digest));
+        Environment prod = spec.environment("prod").orElseThrow();
+        assertThat(prod.image().digest()).contains(digest);
+        assertThat(prod.image().mutable()).isFalse();
+        assertThat(prod.image().label()).isEqualTo("team/booking@" + digest);
+        assertThat(prod.throttle()).isEqualTo(new Throttle(40, 80));
+        Environment dev = spec.environment("dev").orElseThrow();
+        assertThat(dev.image().mutable()).as("the default tag latest moves under a deploy").isTrue();
+        assertThat(dev.throttle()).isEqualTo(Throttle.DEFAULT);
+    }
+
+    @Test
     void theOldConstructorsKeepTheDefaults() {
         Service s = new Service(256, 512, Architecture.X86, 1, new Autoscaling(1, 1, 70, Duration.ofSeconds(300),
                 Duration.ofSeconds(600), Optional.empty()), 0);
@@ -121,6 +143,42 @@ class SpecStackSettingsTest {
                           prod:
                             public-url: http://voice.example.com
                         """, 4, 17, "public-url: expected an https URL with a host and no path"),
+                new Case("protected ALB without a certificate", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            protected: true
+                            ingress: alb
+                        """, 5, 5, "environments.prod: a protected environment with ingress: alb needs certificate-arn"),
+                new Case("protected environment on the default ingress (alb) without a certificate", """
+                        region: test-region-1
+                        environments:
+                          prod: {protected: true}
+                        """, 3, 9, "a protected environment with ingress: alb needs certificate-arn"),
+                new Case("digest that is not sha256", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            image: {repository: bella, digest: "sha256:abc"}
+                        """, 4, 40, "image.digest: 'sha256:abc' is not an image digest"),
+                new Case("digest and tag together", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            image: {tag: v1, digest: "sha256:%s"}
+                        """.formatted("a".repeat(64)), 4, 30, "image.digest: give a digest or a tag, not both"),
+                new Case("throttle burst below the rate", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            throttle: {rate-per-second: 100, burst: 10}
+                        """, 4, 38, "throttle.burst: must be at least rate-per-second (100), found 10"),
+                new Case("throttle rate of zero", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            throttle: {rate-per-second: 0}
+                        """, 4, 33, "throttle.rate-per-second"),
                 new Case("certificate with an HTTP API", """
                         region: test-region-1
                         environments:
@@ -170,7 +228,7 @@ class SpecStackSettingsTest {
                         environments:
                           prod:
                             image: {repository: bella, tarball: target/jib-image.tar}
-                        """, 4, 41, "image.tarball: a local image tarball has no ECR repository or tag"),
+                        """, 4, 41, "image.tarball: a local image tarball has no ECR repository, tag or digest"),
                 new Case("unknown key in alarms", """
                         region: test-region-1
                         environments:

@@ -25,8 +25,9 @@ final class ContainerImages {
             }
             return ContainerImage.fromTarball(tarball.toString());
         }
+        // a digest (sha256:...) is referenced as repository@digest: no push can move it
         return ContainerImage.fromEcrRepository(Repository.fromRepositoryName(scope, id, image.repository()),
-                image.tag());
+                image.digest().orElse(image.tag()));
     }
 
     /** Where a relative tarball path starts: the spec file's folder, or the working directory for the bundled spec. */

@@ -19,6 +19,8 @@ import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.StorageType;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -30,9 +32,18 @@ final class DataStack extends Stack {
 
     static final String DATABASE_NAME = "bella";
     static final String DATABASE_USER = "bella";
+    static final String CACHE_TOKEN_KEY = "auth-token";
+    static final String APP_USER = "bella_app";
 
     final DatabaseInstance database;
     final Optional<CfnReplicationGroup> cache;
+    /**
+     * The application role's credentials ({@code username}, {@code password}): what the service's queries run
+     * as. The master secret ({@code database.getSecret()}) is kept for administration and migrations.
+     */
+    final Secret appCredentials;
+    /** Redis AUTH token ({@code auth-token}), only with a cache. */
+    final Optional<Secret> cacheToken;
 
     DataStack(Construct scope, String id, StackProps props, Environment env, NetworkStack network, String project) {
         super(scope, id, props);
@@ -58,12 +69,37 @@ final class DataStack extends Stack {
                 .publiclyAccessible(false)
                 .storageEncrypted(true)
                 .build();
+        if (!db.multiAz()) {
+            TradeOffs.SINGLE_AZ_DATABASE.on(database);
+        }
+        if (!env.protectedEnv()) {
+            TradeOffs.DEV_DATABASE_DELETABLE.on(database);
+        }
+        TradeOffs.DATABASE_DEFAULT_PORT.on(database);
+        TradeOffs.NO_SECRET_ROTATION.on(database); // its generated master secret is a child
+        // the role itself is created by booking-core at start, with the master credentials, before the pool opens
+        appCredentials = Secret.Builder.create(this, "AppCredentials")
+                .secretName(project + "/" + env.name() + "/database-app")
+                .description("bella " + env.name() + ": the service's own database role (no DDL, no other roles)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"username\":\"" + APP_USER + "\"}")
+                        .generateStringKey("password").excludePunctuation(true).passwordLength(40).build())
+                .build();
+        TradeOffs.NO_SECRET_ROTATION.on(appCredentials);
 
         if (env.cache() instanceof Cache.Redis redis) {
             CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "CacheSubnets")
                     .description("bella " + env.name() + " cache")
                     .subnetIds(network.vpc.selectSubnets(network.dataSubnets()).getSubnetIds())
                     .build();
+            // AUTH needs transit encryption; ElastiCache allows 16-128 printable characters without @ " /
+            Secret token = Secret.Builder.create(this, "CacheToken").secretName(project + "/" + env.name() + "/cache")
+                    .description("Redis AUTH token of bella " + env.name())
+                    .generateSecretString(SecretStringGenerator.builder().secretStringTemplate("{}")
+                            .generateStringKey(CACHE_TOKEN_KEY).excludePunctuation(true).passwordLength(64).build())
+                    .build();
+            TradeOffs.NO_SECRET_ROTATION.on(token);
+            cacheToken = Optional.of(token);
             boolean replicas = redis.nodes() > 1;
             cache = Optional.of(CfnReplicationGroup.Builder.create(this, "Cache")
                     .replicationGroupDescription("bella " + env.name() + " LLM result cache")
@@ -75,9 +111,17 @@ final class DataStack extends Stack {
                     .cacheSubnetGroupName(subnets.getRef())
                     .securityGroupIds(List.of(network.cache.orElseThrow().getSecurityGroupId()))
                     .atRestEncryptionEnabled(true)
+                    .transitEncryptionEnabled(true)
+                    // a dynamic reference: CloudFormation resolves it at deploy, the template holds no token
+                    .authToken(token.secretValueFromJson(CACHE_TOKEN_KEY).unsafeUnwrap())
                     .build());
+            TradeOffs.CACHE_DEFAULT_PORT.on(cache.get());
+            if (!replicas) {
+                TradeOffs.SINGLE_NODE_CACHE.on(cache.get());
+            }
         } else {
             cache = Optional.empty();
+            cacheToken = Optional.empty();
         }
     }
 }

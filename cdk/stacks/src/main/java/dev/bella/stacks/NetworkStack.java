@@ -57,6 +57,7 @@ final class NetworkStack extends Stack {
                 // the restricting custom resource is a Lambda function: a cost and an asset for no gain here
                 .restrictDefaultSecurityGroup(false)
                 .build();
+        TradeOffs.NO_FLOW_LOGS.on(vpc);
 
         service = group("Service", "the booking service tasks");
         database = group("Database", "the RDS instance");

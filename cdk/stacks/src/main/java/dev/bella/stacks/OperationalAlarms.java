@@ -30,7 +30,9 @@ final class OperationalAlarms extends Construct {
         super(scope, id);
         Alarms a = env.alarms();
         topic = Topic.Builder.create(this, "Topic").topicName(project + "-" + env.name() + "-alarms")
-                .displayName("bella " + env.name() + " alarms").build();
+                .displayName("bella " + env.name() + " alarms")
+                .enforceSsl(true) // only TLS publishers (CloudWatch alarms publish over TLS)
+                .build();
         for (String address : notify) {
             if (address.startsWith("arn:aws:sns:")) {
                 continue; // a topic of its own: alarm actions below publish to it directly

@@ -61,6 +61,8 @@ final class SchedulerStack extends Stack {
                 .environment(Map.of("BELLA_ENV", env.name()))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("schedule-dev").build()))
                 .build());
+        TradeOffs.PLAIN_VARIABLES.on(task);
+        TradeOffs.ECR_TOKEN.on(task.obtainExecutionRole());
 
         schedulerRole = Role.Builder.create(this, "SchedulerRole")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com", software.amazon.awscdk.services.iam

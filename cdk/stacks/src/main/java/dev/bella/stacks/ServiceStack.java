@@ -46,6 +46,9 @@ import software.constructs.Construct;
  */
 final class ServiceStack extends Stack {
 
+    /** Where booking-core's image holds the RDS CA bundle (its Jib extra directory, src/main/jib). */
+    static final String RDS_CA_BUNDLE = "/etc/bella/rds-ca/global-bundle.pem";
+
     final Cluster cluster;
     final FargateService service;
     final LogGroup logs;
@@ -60,6 +63,7 @@ final class ServiceStack extends Stack {
                 .clusterName(project + "-" + env.name())
                 .enableFargateCapacityProviders(true)
                 .build();
+        TradeOffs.NO_CONTAINER_INSIGHTS.on(cluster);
 
         logs = LogGroup.Builder.create(this, "Logs").logGroupName("/" + project + "/" + env.name() + "/service")
                 .removalPolicy(env.protectedEnv() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY).build();
@@ -79,6 +83,8 @@ final class ServiceStack extends Stack {
                 .secrets(secrets(env, data, project))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("booking").build()))
                 .build());
+        TradeOffs.PLAIN_VARIABLES.on(task);
+        TradeOffs.ECR_TOKEN.on(task.obtainExecutionRole());
 
         var builder = FargateService.Builder.create(this, "Service")
                 .serviceName("booking")
@@ -157,8 +163,11 @@ final class ServiceStack extends Stack {
     private static Map<String, String> environment(Environment env, DataStack data, Optional<Schedule> schedule) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("BELLA_PORT", Integer.toString(env.service().port()));
+        // TLS with the server's certificate checked against the RDS CA bundle the image ships (booking-core's Jib
+        // layer): without verify-full anyone in the path could stand in for the database
         vars.put("BELLA_DB_URL", Fn.join("", List.of("jdbc:postgresql://", data.database.getDbInstanceEndpointAddress(),
-                ":", data.database.getDbInstanceEndpointPort(), "/", DataStack.DATABASE_NAME)));
+                ":", data.database.getDbInstanceEndpointPort(), "/", DataStack.DATABASE_NAME,
+                "?sslmode=verify-full&sslrootcert=" + RDS_CA_BUNDLE)));
         data.cache.ifPresent(c -> {
             // the scheme follows the replication group itself, so turning on transit encryption there switches it
             Object transit = c.getTransitEncryptionEnabled();
@@ -182,10 +191,15 @@ final class ServiceStack extends Stack {
                 project + "/" + env.name() + "/openai");
         ISecret db = data.database.getSecret();
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        secrets.put("BELLA_DB_USER", Secret.fromSecretsManager(db, "username"));
-        secrets.put("BELLA_DB_PASSWORD", Secret.fromSecretsManager(db, "password"));
+        // queries run as the application role; the master credentials only migrate and provision that role
+        secrets.put("BELLA_DB_USER", Secret.fromSecretsManager(data.appCredentials, "username"));
+        secrets.put("BELLA_DB_PASSWORD", Secret.fromSecretsManager(data.appCredentials, "password"));
+        secrets.put("BELLA_DB_ADMIN_USER", Secret.fromSecretsManager(db, "username"));
+        secrets.put("BELLA_DB_ADMIN_PASSWORD", Secret.fromSecretsManager(db, "password"));
         secrets.put("TWILIO_AUTH_TOKEN", Secret.fromSecretsManager(twilio, "auth-token"));
         secrets.put("OPENAI_API_KEY", Secret.fromSecretsManager(openai, "api-key"));
+        data.cacheToken.ifPresent(token -> secrets.put("BELLA_REDIS_PASSWORD",
+                Secret.fromSecretsManager(token, DataStack.CACHE_TOKEN_KEY)));
         return secrets;
     }
 }

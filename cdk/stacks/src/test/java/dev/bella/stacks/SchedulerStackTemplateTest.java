@@ -54,7 +54,13 @@ class SchedulerStackTemplateTest {
                         "Resource", Map.of("Fn::ImportValue", Match.stringLikeRegexp("bella-dev-service:.*Service.*"))),
                 Map.of("Sid", "Database", "Action", ScheduleDevPermissions.RDS,
                         "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":db:"))))),
+                // RegisterScalableTarget: scalable targets of this account and region, never "*"
+                Map.of("Sid", "ScalableTargets", "Action", "application-autoscaling:RegisterScalableTarget",
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":application-autoscaling:ca-central-1:", Map.of("Ref", "AWS::AccountId"),
+                                ":scalable-target/*")))),
                 Map.of("Sid", "Unscoped", "Action", ScheduleDevPermissions.UNSCOPED, "Resource", "*")))));
+        assertThat(ScheduleDevPermissions.UNSCOPED).doesNotContain("application-autoscaling:RegisterScalableTarget");
         assertThat(ScheduleDevPermissions.ECS).containsExactly("ecs:DescribeServices", "ecs:UpdateService",
                 "ecs:TagResource", "ecs:UntagResource");
         assertThat(ScheduleDevPermissions.RDS).containsExactly("rds:DescribeDBInstances", "rds:StopDBInstance",

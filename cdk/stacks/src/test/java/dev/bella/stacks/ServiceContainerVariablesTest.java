@@ -29,28 +29,32 @@ class ServiceContainerVariablesTest {
 
     /** Always injected: the service refuses to start on BELLA_DB_URL without the public URL and auth token. */
     static final Set<String> ALWAYS = Set.of("BELLA_PORT", "BELLA_DB_URL", "BELLA_PUBLIC_URL");
-    static final Set<String> SECRETS = Set.of("BELLA_DB_USER", "BELLA_DB_PASSWORD", "TWILIO_AUTH_TOKEN",
-            "OPENAI_API_KEY");
+    static final Set<String> SECRETS = Set.of("BELLA_DB_USER", "BELLA_DB_PASSWORD", "BELLA_DB_ADMIN_USER",
+            "BELLA_DB_ADMIN_PASSWORD", "TWILIO_AUTH_TOKEN", "OPENAI_API_KEY");
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource(delimiter = '|', value = {
             // HTTP API, cache: none, no schedule
-            "bella   | prod  | bella-prod-service  | ''",
+            "bella   | prod  | bella-prod-service  | ''                             | ''",
             // schedule office-hours (America/Toronto)
-            "bella   | dev   | bella-dev-service   | BELLA_TIMEZONE",
-            // ALB + Redis, no schedule
-            "variant | edge  | shop-edge-service   | BELLA_REDIS_URL",
+            "bella   | dev   | bella-dev-service   | BELLA_TIMEZONE                 | ''",
+            // ALB + Redis (AUTH token from its secret), no schedule
+            "variant | edge  | shop-edge-service   | BELLA_REDIS_URL                | BELLA_REDIS_PASSWORD",
             // ALB without certificate + Redis + schedule nights (Asia/Tokyo)
-            "variant | plain | shop-plain-service  | BELLA_REDIS_URL BELLA_TIMEZONE"})
-    void containerGetsExactlyTheVariablesTheServiceReads(String spec, String env, String stack, String extra)
-            throws IOException {
+            "variant | plain | shop-plain-service  | BELLA_REDIS_URL BELLA_TIMEZONE | BELLA_REDIS_PASSWORD"})
+    void containerGetsExactlyTheVariablesTheServiceReads(String spec, String env, String stack, String extra,
+                                                         String extraSecrets) throws IOException {
         Map<String, Object> container = container(spec, env, stack);
         Set<String> expected = new TreeSet<>(ALWAYS);
         if (!extra.isBlank()) {
             expected.addAll(List.of(extra.trim().split("\\s+")));
         }
         assertThat(names(container, "Environment")).isEqualTo(expected);
-        assertThat(names(container, "Secrets")).isEqualTo(new TreeSet<>(SECRETS));
+        Set<String> secrets = new TreeSet<>(SECRETS);
+        if (!extraSecrets.isBlank()) {
+            secrets.addAll(List.of(extraSecrets.trim().split("\\s+")));
+        }
+        assertThat(names(container, "Secrets")).isEqualTo(secrets);
 
         Set<String> injected = new TreeSet<>(names(container, "Environment"));
         injected.addAll(names(container, "Secrets"));

@@ -35,22 +35,30 @@ class ServiceStackTemplateTest {
                 "Environment", List.of(Map.of("Name", "BELLA_PORT", "Value", "9000"),
                         Map.of("Name", "BELLA_DB_URL", "Value", Map.of("Fn::Join", List.of("", List.of(
                                 "jdbc:postgresql://", importOf("shop-edge-data", "DatabaseB269D8BBEndpointAddress"), ":",
-                                importOf("shop-edge-data", "DatabaseB269D8BBEndpointPort"), "/bella")))),
-                        // no transit encryption on the replication group: plain redis://
-                        Map.of("Name", "BELLA_REDIS_URL", "Value", Map.of("Fn::Join", List.of("", List.of("redis://",
+                                importOf("shop-edge-data", "DatabaseB269D8BBEndpointPort"),
+                                "/bella?sslmode=verify-full&sslrootcert=/etc/bella/rds-ca/global-bundle.pem")))),
+                        // transit encryption on the replication group: rediss://
+                        Map.of("Name", "BELLA_REDIS_URL", "Value", Map.of("Fn::Join", List.of("", List.of("rediss://",
                                 importOf("shop-edge-data", "CachePrimaryEndPointAddress"), ":",
                                 importOf("shop-edge-data", "CachePrimaryEndPointPort"))))),
                         // public-url: the custom domain the certificate names is what Twilio posts to and signs
                         Map.of("Name", "BELLA_PUBLIC_URL", "Value", "https://voice.example.com")),
                 "Secrets", List.of(
+                        // the application role's secret for queries, the master secret only for migrations
                         Map.of("Name", "BELLA_DB_USER", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
-                                importOf("shop-edge-data", "DatabaseSecretAttachment"), ":username::")))),
+                                importOf("shop-edge-data", "AppCredentials"), ":username::")))),
                         Map.of("Name", "BELLA_DB_PASSWORD", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
+                                importOf("shop-edge-data", "AppCredentials"), ":password::")))),
+                        Map.of("Name", "BELLA_DB_ADMIN_USER", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
+                                importOf("shop-edge-data", "DatabaseSecretAttachment"), ":username::")))),
+                        Map.of("Name", "BELLA_DB_ADMIN_PASSWORD", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
                                 importOf("shop-edge-data", "DatabaseSecretAttachment"), ":password::")))),
                         Map.of("Name", "TWILIO_AUTH_TOKEN", "ValueFrom", Match.objectLike(Map.of("Fn::Join",
                                 List.of("", Match.arrayWith(List.of(":secret:shop/edge/twilio:auth-token::")))))),
                         Map.of("Name", "OPENAI_API_KEY", "ValueFrom", Match.objectLike(Map.of("Fn::Join",
-                                List.of("", Match.arrayWith(List.of(":secret:shop/edge/openai:api-key::")))))))))));
+                                List.of("", Match.arrayWith(List.of(":secret:shop/edge/openai:api-key::")))))),
+                        Map.of("Name", "BELLA_REDIS_PASSWORD", "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
+                                importOf("shop-edge-data", "CacheToken"), ":auth-token::")))))))));
         plain.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Map.of(
                 "Environment", Match.arrayWith(List.of(
                         // schedule nights: its zone is the business's
