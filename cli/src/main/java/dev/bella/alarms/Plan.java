@@ -71,9 +71,20 @@ public record Plan(List<Change> changes) {
                 implements Op {
         }
 
-        /** Budgets cannot change a notification's subscribers in one call: it is deleted and created again. */
-        record ReplaceNotification(String budget, NotificationState old, BudgetDefinition.Notification notification,
-                                   List<String> emails) implements Op {
+        /**
+         * E-mail subscribers added to, or removed from, a notification in place (CreateSubscriber, DeleteSubscriber):
+         * the notification and its history stay, and additions come before removals.
+         */
+        record AddSubscribers(String budget, NotificationState notification, List<String> emails) implements Op {
+            public AddSubscribers {
+                emails = List.copyOf(emails);
+            }
+        }
+
+        record RemoveSubscribers(String budget, NotificationState notification, List<String> emails) implements Op {
+            public RemoveSubscribers {
+                emails = List.copyOf(emails);
+            }
         }
 
         record DeleteNotification(String budget, NotificationState notification) implements Op {

@@ -16,9 +16,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,13 +40,31 @@ final class Planner {
                 + ":" + d.topicName());
     }
 
+    /**
+     * The plan's lines in the order apply makes them: additions and updates first, then removals, then the additions
+     * that had to wait for room (AWS Budgets allows 10 notifications a budget, 10 e-mail subscribers a notification).
+     * A failure part-way therefore leaves the account with more than it had, never with less.
+     */
+    private record Steps(List<Change> first, List<Change> removals, List<Change> last) {
+        Steps() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        List<Change> all() {
+            List<Change> all = new ArrayList<>(first);
+            all.addAll(removals);
+            all.addAll(last);
+            return all;
+        }
+    }
+
     static Plan converge(Desired d, Current c) {
-        List<Change> out = new ArrayList<>();
+        Steps out = new Steps();
         String topicArn = topicArn(d, c);
         topic(d, c, out);
         alarms(d, c, topicArn, out);
         budget(d, c, out);
-        return new Plan(out);
+        return new Plan(out.all());
     }
 
     /** Everything Bella manages for the project goes; foreign resources are listed as left alone. */
@@ -65,7 +85,8 @@ final class Planner {
         return new Plan(out);
     }
 
-    private static void topic(Desired d, Current c, List<Change> out) {
+    private static void topic(Desired d, Current c, Steps steps) {
+        List<Change> out = steps.first();
         if (c.topic().isEmpty()) {
             out.add(new Change(Action.CREATE, Kind.TOPIC, d.topicName(), "SNS topic in " + BILLING_REGION
                     + " for the alarms", new Op.CreateTopic(d.topicName())));
@@ -92,7 +113,7 @@ final class Planner {
                 out.add(new Change(Action.KEEP, Kind.SUBSCRIPTION, s.endpoint(), "not in the spec, pending confirmation:"
                         + " SNS removes it after 3 days unconfirmed", new Op.None()));
             } else {
-                out.add(new Change(Action.DELETE, Kind.SUBSCRIPTION, s.endpoint(), "not in budget.notify",
+                steps.removals().add(new Change(Action.DELETE, Kind.SUBSCRIPTION, s.endpoint(), "not in budget.notify",
                         new Op.Unsubscribe(s.arn())));
             }
         }
@@ -100,7 +121,8 @@ final class Planner {
                 new Op.Subscribe(e))));
     }
 
-    private static void alarms(Desired d, Current c, String topicArn, List<Change> out) {
+    private static void alarms(Desired d, Current c, String topicArn, Steps steps) {
+        List<Change> out = steps.first();
         List<String> actions = new ArrayList<>();
         actions.add(topicArn);
         actions.addAll(d.topicArns());
@@ -123,9 +145,12 @@ final class Planner {
         }
         for (Alarm a : c.alarms()) {
             if (!desiredNames.contains(a.name())) {
-                out.add(a.managed() ? new Change(Action.DELETE, Kind.ALARM, a.name(), "no longer in budget.alarm-at",
-                        new Op.DeleteAlarm(a.name()))
-                        : new Change(Action.KEEP, Kind.ALARM, a.name(), notOurs(d.project()), new Op.None()));
+                if (a.managed()) {
+                    steps.removals().add(new Change(Action.DELETE, Kind.ALARM, a.name(), "no longer in budget.alarm-at",
+                            new Op.DeleteAlarm(a.name())));
+                } else {
+                    out.add(new Change(Action.KEEP, Kind.ALARM, a.name(), notOurs(d.project()), new Op.None()));
+                }
             }
         }
     }
@@ -137,7 +162,9 @@ final class Planner {
         }
         diff(d, "namespace", now.namespace(), AlarmDefinition.NAMESPACE);
         diff(d, "metric", now.metric(), AlarmDefinition.METRIC);
-        diff(d, "dimensions", now.dimensions().toString(), Map.of("Currency", "USD").toString());
+        if (!now.dimensions().equals(Map.of("Currency", "USD"))) {
+            d.add("dimensions " + new TreeMap<>(now.dimensions()) + " -> {Currency=USD}");
+        }
         diff(d, "statistic", now.statistic(), AlarmDefinition.STATISTIC);
         diff(d, "period", now.period() + "s", AlarmDefinition.PERIOD_SECONDS + "s");
         diff(d, "evaluation periods", String.valueOf(now.evaluationPeriods()),
@@ -145,11 +172,21 @@ final class Planner {
         diff(d, "comparison", now.comparison(), AlarmDefinition.COMPARISON);
         diff(d, "missing data", now.missingData(), AlarmDefinition.MISSING_DATA);
         diff(d, "actions", new TreeSet<>(now.actions()).toString(), new TreeSet<>(actions).toString());
+        // an alarm whose actions are disabled still changes state but notifies no one
+        diff(d, "actions enabled", String.valueOf(now.actionsEnabled()), "true");
+        diff(d, "OK/insufficient-data actions", new TreeSet<>(now.otherActions()).toString(), "[]");
+        if (now.unit() != null) {
+            d.add("unit " + now.unit() + " -> none");
+        }
+        if (now.datapoints() != null && now.datapoints() != AlarmDefinition.EVALUATION_PERIODS) {
+            d.add("datapoints to alarm " + now.datapoints() + " -> " + AlarmDefinition.EVALUATION_PERIODS);
+        }
         diff(d, "description", now.description(), want.description());
         return d;
     }
 
-    private static void budget(Desired d, Current c, List<Change> out) {
+    private static void budget(Desired d, Current c, Steps steps) {
+        List<Change> out = steps.first();
         BudgetDefinition want = d.budget();
         String what = "monthly cost budget, $" + want.limit().toPlainString();
         if (c.budget().isEmpty()) {
@@ -169,13 +206,14 @@ final class Planner {
                 : new Change(Action.UPDATE, Kind.BUDGET, want.name(), "limit " + money(b.limit()) + " " + b.unit() + " "
                 + b.timeUnit() + " -> " + want.limit().toPlainString() + " USD MONTHLY", new Op.UpdateBudget(want)));
         List<NotificationState> left = new ArrayList<>(b.notifications());
+        List<Change> creates = new ArrayList<>();
+        String to = "to " + String.join(", ", want.emails());
         for (BudgetDefinition.Notification n : want.notifications()) {
             Optional<NotificationState> match = left.stream().filter(s -> s.kind().equals(n.kind().name())
                     && s.percent().compareTo(n.percent()) == 0 && s.comparison().equals("GREATER_THAN")
                     && s.thresholdType().equals("PERCENTAGE")).findFirst();
-            String to = "to " + String.join(", ", want.emails());
             if (match.isEmpty()) {
-                out.add(new Change(Action.CREATE, Kind.NOTIFICATION, n.label(), to,
+                creates.add(new Change(Action.CREATE, Kind.NOTIFICATION, n.label(), to,
                         new Op.CreateNotification(want.name(), n, want.emails())));
                 continue;
             }
@@ -183,15 +221,40 @@ final class Planner {
             if (match.get().emails().equals(Set.copyOf(want.emails()))) {
                 out.add(new Change(Action.UNCHANGED, Kind.NOTIFICATION, n.label(), to, new Op.None()));
             } else {
-                out.add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), "subscribers " + new TreeSet<>(
-                        match.get().emails()) + " -> " + new TreeSet<>(want.emails()),
-                        new Op.ReplaceNotification(want.name(), match.get(), n, want.emails())));
+                subscribers(want, n, match.get(), steps);
             }
         }
-        left.forEach(s -> out.add(new Change(Action.DELETE, Kind.NOTIFICATION, s.kind().toLowerCase(java.util.Locale.ROOT)
-                + " " + s.comparison() + " " + s.percent().stripTrailingZeros().toPlainString()
-                + (s.thresholdType().equals("PERCENTAGE") ? "%" : " USD"), "not in the spec",
-                new Op.DeleteNotification(want.name(), s))));
+        for (NotificationState s : left) {
+            steps.removals().add(new Change(Action.DELETE, Kind.NOTIFICATION, s.kind().toLowerCase(Locale.ROOT) + " "
+                    + s.comparison() + " " + s.percent().stripTrailingZeros().toPlainString()
+                    + (s.thresholdType().equals("PERCENTAGE") ? "%" : " USD"), "not in the spec",
+                    new Op.DeleteNotification(want.name(), s)));
+        }
+        int room = Math.max(0, Limits.NOTIFICATIONS_PER_BUDGET - b.notifications().size());
+        out.addAll(creates.subList(0, Math.min(room, creates.size())));
+        steps.last().addAll(creates.subList(Math.min(room, creates.size()), creates.size()));
+    }
+
+    /** In place, never by re-creating the notification; additions before removals as far as there is room. */
+    private static void subscribers(BudgetDefinition want, BudgetDefinition.Notification n, NotificationState now,
+                                    Steps steps) {
+        String change = "subscribers " + new TreeSet<>(now.emails()) + " -> " + new TreeSet<>(want.emails()) + ": ";
+        List<String> add = want.emails().stream().filter(e -> !now.emails().contains(e)).sorted().toList();
+        List<String> remove = now.emails().stream().filter(e -> !want.emails().contains(e)).sorted().toList();
+        int room = Math.min(add.size(), Math.max(0, Limits.EMAILS_PER_NOTIFICATION - now.emails().size()));
+        if (room > 0) {
+            steps.first().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + "add "
+                    + String.join(", ", add.subList(0, room)), new Op.AddSubscribers(want.name(), now, add.subList(0, room))));
+        }
+        if (!remove.isEmpty()) {
+            steps.removals().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + "remove "
+                    + String.join(", ", remove), new Op.RemoveSubscribers(want.name(), now, remove)));
+        }
+        if (room < add.size()) {
+            List<String> later = add.subList(room, add.size());
+            steps.last().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + "add " + String.join(", ",
+                    later), new Op.AddSubscribers(want.name(), now, later)));
+        }
     }
 
     private static String notOurs(String project) {
