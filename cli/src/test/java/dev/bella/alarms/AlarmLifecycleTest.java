@@ -117,6 +117,8 @@ class AlarmLifecycleTest {
 
         assertThat(plan.render()).contains("  ~ update     alarm        bella-bella-billing-100pct  actions enabled false -> true");
         assertThat(plan.toMake()).hasSize(1);
+        assertThat(Listing.render("bella", service.list("bella"))).contains("alarm   bella-bella-billing-100pct  "
+                + "INSUFFICIENT_DATA  EstimatedCharges >= $150.00  (actions disabled: notifies no one)  [managed by bella]");
         apply(d);
         assertThat(account.alarm("bella-bella-billing-100pct")).containsEntry("ActionsEnabled", "true");
         assertThat(service.plan(d).hasChanges()).isFalse();
