@@ -104,10 +104,13 @@ public final class AlarmService {
                 case Op.UpdateBudget b -> account.updateBudget(current.account(), b.budget());
                 case Op.CreateNotification n -> account.createNotification(current.account(), n.budget(), n.notification(),
                         n.emails());
-                case Op.AddSubscribers n -> n.emails().forEach(e -> account.createSubscriber(current.account(),
-                        n.budget(), n.notification(), e));
-                case Op.RemoveSubscribers n -> n.emails().forEach(e -> account.deleteSubscriber(current.account(),
-                        n.budget(), n.notification(), e));
+                case Op.ChangeSubscribers n -> n.steps().forEach(s -> {
+                    if (s.add()) {
+                        account.createSubscriber(current.account(), n.budget(), n.notification(), s.email());
+                    } else {
+                        account.deleteSubscriber(current.account(), n.budget(), n.notification(), s.email());
+                    }
+                });
                 case Op.DeleteNotification n -> account.deleteNotification(current.account(), n.budget(), n.notification());
                 case Op.DeleteBudget b -> account.deleteBudget(current.account(), b.name());
                 case Op.DeleteTopic t -> account.deleteTopic(t.arn());

@@ -72,19 +72,17 @@ public record Plan(List<Change> changes) {
         }
 
         /**
-         * E-mail subscribers added to, or removed from, a notification in place (CreateSubscriber, DeleteSubscriber):
-         * the notification and its history stay, and additions come before removals.
+         * E-mail subscribers added to or removed from a notification in place (CreateSubscriber, DeleteSubscriber), in
+         * the order of {@code steps}; the notification and its history stay.
          */
-        record AddSubscribers(String budget, NotificationState notification, List<String> emails) implements Op {
-            public AddSubscribers {
-                emails = List.copyOf(emails);
+        record ChangeSubscribers(String budget, NotificationState notification, List<SubscriberStep> steps)
+                implements Op {
+            public ChangeSubscribers {
+                steps = List.copyOf(steps);
             }
         }
 
-        record RemoveSubscribers(String budget, NotificationState notification, List<String> emails) implements Op {
-            public RemoveSubscribers {
-                emails = List.copyOf(emails);
-            }
+        record SubscriberStep(boolean add, String email) {
         }
 
         record DeleteNotification(String budget, NotificationState notification) implements Op {

@@ -41,9 +41,9 @@ final class Planner {
     }
 
     /**
-     * The plan's lines in the order apply makes them: additions and updates first, then removals, then the additions
-     * that had to wait for room (AWS Budgets allows 10 notifications a budget, 10 e-mail subscribers a notification).
-     * A failure part-way therefore leaves the account with more than it had, never with less.
+     * The plan's lines in the order apply makes them: additions and updates first, then removals, then the new
+     * notifications that had to wait for room (AWS Budgets allows 10 a budget). A failure part-way therefore leaves
+     * the account with more than it had, never with less.
      */
     private record Steps(List<Change> first, List<Change> removals, List<Change> last) {
         Steps() {
@@ -235,26 +235,46 @@ final class Planner {
         steps.last().addAll(creates.subList(Math.min(room, creates.size()), creates.size()));
     }
 
-    /** In place, never by re-creating the notification; additions before removals as far as there is room. */
+    /**
+     * In place, never by re-creating the notification: each address is added while the notification has room for
+     * it (10 e-mail subscribers), else one old one is removed first; the additions that fit come with the plan's
+     * additions, the rest with its removals. The count never drops to zero on the way, which matters because
+     * AWS Budgets deletes a notification together with its last subscriber.
+     */
     private static void subscribers(BudgetDefinition want, BudgetDefinition.Notification n, NotificationState now,
                                     Steps steps) {
-        String change = "subscribers " + new TreeSet<>(now.emails()) + " -> " + new TreeSet<>(want.emails()) + ": ";
         List<String> add = want.emails().stream().filter(e -> !now.emails().contains(e)).sorted().toList();
         List<String> remove = now.emails().stream().filter(e -> !want.emails().contains(e)).sorted().toList();
-        int room = Math.min(add.size(), Math.max(0, Limits.EMAILS_PER_NOTIFICATION - now.emails().size()));
-        if (room > 0) {
-            steps.first().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + "add "
-                    + String.join(", ", add.subList(0, room)), new Op.AddSubscribers(want.name(), now, add.subList(0, room))));
+        List<Op.SubscriberStep> first = new ArrayList<>();
+        List<Op.SubscriberStep> rest = new ArrayList<>();
+        int count = now.emails().size();
+        int added = 0;
+        int removed = 0;
+        while (added < add.size() || removed < remove.size()) {
+            boolean addNow = added < add.size() && count < Limits.EMAILS_PER_NOTIFICATION;
+            Op.SubscriberStep step = addNow ? new Op.SubscriberStep(true, add.get(added++))
+                    : new Op.SubscriberStep(false, remove.get(removed++));
+            count += addNow ? 1 : -1;
+            (addNow && removed == 0 ? first : rest).add(step);
         }
-        if (!remove.isEmpty()) {
-            steps.removals().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + "remove "
-                    + String.join(", ", remove), new Op.RemoveSubscribers(want.name(), now, remove)));
+        String change = "subscribers " + new TreeSet<>(now.emails()) + " -> " + new TreeSet<>(want.emails()) + ": ";
+        if (!first.isEmpty()) {
+            steps.first().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + describe(first),
+                    new Op.ChangeSubscribers(want.name(), now, first)));
         }
-        if (room < add.size()) {
-            List<String> later = add.subList(room, add.size());
-            steps.last().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + "add " + String.join(", ",
-                    later), new Op.AddSubscribers(want.name(), now, later)));
+        if (!rest.isEmpty()) {
+            steps.removals().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + describe(rest),
+                    new Op.ChangeSubscribers(want.name(), now, rest)));
         }
+    }
+
+    /** "add a, b" or "remove c" or, when the notification is full, "remove c, add a, ...". */
+    private static String describe(List<Op.SubscriberStep> steps) {
+        if (steps.stream().allMatch(Op.SubscriberStep::add) || steps.stream().noneMatch(Op.SubscriberStep::add)) {
+            return (steps.getFirst().add() ? "add " : "remove ") + String.join(", ",
+                    steps.stream().map(Op.SubscriberStep::email).toList());
+        }
+        return String.join(", ", steps.stream().map(s -> (s.add() ? "add " : "remove ") + s.email()).toList());
     }
 
     private static String notOurs(String project) {

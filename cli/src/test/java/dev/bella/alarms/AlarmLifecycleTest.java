@@ -149,21 +149,22 @@ class AlarmLifecycleTest {
 
     @Test
     void aSubscriberRemovedFromABudgetNotificationByHandIsAddedBack() throws IOException {
-        Desired d = desired(SPEC);
+        Desired d = notify("ops@example.com", "cfo@example.com");
         apply(d);
         budgets.deleteSubscriber(r -> r.accountId(StatefulBillingAccount.ACCOUNT).budgetName(BUDGET)
                 .notification(Notification.builder().notificationType("FORECASTED").comparisonOperator("GREATER_THAN")
                         .threshold(100.0).thresholdType("PERCENTAGE").build())
-                .subscriber(s -> s.subscriptionType(SubscriptionType.EMAIL).address("ops@example.com")));
+                .subscriber(s -> s.subscriptionType(SubscriptionType.EMAIL).address("cfo@example.com")));
         int writes = account.writes().size();
 
         Plan plan = service.plan(d);
 
-        assertThat(plan.render()).contains("  ~ update     notification forecasted > 100%           subscribers [] -> "
-                + "[ops@example.com]");
+        assertThat(plan.render()).contains("  ~ update     notification forecasted > 100%           subscribers "
+                + "[ops@example.com] -> [cfo@example.com, ops@example.com]: add cfo@example.com");
         apply(d);
         assertThat(account.writes().subList(writes, account.writes().size())).containsExactly("CreateSubscriber");
-        assertThat(account.notifications(BUDGET)).containsEntry("FORECASTED 100", List.of("ops@example.com"));
+        assertThat(account.notifications(BUDGET).get("FORECASTED 100")).containsExactlyInAnyOrder("ops@example.com",
+                "cfo@example.com");
     }
 
     // ---- item 3: subscribers change in place, additions first ----
@@ -211,11 +212,19 @@ class AlarmLifecycleTest {
             second.add("b" + i + "@example.com");
         }
         apply(notify(first.toArray(String[]::new)));
+        int before = account.writes().size();
+        Desired next = notify(second.toArray(String[]::new));
 
-        apply(notify(second.toArray(String[]::new)));
+        // full: each new address goes in right after an old one leaves, so no notification is ever left without
+        // subscribers (AWS Budgets would delete it with its last one)
+        assertThat(service.plan(next).render()).contains("notification actual > 50%                subscribers "
+                + first + " -> " + second + ": remove a0@example.com, add b0@example.com, remove a1@example.com, ");
+        apply(next);
 
         assertThat(account.notifications(BUDGET)).hasSize(4).allSatisfy((k, v) -> assertThat(v)
                 .containsExactlyInAnyOrderElementsOf(second));
+        assertThat(account.writes().subList(before, account.writes().size()))
+                .doesNotContain("CreateNotification", "DeleteNotification");
     }
 
     @Test

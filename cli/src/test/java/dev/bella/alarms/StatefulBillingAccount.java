@@ -504,6 +504,10 @@ public final class StatefulBillingAccount implements ResponseDefinitionTransform
                 if (!n.subscribers().remove(s)) {
                     throw new Fault(400, "NotFoundException", "the subscriber does not exist");
                 }
+                if (n.subscribers().isEmpty()) {
+                    // as AWS documents: deleting the last subscriber also deletes the notification
+                    notifications.get(name).remove(key(in.path("Notification")));
+                }
                 wrote(op);
             }
             default -> throw new Fault(400, "InvalidParameterException", "not modelled: " + op);
