@@ -36,7 +36,9 @@ import java.util.UUID;
  * behave as they would on AWS. It enforces the service limits Bella has to respect (10 notifications per budget,
  * 10 e-mail subscribers per notification, 5 actions per alarm state), answers a refused IAM action the way AWS
  * does ("is not authorized to perform: ..."), and can fail any operation once on request.
- * Only the operations and parameters `bella cost alarms` uses are modelled.
+ * Only the operations and parameters `bella cost alarms` uses are modelled. It is one class past the usual size
+ * because the three services share one account (tags are kept by ARN across them, writes are logged in one order)
+ * and one dispatch of WireMock requests; each service is one section below.
  */
 public final class StatefulBillingAccount implements ResponseDefinitionTransformerV2 {
 
