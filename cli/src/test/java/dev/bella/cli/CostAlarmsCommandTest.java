@@ -228,6 +228,19 @@ class CostAlarmsCommandTest {
     }
 
     @Test
+    void aConflictInJsonStillExits1WithThePlanOnStdout() throws IOException {
+        account.identity().billingMetric(true).topics().noBudget()
+                .alarms(FakeBillingAccount.alarm("bella-bella-billing-50pct", "70.0", "by hand"))
+                .alarmTags("bella-bella-billing-50pct", false);
+        CliRun r = run("plan", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        assertThat(plan.path("summary").path("conflict").asInt()).isEqualTo(1);
+        assertThat(plan.path("changes").findValuesAsText("action")).contains("conflict");
+        assertThat(r.err()).startsWith("bella: 1 conflict(s) marked '!'");
+    }
+
+    @Test
     void aFormatAlarmsCannotWriteExits2BeforeAnyAwsCall() {
         CliRun r = run("plan", "--format", "csv");
         assertThat(r.exitCode()).isEqualTo(2);
