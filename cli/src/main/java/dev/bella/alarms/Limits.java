@@ -41,6 +41,13 @@ final class Limits {
             out.add("budget name " + d.budget().name() + " is longer than AWS Budgets' " + BUDGET_NAME_LENGTH
                     + " characters; use a shorter project name");
         }
+        for (String topic : d.topicArns()) {
+            String[] arn = topic.split(":", 6);
+            if (arn.length < 6 || !arn[3].equals(Planner.BILLING_REGION)) {
+                out.add("budget.notify topic " + topic + " is not in " + Planner.BILLING_REGION + "; a billing alarm (always "
+                        + "in " + Planner.BILLING_REGION + ") can only notify a topic in its own region");
+            }
+        }
         for (Change c : plan.toMake()) {
             if (c.op() instanceof Op.PutAlarm p) {
                 if (p.actions().size() > ACTIONS_PER_ALARM) {

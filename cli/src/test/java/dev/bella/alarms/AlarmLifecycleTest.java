@@ -274,6 +274,16 @@ class AlarmLifecycleTest {
         assertThat(account.writes()).isEmpty();
     }
 
+    @Test
+    void aTopicOutsideTheBillingRegionIsRefusedBeforeAnyWrite() throws IOException {
+        Desired d = notify("ops@example.com", "\"arn:aws:sns:eu-west-1:123456789012:finance\"");
+
+        assertThatThrownBy(() -> apply(d)).isInstanceOf(AlarmsException.class).hasMessage("nothing changed: budget.notify "
+                + "topic arn:aws:sns:eu-west-1:123456789012:finance is not in us-east-1; a billing alarm (always in "
+                + "us-east-1) can only notify a topic in its own region");
+        assertThat(account.writes()).isEmpty();
+    }
+
     // ---- item 5: the refused action is the one named ----
 
     @Test
