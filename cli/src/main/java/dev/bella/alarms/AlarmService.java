@@ -20,7 +20,9 @@ public final class AlarmService {
 
     public Plan plan(Desired d) {
         requireBillingAlerts();
-        return Planner.converge(d, read(d.project()));
+        Plan plan = Planner.converge(d, read(d.project()));
+        refuseBrokenLimits(d, plan);
+        return plan;
     }
 
     /**
@@ -32,6 +34,7 @@ public final class AlarmService {
         Current current = read(d.project());
         Plan plan = Planner.converge(d, current);
         refuseConflicts(plan);
+        refuseBrokenLimits(d, plan);
         planned.accept(plan);
         if (!dryRun) {
             execute(plan, current, d.project(), Planner.topicArn(d, current), done);
@@ -75,6 +78,13 @@ public final class AlarmService {
         }
     }
 
+    private static void refuseBrokenLimits(Desired d, Plan plan) {
+        List<String> broken = Limits.broken(d, plan);
+        if (!broken.isEmpty()) {
+            throw new AlarmsException(AlarmsException.Reason.CONFIG, "nothing changed: " + String.join("; ", broken));
+        }
+    }
+
     private void execute(Plan plan, Current current, String project, String expectedTopicArn, Consumer<String> done) {
         String topicArn = expectedTopicArn;
         for (Change c : plan.toMake()) {
@@ -94,10 +104,13 @@ public final class AlarmService {
                 case Op.UpdateBudget b -> account.updateBudget(current.account(), b.budget());
                 case Op.CreateNotification n -> account.createNotification(current.account(), n.budget(), n.notification(),
                         n.emails());
-                case Op.ReplaceNotification n -> {
-                    account.deleteNotification(current.account(), n.budget(), n.old());
-                    account.createNotification(current.account(), n.budget(), n.notification(), n.emails());
-                }
+                case Op.ChangeSubscribers n -> n.steps().forEach(s -> {
+                    if (s.add()) {
+                        account.createSubscriber(current.account(), n.budget(), n.notification(), s.email());
+                    } else {
+                        account.deleteSubscriber(current.account(), n.budget(), n.notification(), s.email());
+                    }
+                });
                 case Op.DeleteNotification n -> account.deleteNotification(current.account(), n.budget(), n.notification());
                 case Op.DeleteBudget b -> account.deleteBudget(current.account(), b.name());
                 case Op.DeleteTopic t -> account.deleteTopic(t.arn());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.BudgetType;
@@ -86,7 +87,9 @@ public final class AwsAlarmAccount {
                                 LinkedHashMap::new)), a.statisticAsString(), orZero(a.period()),
                         orZero(a.evaluationPeriods()), a.threshold() == null ? BigDecimal.ZERO
                         : BigDecimal.valueOf(a.threshold()), a.comparisonOperatorAsString(), a.alarmActions(),
-                        a.treatMissingData(), a.alarmDescription(), a.stateValueAsString()));
+                        a.treatMissingData(), a.alarmDescription(), a.stateValueAsString(),
+                        !Boolean.FALSE.equals(a.actionsEnabled()), Stream.concat(a.okActions().stream(),
+                        a.insufficientDataActions().stream()).toList(), a.unitAsString(), a.datapointsToAlarm()));
             }
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -205,9 +208,23 @@ public final class AwsAlarmAccount {
     }
 
     void deleteNotification(String account, String budget, NotificationState n) {
-        budgets.deleteNotification(r -> r.accountId(account).budgetName(budget).notification(Notification.builder()
-                .notificationType(n.kind()).comparisonOperator(n.comparison()).thresholdType(n.thresholdType())
-                .threshold(n.percent().doubleValue()).build()));
+        budgets.deleteNotification(r -> r.accountId(account).budgetName(budget).notification(existing(n)));
+    }
+
+    void createSubscriber(String account, String budget, NotificationState n, String email) {
+        budgets.createSubscriber(r -> r.accountId(account).budgetName(budget).notification(existing(n))
+                .subscriber(Subscriber.builder().subscriptionType(SubscriptionType.EMAIL).address(email).build()));
+    }
+
+    void deleteSubscriber(String account, String budget, NotificationState n, String email) {
+        budgets.deleteSubscriber(r -> r.accountId(account).budgetName(budget).notification(existing(n))
+                .subscriber(Subscriber.builder().subscriptionType(SubscriptionType.EMAIL).address(email).build()));
+    }
+
+    /** A notification is named by its type, comparison, threshold and threshold type, as read back. */
+    private static Notification existing(NotificationState n) {
+        return Notification.builder().notificationType(n.kind()).comparisonOperator(n.comparison())
+                .thresholdType(n.thresholdType()).threshold(n.percent().doubleValue()).build();
     }
 
     private static Budget budget(BudgetDefinition b) {

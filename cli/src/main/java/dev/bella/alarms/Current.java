@@ -37,13 +37,23 @@ public record Current(String account, String partition, Optional<Topic> topic, L
         }
     }
 
+    /**
+     * A metric alarm as DescribeAlarms reports it: everything PutMetricAlarm sets, so that a change made by hand
+     * (actions disabled, an OK action added, a unit set) shows as drift.
+     *
+     * @param otherActions the OK and insufficient-data actions, which Bella leaves empty
+     * @param unit         null unless someone set one (the billing metric has none, so a unit never matches data)
+     * @param datapoints   DatapointsToAlarm, null when not set (then it equals the evaluation periods)
+     */
     public record Alarm(String name, String arn, boolean managed, String namespace, String metric,
                         Map<String, String> dimensions, String statistic, int period, int evaluationPeriods,
                         BigDecimal threshold, String comparison, List<String> actions, String missingData,
-                        String description, String state) {
+                        String description, String state, boolean actionsEnabled, List<String> otherActions,
+                        String unit, Integer datapoints) {
         public Alarm {
             dimensions = Map.copyOf(dimensions);
             actions = List.copyOf(actions);
+            otherActions = List.copyOf(otherActions);
         }
     }
 

@@ -24,6 +24,7 @@ public final class Listing {
             out.append("alarm   ").append(a.name()).append("  ").append(a.state()).append("  ")
                     .append(a.metric() == null ? "(metric math)" : a.metric())
                     .append(" >= $").append(a.threshold().setScale(2, RoundingMode.HALF_UP).toPlainString())
+                    .append(a.actionsEnabled() ? "" : "  (actions disabled: notifies no one)")
                     .append(managed(project, a.managed())).append('\n');
         }
         out.append(c.budget().map(b -> "budget  " + b.name() + "  " + b.limit().setScale(2, RoundingMode.HALF_UP)

@@ -71,9 +71,18 @@ public record Plan(List<Change> changes) {
                 implements Op {
         }
 
-        /** Budgets cannot change a notification's subscribers in one call: it is deleted and created again. */
-        record ReplaceNotification(String budget, NotificationState old, BudgetDefinition.Notification notification,
-                                   List<String> emails) implements Op {
+        /**
+         * E-mail subscribers added to or removed from a notification in place (CreateSubscriber, DeleteSubscriber), in
+         * the order of {@code steps}; the notification and its history stay.
+         */
+        record ChangeSubscribers(String budget, NotificationState notification, List<SubscriberStep> steps)
+                implements Op {
+            public ChangeSubscribers {
+                steps = List.copyOf(steps);
+            }
+        }
+
+        record SubscriberStep(boolean add, String email) {
         }
 
         record DeleteNotification(String budget, NotificationState notification) implements Op {

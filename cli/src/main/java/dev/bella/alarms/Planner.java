@@ -16,9 +16,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,13 +40,31 @@ final class Planner {
                 + ":" + d.topicName());
     }
 
+    /**
+     * The plan's lines in the order apply makes them: additions and updates first, then removals, then the new
+     * notifications that had to wait for room (AWS Budgets allows 10 a budget). A failure part-way therefore leaves
+     * the account with more than it had, never with less.
+     */
+    private record Steps(List<Change> first, List<Change> removals, List<Change> last) {
+        Steps() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        List<Change> all() {
+            List<Change> all = new ArrayList<>(first);
+            all.addAll(removals);
+            all.addAll(last);
+            return all;
+        }
+    }
+
     static Plan converge(Desired d, Current c) {
-        List<Change> out = new ArrayList<>();
+        Steps out = new Steps();
         String topicArn = topicArn(d, c);
         topic(d, c, out);
         alarms(d, c, topicArn, out);
         budget(d, c, out);
-        return new Plan(out);
+        return new Plan(out.all());
     }
 
     /** Everything Bella manages for the project goes; foreign resources are listed as left alone. */
@@ -65,7 +85,8 @@ final class Planner {
         return new Plan(out);
     }
 
-    private static void topic(Desired d, Current c, List<Change> out) {
+    private static void topic(Desired d, Current c, Steps steps) {
+        List<Change> out = steps.first();
         if (c.topic().isEmpty()) {
             out.add(new Change(Action.CREATE, Kind.TOPIC, d.topicName(), "SNS topic in " + BILLING_REGION
                     + " for the alarms", new Op.CreateTopic(d.topicName())));
@@ -92,7 +113,7 @@ final class Planner {
                 out.add(new Change(Action.KEEP, Kind.SUBSCRIPTION, s.endpoint(), "not in the spec, pending confirmation:"
                         + " SNS removes it after 3 days unconfirmed", new Op.None()));
             } else {
-                out.add(new Change(Action.DELETE, Kind.SUBSCRIPTION, s.endpoint(), "not in budget.notify",
+                steps.removals().add(new Change(Action.DELETE, Kind.SUBSCRIPTION, s.endpoint(), "not in budget.notify",
                         new Op.Unsubscribe(s.arn())));
             }
         }
@@ -100,7 +121,8 @@ final class Planner {
                 new Op.Subscribe(e))));
     }
 
-    private static void alarms(Desired d, Current c, String topicArn, List<Change> out) {
+    private static void alarms(Desired d, Current c, String topicArn, Steps steps) {
+        List<Change> out = steps.first();
         List<String> actions = new ArrayList<>();
         actions.add(topicArn);
         actions.addAll(d.topicArns());
@@ -123,9 +145,12 @@ final class Planner {
         }
         for (Alarm a : c.alarms()) {
             if (!desiredNames.contains(a.name())) {
-                out.add(a.managed() ? new Change(Action.DELETE, Kind.ALARM, a.name(), "no longer in budget.alarm-at",
-                        new Op.DeleteAlarm(a.name()))
-                        : new Change(Action.KEEP, Kind.ALARM, a.name(), notOurs(d.project()), new Op.None()));
+                if (a.managed()) {
+                    steps.removals().add(new Change(Action.DELETE, Kind.ALARM, a.name(), "no longer in budget.alarm-at",
+                            new Op.DeleteAlarm(a.name())));
+                } else {
+                    out.add(new Change(Action.KEEP, Kind.ALARM, a.name(), notOurs(d.project()), new Op.None()));
+                }
             }
         }
     }
@@ -137,7 +162,9 @@ final class Planner {
         }
         diff(d, "namespace", now.namespace(), AlarmDefinition.NAMESPACE);
         diff(d, "metric", now.metric(), AlarmDefinition.METRIC);
-        diff(d, "dimensions", now.dimensions().toString(), Map.of("Currency", "USD").toString());
+        if (!now.dimensions().equals(Map.of("Currency", "USD"))) {
+            d.add("dimensions " + new TreeMap<>(now.dimensions()) + " -> {Currency=USD}");
+        }
         diff(d, "statistic", now.statistic(), AlarmDefinition.STATISTIC);
         diff(d, "period", now.period() + "s", AlarmDefinition.PERIOD_SECONDS + "s");
         diff(d, "evaluation periods", String.valueOf(now.evaluationPeriods()),
@@ -145,11 +172,21 @@ final class Planner {
         diff(d, "comparison", now.comparison(), AlarmDefinition.COMPARISON);
         diff(d, "missing data", now.missingData(), AlarmDefinition.MISSING_DATA);
         diff(d, "actions", new TreeSet<>(now.actions()).toString(), new TreeSet<>(actions).toString());
+        // an alarm whose actions are disabled still changes state but notifies no one
+        diff(d, "actions enabled", String.valueOf(now.actionsEnabled()), "true");
+        diff(d, "OK/insufficient-data actions", new TreeSet<>(now.otherActions()).toString(), "[]");
+        if (now.unit() != null) {
+            d.add("unit " + now.unit() + " -> none");
+        }
+        if (now.datapoints() != null && now.datapoints() != AlarmDefinition.EVALUATION_PERIODS) {
+            d.add("datapoints to alarm " + now.datapoints() + " -> " + AlarmDefinition.EVALUATION_PERIODS);
+        }
         diff(d, "description", now.description(), want.description());
         return d;
     }
 
-    private static void budget(Desired d, Current c, List<Change> out) {
+    private static void budget(Desired d, Current c, Steps steps) {
+        List<Change> out = steps.first();
         BudgetDefinition want = d.budget();
         String what = "monthly cost budget, $" + want.limit().toPlainString();
         if (c.budget().isEmpty()) {
@@ -169,13 +206,14 @@ final class Planner {
                 : new Change(Action.UPDATE, Kind.BUDGET, want.name(), "limit " + money(b.limit()) + " " + b.unit() + " "
                 + b.timeUnit() + " -> " + want.limit().toPlainString() + " USD MONTHLY", new Op.UpdateBudget(want)));
         List<NotificationState> left = new ArrayList<>(b.notifications());
+        List<Change> creates = new ArrayList<>();
+        String to = "to " + String.join(", ", want.emails());
         for (BudgetDefinition.Notification n : want.notifications()) {
             Optional<NotificationState> match = left.stream().filter(s -> s.kind().equals(n.kind().name())
                     && s.percent().compareTo(n.percent()) == 0 && s.comparison().equals("GREATER_THAN")
                     && s.thresholdType().equals("PERCENTAGE")).findFirst();
-            String to = "to " + String.join(", ", want.emails());
             if (match.isEmpty()) {
-                out.add(new Change(Action.CREATE, Kind.NOTIFICATION, n.label(), to,
+                creates.add(new Change(Action.CREATE, Kind.NOTIFICATION, n.label(), to,
                         new Op.CreateNotification(want.name(), n, want.emails())));
                 continue;
             }
@@ -183,15 +221,60 @@ final class Planner {
             if (match.get().emails().equals(Set.copyOf(want.emails()))) {
                 out.add(new Change(Action.UNCHANGED, Kind.NOTIFICATION, n.label(), to, new Op.None()));
             } else {
-                out.add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), "subscribers " + new TreeSet<>(
-                        match.get().emails()) + " -> " + new TreeSet<>(want.emails()),
-                        new Op.ReplaceNotification(want.name(), match.get(), n, want.emails())));
+                subscribers(want, n, match.get(), steps);
             }
         }
-        left.forEach(s -> out.add(new Change(Action.DELETE, Kind.NOTIFICATION, s.kind().toLowerCase(java.util.Locale.ROOT)
-                + " " + s.comparison() + " " + s.percent().stripTrailingZeros().toPlainString()
-                + (s.thresholdType().equals("PERCENTAGE") ? "%" : " USD"), "not in the spec",
-                new Op.DeleteNotification(want.name(), s))));
+        for (NotificationState s : left) {
+            steps.removals().add(new Change(Action.DELETE, Kind.NOTIFICATION, s.kind().toLowerCase(Locale.ROOT) + " "
+                    + s.comparison() + " " + s.percent().stripTrailingZeros().toPlainString()
+                    + (s.thresholdType().equals("PERCENTAGE") ? "%" : " USD"), "not in the spec",
+                    new Op.DeleteNotification(want.name(), s)));
+        }
+        int room = Math.max(0, Limits.NOTIFICATIONS_PER_BUDGET - b.notifications().size());
+        out.addAll(creates.subList(0, Math.min(room, creates.size())));
+        steps.last().addAll(creates.subList(Math.min(room, creates.size()), creates.size()));
+    }
+
+    /**
+     * In place, never by re-creating the notification: each address is added while the notification has room for
+     * it (10 e-mail subscribers), else one old one is removed first; the additions that fit come with the plan's
+     * additions, the rest with its removals. The count never drops to zero on the way, which matters because
+     * AWS Budgets deletes a notification together with its last subscriber.
+     */
+    private static void subscribers(BudgetDefinition want, BudgetDefinition.Notification n, NotificationState now,
+                                    Steps steps) {
+        List<String> add = want.emails().stream().filter(e -> !now.emails().contains(e)).sorted().toList();
+        List<String> remove = now.emails().stream().filter(e -> !want.emails().contains(e)).sorted().toList();
+        List<Op.SubscriberStep> first = new ArrayList<>();
+        List<Op.SubscriberStep> rest = new ArrayList<>();
+        int count = now.emails().size();
+        int added = 0;
+        int removed = 0;
+        while (added < add.size() || removed < remove.size()) {
+            boolean addNow = added < add.size() && count < Limits.EMAILS_PER_NOTIFICATION;
+            Op.SubscriberStep step = addNow ? new Op.SubscriberStep(true, add.get(added++))
+                    : new Op.SubscriberStep(false, remove.get(removed++));
+            count += addNow ? 1 : -1;
+            (addNow && removed == 0 ? first : rest).add(step);
+        }
+        String change = "subscribers " + new TreeSet<>(now.emails()) + " -> " + new TreeSet<>(want.emails()) + ": ";
+        if (!first.isEmpty()) {
+            steps.first().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + describe(first),
+                    new Op.ChangeSubscribers(want.name(), now, first)));
+        }
+        if (!rest.isEmpty()) {
+            steps.removals().add(new Change(Action.UPDATE, Kind.NOTIFICATION, n.label(), change + describe(rest),
+                    new Op.ChangeSubscribers(want.name(), now, rest)));
+        }
+    }
+
+    /** "add a, b" or "remove c" or, when the notification is full, "remove c, add a, ...". */
+    private static String describe(List<Op.SubscriberStep> steps) {
+        if (steps.stream().allMatch(Op.SubscriberStep::add) || steps.stream().noneMatch(Op.SubscriberStep::add)) {
+            return (steps.getFirst().add() ? "add " : "remove ") + String.join(", ",
+                    steps.stream().map(Op.SubscriberStep::email).toList());
+        }
+        return String.join(", ", steps.stream().map(s -> (s.add() ? "add " : "remove ") + s.email()).toList());
     }
 
     private static String notOurs(String project) {

@@ -2,7 +2,10 @@ package dev.bella.aws;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -18,6 +21,9 @@ final class PermissionNaming implements ExecutionInterceptor {
 
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "AuthorizationError", "AuthFailure", "NotAuthorized");
+
+    /** AWS's own wording ("... is not authorized to perform: SNS:TagResource on resource: ..."), when it says. */
+    private static final Pattern REFUSED = Pattern.compile("not authorized to perform:? ([A-Za-z0-9-]+):([A-Za-z0-9*]+)");
 
     /** The SDK's service names (its SERVICE_NAME attribute) to the IAM action prefixes. */
     private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
@@ -41,12 +47,23 @@ final class PermissionNaming implements ExecutionInterceptor {
                 || !DENIED.contains(e.awsErrorDetails().errorCode())) {
             return context.exception();
         }
-        String action = iamAction(attributes);
         String detail = e.awsErrorDetails().errorMessage();
+        String action = refused(detail).orElseGet(() -> iamAction(attributes));
         return e.toBuilder()
                 .message("access denied: needs IAM permission " + action
                         + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"))
                 .build();
+    }
+
+    /**
+     * The action AWS names as refused. It is not always the called operation's: a CreateTopic, PutMetricAlarm or
+     * CreateBudget with tags also needs the service's TagResource, and naming the operation sent users to grant
+     * what they already had.
+     */
+    static Optional<String> refused(String message) {
+        Matcher m = message == null ? null : REFUSED.matcher(message);
+        return m != null && m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT) + ":" + m.group(2))
+                : Optional.empty();
     }
 
     static String iamAction(ExecutionAttributes attributes) {

@@ -1,11 +1,14 @@
 package dev.bella.cli;
 
 import dev.bella.alarms.AlarmService;
+import dev.bella.alarms.AlarmsJson;
 import dev.bella.alarms.AwsAlarmAccount;
+import dev.bella.alarms.Current;
 import dev.bella.alarms.Desired;
 import dev.bella.alarms.Listing;
 import dev.bella.alarms.Plan;
 import dev.bella.aws.AwsClients;
+import dev.bella.report.render.ReportFormat;
 import dev.bella.spec.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -51,17 +54,20 @@ final class CostAlarmsCommand implements Callable<Integer> {
 
     @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Print what apply would create, update or delete; changes nothing.",
-            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms plan", "  bella cost alarms plan --profile billing"})
+            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms plan", "  bella cost alarms plan --profile billing",
+                "  bella cost alarms plan --format json"})
     static final class PlanCommand implements Callable<Integer> {
         @Mixin CommonOptions common;
+        @Mixin OutputOptions output;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
         @Override
         public Integer call() {
+            boolean json = json(output);
             Spec spec = spec(common);
             Desired desired = Desired.from(spec);
             Plan plan = withService(common, spec, s -> s.plan(desired));
-            self.commandLine().getOut().print(plan.render());
+            output.write(json ? AlarmsJson.plan(spec.project(), plan) : plan.render(), self.commandLine().getOut());
             if (!plan.conflicts().isEmpty()) {
                 self.commandLine().getErr().println("bella: " + plan.conflicts().size() + " conflict(s) marked '!': apply "
                         + "would refuse and change nothing until they are resolved");
@@ -94,16 +100,19 @@ final class CostAlarmsCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "List the project's Bella-named topic, alarms and budget, and whether Bella manages each.",
-            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms list"})
+            footerHeading = "%nExamples:%n", footer = {"  bella cost alarms list", "  bella cost alarms list --format json"})
     static final class ListCommand implements Callable<Integer> {
         @Mixin CommonOptions common;
+        @Mixin OutputOptions output;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
         @Override
         public Integer call() {
+            boolean json = json(output);
             Spec spec = spec(common);
-            String text = withService(common, spec, s -> Listing.render(spec.project(), s.list(spec.project())));
-            self.commandLine().getOut().print(text);
+            Current current = withService(common, spec, s -> s.list(spec.project()));
+            output.write(json ? AlarmsJson.list(spec.project(), current) : Listing.render(spec.project(), current),
+                    self.commandLine().getOut());
             return ExitCode.OK.code;
         }
     }
@@ -126,6 +135,14 @@ final class CostAlarmsCommand implements Callable<Integer> {
             report(out, plan, dryRun);
             return ExitCode.OK.code;
         }
+    }
+
+    /** plan and list write table (the default) or json. */
+    static boolean json(OutputOptions output) {
+        if (output.format != ReportFormat.TABLE && output.format != ReportFormat.JSON) {
+            throw new UserException(ExitCode.USAGE, "--format: cost alarms writes table or json");
+        }
+        return output.format == ReportFormat.JSON;
     }
 
     /** After apply/delete: the plan was printed before the changes, and each change as it was made. */

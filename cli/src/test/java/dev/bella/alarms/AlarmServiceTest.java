@@ -203,15 +203,16 @@ class AlarmServiceTest {
                 "  ~ update     budget       bella-bella-monthly         limit 150.00 USD MONTHLY -> 200.00 USD MONTHLY",
                 "  + create     subscription cfo@example.com",
                 "  - delete     notification actual GREATER_THAN 50%",
-                "  ~ update     notification actual > 80%                subscribers [ops@example.com] -> [cfo@example.com, ops@example.com]",
+                "  ~ update     notification actual > 80%                subscribers [ops@example.com] -> [cfo@example.com, ops@example.com]: add cfo@example.com",
                 "  = unchanged  topic        bella-bella-billing");
-        assertThat(account.writeNames()).containsExactly("Subscribe", "PutMetricAlarm", "PutMetricAlarm", "DeleteAlarms",
-                "AWSBudgetServiceGateway.UpdateBudget",
-                "AWSBudgetServiceGateway.DeleteNotification", "AWSBudgetServiceGateway.CreateNotification",
-                "AWSBudgetServiceGateway.DeleteNotification", "AWSBudgetServiceGateway.CreateNotification",
-                "AWSBudgetServiceGateway.DeleteNotification", "AWSBudgetServiceGateway.CreateNotification",
+        // additions and updates first, removals last; subscribers change in place (issue 19)
+        assertThat(account.writeNames()).containsExactly("Subscribe", "PutMetricAlarm", "PutMetricAlarm",
+                "AWSBudgetServiceGateway.UpdateBudget", "AWSBudgetServiceGateway.CreateSubscriber",
+                "AWSBudgetServiceGateway.CreateSubscriber", "AWSBudgetServiceGateway.CreateSubscriber", "DeleteAlarms",
                 "AWSBudgetServiceGateway.DeleteNotification");
-        assertThat(account.writes().get(3).getRequest().getBodyAsString())
+        assertThat(account.writes().get(4).getRequest().getBodyAsString()).contains("\"NotificationType\":\"ACTUAL\"",
+                "\"Threshold\":80.0", "\"Subscriber\":{\"SubscriptionType\":\"EMAIL\",\"Address\":\"cfo@example.com\"}");
+        assertThat(account.writes().get(7).getRequest().getBodyAsString())
                 .isEqualTo("Action=DeleteAlarms&Version=2010-08-01&AlarmNames.member.1=bella-bella-billing-50pct");
     }
 

@@ -33,7 +33,8 @@ public final class FakeBillingAccount {
     public static final Set<String> WRITES = Set.of("PutMetricAlarm", "DeleteAlarms", "CreateTopic", "DeleteTopic", "Subscribe",
             "Unsubscribe", "TagResource", "AWSBudgetServiceGateway.CreateBudget", "AWSBudgetServiceGateway.UpdateBudget",
             "AWSBudgetServiceGateway.DeleteBudget", "AWSBudgetServiceGateway.CreateNotification",
-            "AWSBudgetServiceGateway.DeleteNotification", "AWSBudgetServiceGateway.CreateSubscriber");
+            "AWSBudgetServiceGateway.DeleteNotification", "AWSBudgetServiceGateway.CreateSubscriber",
+            "AWSBudgetServiceGateway.DeleteSubscriber");
 
     private final WireMockServer aws;
     private String state;
@@ -231,7 +232,8 @@ public final class FakeBillingAccount {
         write(query(SNS, "DeleteTopic"), xml("DeleteTopic", null), nextState);
         write(query(CW, "PutMetricAlarm"), xml("PutMetricAlarm", null), nextState);
         write(query(CW, "DeleteAlarms"), xml("DeleteAlarms", null), nextState);
-        for (String op : List.of("CreateBudget", "UpdateBudget", "DeleteBudget", "CreateNotification", "DeleteNotification")) {
+        for (String op : List.of("CreateBudget", "UpdateBudget", "DeleteBudget", "CreateNotification", "DeleteNotification",
+                "CreateSubscriber", "DeleteSubscriber")) {
             write(budgets(op), json("{}"), nextState);
         }
         return this;

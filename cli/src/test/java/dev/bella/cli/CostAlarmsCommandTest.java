@@ -10,6 +10,8 @@ import static dev.bella.alarms.FakeBillingAccount.query;
 import static dev.bella.alarms.FakeBillingAccount.queryError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bella.alarms.FakeBillingAccount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,6 +188,99 @@ class CostAlarmsCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("bella: " + spec + ": budget.monthly-limit is not set").hasLineCount(1);
         assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void planAndListWriteJsonForAPipeline() throws IOException {
+        account.identity().billingMetric(true)
+                .alarms(bellaAlarm("80", "120.0")).alarmTags("bella-bella-billing-80pct", true)
+                .topics(TOPIC_ARN).topicTags(TOPIC_ARN, true)
+                .subscriptions(TOPIC_ARN, "email ops@example.com PendingConfirmation")
+                .budget("150.0", true).notifications(List.of("ops@example.com"), "ACTUAL 80");
+        ObjectMapper json = new ObjectMapper();
+
+        CliRun plan = run("plan", "--format", "json");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        JsonNode p = json.readTree(plan.out());
+        assertThat(p.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(p.path("project").asText()).isEqualTo("bella");
+        assertThat(p.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(p.path("changes").get(0).toString()).isEqualTo("{\"action\":\"unchanged\",\"kind\":\"topic\","
+                + "\"name\":\"bella-bella-billing\",\"detail\":\"\"}");
+        assertThat(p.path("summary").toString()).isEqualTo("{\"create\":5,\"update\":0,\"delete\":0,\"unchanged\":5,"
+                + "\"left-alone\":0,\"conflict\":0}");
+        assertThat(p.path("hasChanges").asBoolean()).isTrue();
+
+        CliRun list = run("list", "--format", "json");
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        JsonNode l = json.readTree(list.out());
+        assertThat(l.path("account").asText()).isEqualTo("123456789012");
+        assertThat(l.path("topic").path("subscriptions").get(0).toString())
+                .isEqualTo("{\"protocol\":\"email\",\"endpoint\":\"ops@example.com\",\"confirmed\":false}");
+        assertThat(l.path("alarms").get(0).path("threshold").decimalValue()).isEqualByComparingTo("120.00");
+        assertThat(l.path("alarms").get(0).path("actionsEnabled").asBoolean()).isTrue();
+        assertThat(l.path("budget").path("limit").decimalValue()).isEqualByComparingTo("150");
+        assertThat(l.path("budget").path("notifications").get(0).toString()).isEqualTo("{\"type\":\"ACTUAL\","
+                + "\"comparison\":\"GREATER_THAN\",\"threshold\":80,\"thresholdType\":\"PERCENTAGE\","
+                + "\"emails\":[\"ops@example.com\"]}");
+    }
+
+    @Test
+    void aConflictInJsonStillExits1WithThePlanOnStdout() throws IOException {
+        account.identity().billingMetric(true).topics().noBudget()
+                .alarms(FakeBillingAccount.alarm("bella-bella-billing-50pct", "70.0", "by hand"))
+                .alarmTags("bella-bella-billing-50pct", false);
+        CliRun r = run("plan", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        assertThat(plan.path("summary").path("conflict").asInt()).isEqualTo(1);
+        assertThat(plan.path("changes").findValuesAsText("action")).contains("conflict");
+        assertThat(r.err()).startsWith("bella: 1 conflict(s) marked '!'");
+    }
+
+    @Test
+    void aFormatAlarmsCannotWriteExits2BeforeAnyAwsCall() {
+        CliRun r = run("plan", "--format", "csv");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("bella: --format: cost alarms writes table or json\n");
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void tenAlarmFractionsExit2AtTheirPlaceInTheSpecBeforeAnyAwsCall() throws IOException {
+        Files.writeString(spec, """
+                project: bella
+                region: ca-central-1
+                budget: {monthly-limit: 150, notify: [ops@example.com], alarm-at: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]}
+                environments:
+                  prod: {}
+                """);
+        for (String command : List.of("plan", "apply")) {
+            CliRun r = run(command);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("bella: " + spec + ":3:113: budget.alarm-at: at most 9 fractions").hasLineCount(1);
+        }
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRefusedTagPermissionExits3NamingIt() {
+        emptyAccount();
+        account.writesSucceed(null);
+        aws.stubFor(query(FakeBillingAccount.SNS, "CreateTopic").willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\""
+                        + "http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>AuthorizationError"
+                        + "</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to perform: "
+                        + "SNS:TagResource on resource: " + TOPIC_ARN + " because no identity-based policy allows the "
+                        + "SNS:TagResource action</Message></Error><RequestId>5e1f</RequestId></ErrorResponse>")));
+        CliRun r = run("apply");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).startsWith("bella: AWS error: access denied: needs IAM permission sns:TagResource (User: ")
+                .hasLineCount(1);
+        assertThat(account.writeNames()).containsExactly("CreateTopic"); // the refused one, and nothing after it
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.bella.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bella.alarms.StatefulBillingAccount;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -94,6 +100,85 @@ class ShadedJarIT {
                 p.destroyForcibly();
             }
         }
+    }
+
+    // ---- cost alarms through the jar, against a WireMock account that keeps state (issue 19) ----
+
+    @Test
+    @Timeout(300)
+    void everyCostAlarmsSubcommandPrintsItsOutputFromTheJar() throws Exception {
+        StatefulBillingAccount account = new StatefulBillingAccount();
+        WireMockServer aws = StatefulBillingAccount.serve(account);
+        try {
+            Path spec = Files.createTempDirectory("bella-alarms-it").resolve("bella.yaml");
+            Files.writeString(spec, """
+                    project: bella
+                    region: ca-central-1
+                    budget: {monthly-limit: 150, notify: [ops@example.com]}
+                    environments:
+                      prod: {}
+                    """);
+            List<String> common = List.of("--config", spec.toString(), "--endpoint-url", aws.baseUrl());
+
+            Run plan = bella(common, "cost", "alarms", "plan");
+            assertThat(plan.out()).contains("  + create     alarm        bella-bella-billing-50pct   EstimatedCharges >= $75.00")
+                    .endsWith("Plan: 10 to create, 0 to update, 0 to delete, 0 unchanged.\n");
+            Run json = bella(common, "cost", "alarms", "plan", "--format", "json");
+            assertThat(new ObjectMapper().readTree(json.out()).path("summary").path("create").asInt()).isEqualTo(10);
+            Run dryRun = bella(common, "cost", "alarms", "apply", "--dry-run");
+            assertThat(dryRun.out()).contains("Plan: 10 to create").endsWith("Dry run: nothing changed.\n");
+            assertThat(account.writes()).isEmpty();
+
+            Run apply = bella(common, "cost", "alarms", "apply");
+            assertThat(apply.out()).contains("  created alarm bella-bella-billing-100pct\n").endsWith("Done: 10 change(s) made.\n");
+            assertThat(account.alarmNames()).hasSize(3);
+
+            Run again = bella(common, "cost", "alarms", "plan");
+            assertThat(again.out()).endsWith("Plan: 0 to create, 0 to update, 0 to delete, 10 unchanged.\n");
+            Run list = bella(common, "cost", "alarms", "list");
+            assertThat(list.out()).startsWith("Account 123456789012, project 'bella'")
+                    .contains("alarm   bella-bella-billing-80pct  INSUFFICIENT_DATA  EstimatedCharges >= $120.00  [managed by bella]",
+                            "  email ops@example.com (pending confirmation)", "  forecasted > 100% to ops@example.com");
+            Run listJson = bella(common, "cost", "alarms", "list", "--format", "json");
+            assertThat(new ObjectMapper().readTree(listJson.out()).path("alarms")).hasSize(3);
+
+            Run delete = bella(common, "cost", "alarms", "delete");
+            assertThat(delete.out()).contains("  deleted budget bella-bella-monthly\n").endsWith("Done: 5 change(s) made.\n");
+            assertThat(account.alarmNames()).isEmpty();
+            assertThat(account.topicArns()).isEmpty();
+        } finally {
+            aws.stop();
+        }
+    }
+
+    record Run(String out, String err) {
+    }
+
+    /**
+     * {@code java -jar bella.jar ARGS COMMON} as a user runs it, with dummy credentials in the environment and no
+     * AWS configuration of this machine's; asserts exit 0 and stderr empty, and returns both streams.
+     */
+    private static Run bella(List<String> common, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        command.addAll(common);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path none = Files.createTempDirectory("bella-no-aws-config");
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BELLA_CONFIG"));
+        env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");
+        env.put("AWS_SECRET_ACCESS_KEY", "secret");
+        env.put("AWS_CONFIG_FILE", none.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", none.resolve("credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        Process p = pb.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
+        Run run = new Run(out.get(), err.get());
+        assertThat(p.exitValue()).as(String.join(" ", args) + ": " + run.err()).isZero();
+        assertThat(run.err()).as(String.join(" ", args)).isEmpty();
+        return run;
     }
 
     private static String read(java.io.InputStream in) {

@@ -34,6 +34,15 @@ public record Budget(Optional<BigDecimal> monthlyLimit, Optional<BigDecimal> dai
     public static final List<BigDecimal> DEFAULT_ALARM_AT = List.of(new BigDecimal("0.5"), new BigDecimal("0.8"),
             new BigDecimal("1.0"));
 
+    /**
+     * Service limits checked when the spec is read, so that `bella cost alarms apply` is never refused half-way:
+     * AWS Budgets allows 10 notifications per budget (one per fraction plus the forecast one) and 10 e-mail
+     * subscribers per notification; a CloudWatch alarm takes 5 actions (Bella's topic plus the listed ones).
+     */
+    public static final int MAX_ALARM_AT = 9;
+    public static final int MAX_EMAILS = 10;
+    public static final int MAX_TOPICS = 4;
+
     public Budget {
         recipients = List.copyOf(recipients);
         alarmAt = List.copyOf(alarmAt);

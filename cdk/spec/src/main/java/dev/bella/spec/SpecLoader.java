@@ -173,10 +173,18 @@ public final class SpecLoader {
         Optional<BigDecimal> daily = b.decimal("daily-limit", BigDecimal.ZERO, null);
         // each address is checked at its own node: the position of the whole list pointed at the first
         // address whichever one was wrong
+        int[] counts = new int[2]; // e-mail addresses, topic ARNs
         var notify = b.list("notify", n -> n.scalar(b.what() + ".notify item").map(address -> {
-            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && !address.startsWith("arn:aws:sns:")) {
+            boolean topic = address.startsWith("arn:aws:sns:");
+            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && !topic) {
                 n.problems().add(n.position(), "budget.notify: '" + address
                         + "' is neither an e-mail address nor an SNS topic ARN");
+            } else if (!topic && ++counts[0] == Budget.MAX_EMAILS + 1) {
+                n.problems().add(n.position(), "budget.notify: at most " + Budget.MAX_EMAILS + " e-mail addresses "
+                        + "(AWS Budgets allows 10 e-mail subscribers per notification); list an SNS topic ARN for more");
+            } else if (topic && ++counts[1] == Budget.MAX_TOPICS + 1) {
+                n.problems().add(n.position(), "budget.notify: at most " + Budget.MAX_TOPICS + " SNS topic ARNs "
+                        + "(a CloudWatch alarm takes 5 actions and Bella's own topic is one of them)");
             }
             return address;
         }));
@@ -208,6 +216,11 @@ public final class SpecLoader {
             if (v.signum() <= 0 || v.compareTo(BigDecimal.TWO) > 0) {
                 n.problems().add(n.position(), "budget.alarm-at: expected a fraction above 0 and at most 2 (1.0 = the "
                         + "monthly limit), found " + v.toPlainString());
+                return Optional.empty();
+            }
+            if (out.size() == Budget.MAX_ALARM_AT) {
+                n.problems().add(n.position(), "budget.alarm-at: at most " + Budget.MAX_ALARM_AT + " fractions (AWS "
+                        + "Budgets allows 10 notifications per budget: one per fraction and one for the forecast)");
                 return Optional.empty();
             }
             if (!out.isEmpty() && v.compareTo(out.get(out.size() - 1)) <= 0) {

@@ -606,6 +606,28 @@ class SpecLoaderBadConfigTest {
                         environments:
                           prod: {}
                         """, 3, 34, "budget.targets.commitment-coverage: expected a number from 0 to 100, found 120"),
+                // service limits, so that `cost alarms apply` is never refused half-way (issue 19)
+                new Case("ten alarm fractions exceed the budget's 10 notifications with the forecast", """
+                        region: test-region-1
+                        budget:
+                          alarm-at: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+                        environments:
+                          prod: {}
+                        """, 3, 59, "budget.alarm-at: at most 9 fractions (AWS Budgets allows 10 notifications per budget"),
+                new Case("eleven e-mail addresses exceed a notification's 10 subscribers", """
+                        region: test-region-1
+                        budget:
+                          notify: [a@x.io, b@x.io, c@x.io, d@x.io, e@x.io, f@x.io, g@x.io, h@x.io, i@x.io, j@x.io, k@x.io]
+                        environments:
+                          prod: {}
+                        """, 3, 92, "budget.notify: at most 10 e-mail addresses"),
+                new Case("five topic ARNs and Bella's topic exceed an alarm's 5 actions", """
+                        region: test-region-1
+                        budget:
+                          notify: [ops@x.io, "arn:aws:sns:r:1:a", "arn:aws:sns:r:1:b", "arn:aws:sns:r:1:c", "arn:aws:sns:r:1:d", "arn:aws:sns:r:1:e"]
+                        environments:
+                          prod: {}
+                        """, 3, 106, "budget.notify: at most 4 SNS topic ARNs"),
                 new Case("empty alarm list", """
                         region: test-region-1
                         budget:
