@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "cost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cost reports and cost controls.",
         subcommands = {CostReportCommand.class, CostAlarmsCommand.class, CostRightsizeCommand.class,
-                CostScheduleDevCommand.class})
+                CostScheduleDevCommand.class, CostCapacityCommand.class})
 final class CostCommand {
 }
