@@ -3,7 +3,6 @@ package dev.bella.capacity;
 import dev.bella.rightsize.Change;
 import dev.bella.rightsize.RightsizeService;
 import dev.bella.rightsize.SpecEditor;
-import dev.bella.rightsize.UnifiedDiff;
 import dev.bella.spec.Autoscaling;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Schedule;
@@ -144,12 +143,23 @@ public final class CapacityService {
         SpecEditor.Edited blocks = ScheduledEdit.apply(scalars.after(), file.label(), env.name(), yaml(report.blocks()));
         List<String> notes = new ArrayList<>(scalars.notes());
         notes.addAll(blocks.notes());
-        SpecEditor.Edited edited = new SpecEditor.Edited(text, blocks.after(), scalars.applied() + blocks.applied(), notes);
+        String after = blocks.after();
+        int applied = scalars.applied() + blocks.applied();
+        int needed = report.blocks().stream().mapToInt(Autoscaling.Block::min).max().orElse(0);
+        for (String child : ScheduledEdit.children(after, file.label(), env.name())) {
+            if (spec.environment(child).map(c -> c.service().autoscaling().max() < needed).orElse(false)) {
+                SpecEditor.Edited cleared = ScheduledEdit.clearIn(after, file.label(), child);
+                after = cleared.after();
+                applied += cleared.applied();
+                notes.addAll(cleared.notes());
+            }
+        }
+        SpecEditor.Edited edited = new SpecEditor.Edited(text, after, applied, notes);
         // the edited text must still be a valid spec before anything is written
         SpecLoader loader = new SpecLoader();
         loader.read(loader.parse(file, edited.after()));
         return new RightsizeService.SpecEdit(file.path(), edited,
-                UnifiedDiff.of(file.path().toString().replace('\\', '/'), edited.before(), edited.after()));
+                SpecDiff.of(file.path().toString().replace('\\', '/'), edited.before(), edited.after()));
     }
 
     /** The blocks as the spec writes them: one flow list, so the edit stays on one line. */

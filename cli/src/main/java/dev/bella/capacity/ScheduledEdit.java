@@ -84,6 +84,32 @@ final class ScheduledEdit {
                 + text.substring(at);
     }
 
+    /**
+     * Gives {@code child}, an environment that extends the edited one, {@code scheduled: []} of its own: it would
+     * otherwise inherit blocks above its own max (dev extends prod with max 1) and the spec would not load.
+     */
+    static SpecEditor.Edited clearIn(String text, String label, String child) {
+        Problems problems = new Problems();
+        Optional<YamlNode> parsed = YamlNode.parse(text, label, problems);
+        problems.throwIfAny();
+        MapReader envs = parsed.orElseThrow().asMap("spec").map("environments");
+        Optional<YamlNode> autoscaling = path(envs, child, "service", "autoscaling").filter(YamlNode::isMapping);
+        if (autoscaling.isEmpty() || path(envs, child, "service", "autoscaling", "scheduled").isPresent()) {
+            return new SpecEditor.Edited(text, text, 0, List.of());
+        }
+        return new SpecEditor.Edited(text, insert(text, autoscaling.get(), "scheduled", "[]"), 1, List.of(child
+                + " extends the edited environment with a lower autoscaling max: given scheduled: [] of its own"));
+    }
+
+    /** The environments whose {@code extends} names {@code parent}. */
+    static List<String> children(String text, String label, String parent) {
+        Problems problems = new Problems();
+        Optional<YamlNode> parsed = YamlNode.parse(text, label, problems);
+        problems.throwIfAny();
+        MapReader envs = parsed.orElseThrow().asMap("spec").map("environments");
+        return envs.keys().stream().filter(e -> parent(envs, e).filter(parent::equals).isPresent()).toList();
+    }
+
     private static Optional<YamlNode> path(MapReader envs, String env, String... keys) {
         Optional<YamlNode> n = envs.raw(env);
         for (String key : keys) {
