@@ -16,8 +16,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 
 class CostCapacityCommandTest {
 
@@ -108,6 +111,25 @@ class CostCapacityCommandTest {
                 spec.toString(), "--apply");
         assertThat(again.err()).contains("bella: no change to");
         assertThat(Files.readString(spec)).isEqualTo(edited);
+    }
+
+    @Test
+    void theAppliedProfileIsWhatTheSynthesizedServiceStackSchedules() throws Exception {
+        Path spec = SyntheticHistory.write(dir, "bella.yaml", SyntheticHistory.SPEC);
+        Path calls = history(LocalDate.of(2026, 9, 7), 56);
+        CliRun apply = CliRun.of("cost", "capacity", "--calls", calls.toString(), "--calls-per-task", "4", "--tz",
+                "America/Toronto", "--config", spec.toString(), "--apply");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        Path out = dir.resolve("cdk.out");
+        CliRun synth = CliRun.of("stack", "synth", "--config", spec.toString(), "--env", "prod", "--output", out.toString());
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        Template service = Template.fromString(Files.readString(out.resolve("bella-prod-service.template.json")));
+        service.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 1,
+                "ScheduledActions", List.of(
+                        Match.objectLike(Map.of("Schedule", "cron(0 9 ? * MON-FRI *)", "Timezone", "America/Toronto",
+                                "ScalableTargetAction", Map.of("MinCapacity", 3))),
+                        Match.objectLike(Map.of("Schedule", "cron(0 11 ? * MON-FRI *)", "Timezone", "America/Toronto",
+                                "ScalableTargetAction", Map.of("MinCapacity", 1))))));
     }
 
     @Test
