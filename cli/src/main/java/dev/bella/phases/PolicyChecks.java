@@ -74,6 +74,7 @@ final class PolicyChecks {
                     env.network().natGateways() <= p.count(), SPEC, key(env, "network.nat-gateways"), "",
                     "at most " + p.count(), String.valueOf(env.network().natGateways()))));
             case Policy.ReservedCoverageMin p -> reserved(p, env);
+            case Policy.ScheduledCapacity p -> ScheduledCapacityCheck.check(env, stacks);
             case Policy.BudgetAlarms p -> List.of(
                     Check.of(spec.budget().monthlyLimit().isPresent(), SPEC, "budget.monthly-limit", "", "a limit in USD",
                             spec.budget().monthlyLimit().map(BigDecimal::toPlainString).orElse("none")),

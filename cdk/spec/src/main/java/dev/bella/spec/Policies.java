@@ -160,6 +160,11 @@ public final class Policies {
                         + "`bella cost alarms` can create the billing alarms.",
                 List.of(value("the word required", "")), "budget-alarms: required", Scope.WHOLE_SPEC, Subject.SPEC,
                 (m, k) -> required(m, k, new Policy.BudgetAlarms()));
+        add(all, "scheduled-capacity", "The service has a scheduled minimum from its call pattern "
+                        + "(service.autoscaling.scheduled, written by `bella cost capacity`); in the template, scheduled "
+                        + "actions on its scalable target in the blocks' time zone, up to the blocks' largest minimum.",
+                List.of(value("the word required", "")), "scheduled-capacity: required", Scope.PROTECTED,
+                Subject.TEMPLATE, (m, k) -> required(m, k, new Policy.ScheduledCapacity()));
         return java.util.Collections.unmodifiableMap(all);
     }
 
@@ -193,6 +198,7 @@ public final class Policies {
             case Policy.NatGatewaysMax p -> "nat-gateways-max";
             case Policy.ReservedCoverageMin p -> "reserved-coverage-min";
             case Policy.BudgetAlarms p -> "budget-alarms";
+            case Policy.ScheduledCapacity p -> "scheduled-capacity";
         };
         return ALL.get(name);
     }
