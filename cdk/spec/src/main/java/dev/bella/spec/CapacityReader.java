@@ -55,7 +55,8 @@ final class CapacityReader {
             c.finish();
             return value.flatMap(v -> source.map(s -> new CallsPerTask(v, s)));
         });
-        return new Autoscaling.Capacity(blocks, zone, callsPerTask);
+        // the zone belongs to the blocks: without any, the capacity of an environment is the same whatever the zone
+        return new Autoscaling.Capacity(blocks, blocks.isEmpty() ? Optional.empty() : zone, callsPerTask);
     }
 
     private static Optional<Block> block(YamlNode node, String what, int max) {
