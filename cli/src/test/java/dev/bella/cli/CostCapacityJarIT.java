@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code bella cost capacity} from the shaded jar, as a user runs it: stdout, stderr and exit code together. */
 class CostCapacityJarIT {
 
-    private static final Path JAR = Path.of("target", "bella.jar");
+    private static final Path JAR = Path.of("target", "bella.jar").toAbsolutePath(); // the process runs in a temp dir
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
