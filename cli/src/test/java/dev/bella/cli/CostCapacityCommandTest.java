@@ -159,6 +159,11 @@ class CostCapacityCommandTest {
                 .err()).startsWith("bella: --tz: unknown time zone 'Mars/Base'");
         assertThat(CliRun.of("cost", "capacity", "--calls", calls.toString(), "--lookback", "1w").err())
                 .startsWith("bella: --lookback: expected 2w to 104w");
+        CliRun csv = CliRun.of("cost", "capacity", "--calls", calls.toString(), "--tz", "UTC", "--calls-per-task", "4",
+                "--format", "csv");
+        assertThat(csv.exitCode()).isEqualTo(2);
+        assertThat(csv.out()).isEmpty();
+        assertThat(csv.err()).isEqualTo("bella: --format: capacity writes table, json, markdown or html\n");
         assertThat(CliRun.of("cost", "capacity", "--calls-per-task", "4").exitCode()).isEqualTo(2);
         CliRun both = CliRun.of("cost", "capacity", "--calls", calls.toString(), "--ledger-url", "jdbc:postgresql://x/y");
         assertThat(both.exitCode()).isEqualTo(2);
