@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
         description = "Cost reports and cost controls.",
         subcommands = {CostReportCommand.class, CostAlarmsCommand.class, CostRightsizeCommand.class,
                 CostScheduleDevCommand.class, CostDiffCommand.class, CostAlternativesCommand.class,
-                CostCommitmentsCommand.class})
+                CostCommitmentsCommand.class, CostCapacityCommand.class})
 final class CostCommand {
 }

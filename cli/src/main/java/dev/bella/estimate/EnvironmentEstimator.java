@@ -86,8 +86,11 @@ final class EnvironmentEstimator {
         return BigDecimal.valueOf(usage.callsPerMonth()).multiply(monthShare());
     }
 
-    /** Task-hours: the baseline count all running hours, plus the peak profile's extra tasks. */
+    /** Task-hours: the scheduled profile when there is one, else the baseline count plus the peak profile's extra tasks. */
     static BigDecimal taskHours(Service s, BigDecimal runningHours) {
+        if (ScheduledProfile.applies(s)) {
+            return ScheduledProfile.taskHours(s, runningHours);
+        }
         BigDecimal hours = BigDecimal.valueOf(s.desired()).multiply(runningHours);
         Autoscaling.Peak peak = s.autoscaling().peak().orElse(null);
         if (peak != null) {

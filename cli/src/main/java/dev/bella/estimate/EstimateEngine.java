@@ -39,6 +39,9 @@ public final class EstimateEngine {
         }
         List<String> notes = new ArrayList<>();
         notes.add("prices: " + spec.prices().name());
+        for (int i = 0; i < envs.size(); i++) {
+            ScheduledProfile.utilizationNote(envs.get(i), costs.get(i).runningHours()).ifPresent(notes::add);
+        }
         return report(spec, period, costs, notes);
     }
 

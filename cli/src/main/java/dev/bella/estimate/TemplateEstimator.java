@@ -240,7 +240,10 @@ public final class TemplateEstimator {
             }
         }
 
-        /** The spec's view of a service as the template deploys it; the peak profile is a usage assumption. */
+        /**
+         * The spec's view of a service as the template deploys it; the peak profile and the scheduled minimum are
+         * taken from the spec, as usage assumptions (the template's scheduled actions are not read back).
+         */
         private Service service(Resource service, Resource task) {
             int cpu = required(task, "Cpu");
             int memory = required(task, "Memory");
@@ -256,7 +259,7 @@ public final class TemplateEstimator {
             Autoscaling scaling = target.map(t -> new Autoscaling(
                             t.value("MinCapacity").integer().map(Long::intValue).orElse(desired),
                             t.value("MaxCapacity").integer().map(Long::intValue).orElse(desired), 0, Duration.ZERO,
-                            Duration.ZERO, env.service().autoscaling().peak()))
+                            Duration.ZERO, env.service().autoscaling().peak(), env.service().autoscaling().capacity()))
                     .orElse(new Autoscaling(desired, desired, 0, Duration.ZERO, Duration.ZERO, Optional.empty()));
             return new Service(cpu, memory, architecture, desired, scaling, Ecs.spotPercent(service));
         }

@@ -92,6 +92,7 @@ final class PolicyChecks {
                     "at most " + p.count(), String.valueOf(env.network().natGateways()))));
             case Policy.ReservedCoverageMin p -> live.map(l -> reservedLive(p, env, l.get())).orElseGet(() -> reserved(p, env));
             case Policy.AwsSolutions p -> awsSolutions(env);
+            case Policy.ScheduledCapacity p -> ScheduledCapacityCheck.check(env, stacks);
             case Policy.BudgetAlarms p -> List.of(
                     Check.of(spec.budget().monthlyLimit().isPresent(), SPEC, "budget.monthly-limit", "", "a limit in USD",
                             spec.budget().monthlyLimit().map(BigDecimal::toPlainString).orElse("none")),

@@ -24,6 +24,8 @@ final class EcsServiceScheduler implements ResourceScheduler {
     static final String PREV_DESIRED = "bella:prev-desired";
     static final String PREV_MIN = "bella:prev-min";
     static final String PREV_MAX = "bella:prev-max";
+    /** Which kinds of scaling were already suspended before bella stopped the service, restored as they were. */
+    static final String PREV_SUSPENDED = "bella:prev-suspended";
 
     private final EcsClient ecs;
     private final ApplicationAutoScalingClient autoScaling;
@@ -92,7 +94,9 @@ final class EcsServiceScheduler implements ResourceScheduler {
     private ResourceResult stop(Step step, Ids ids, int desired, Optional<ScalableTarget> target, String before) {
         ScheduledResource r = step.resource();
         boolean saved = r.tag(PREV_DESIRED).isPresent();
-        boolean scalingStopped = target.map(t -> t.minCapacity() == 0 && suspendedOut(t)).orElse(true);
+        // scheduled scaling too: a morning scheduled action would otherwise raise the minimum of a stopped service
+        boolean scalingStopped = target.map(t -> t.minCapacity() == 0 && suspendedOut(t) && suspendedScheduled(t))
+                .orElse(true);
         if (desired == 0 && scalingStopped && holdStored(step)) {
             return step.result(before, "none", ResourceResult.Outcome.CONVERGED, "already stopped");
         }
@@ -105,27 +109,34 @@ final class EcsServiceScheduler implements ResourceScheduler {
                 target.ifPresent(t -> {
                     tags.add(tag(PREV_MIN, t.minCapacity()));
                     tags.add(tag(PREV_MAX, t.maxCapacity()));
+                    tags.add(Tag.builder().key(PREV_SUSPENDED).value(Suspension.of(t.suspendedState()).tagValue()).build());
                 });
             }
             step.hold().ifPresent(h -> tags.add(Tag.builder().key(StateOverride.TAG).value(h.tagValue()).build()));
             if (!tags.isEmpty() || desired > 0) {
                 tags.add(Tag.builder().key(ScheduledResource.SINCE_TAG).value(step.now().toString()).build());
-                ecs.tagResource(b -> b.resourceArn(r.arn()).tags(tags));
+                step.write("tags " + tags.stream().map(Tag::key).toList(),
+                        () -> ecs.tagResource(b -> b.resourceArn(r.arn()).tags(tags)));
             }
         }
         actions.add(saved || desired == 0 ? "kept saved values" : "saved desired " + desired + " in tags");
         if (target.isPresent() && !scalingStopped) {
+            String what = "scaling min 0, scale-out and scheduled scaling suspended";
             if (!step.dryRun()) {
-                autoScaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS).resourceId(ids.scalingId())
-                        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(0)
-                        .maxCapacity(target.get().maxCapacity())
-                        .suspendedState(SuspendedState.builder().dynamicScalingOutSuspended(true).build()));
+                // scale-in keeps its state: it cannot start tasks, and a person may have suspended it on purpose
+                boolean in = Suspension.of(target.get().suspendedState()).in();
+                step.write(what, () -> autoScaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
+                        .resourceId(ids.scalingId()).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                        .minCapacity(0).maxCapacity(target.get().maxCapacity())
+                        .suspendedState(SuspendedState.builder().dynamicScalingInSuspended(in)
+                                .dynamicScalingOutSuspended(true).scheduledScalingSuspended(true).build())));
             }
-            actions.add("scaling min 0, scale-out suspended");
+            actions.add(what);
         }
         if (desired > 0) {
             if (!step.dryRun()) {
-                ecs.updateService(b -> b.cluster(ids.cluster()).service(ids.service()).desiredCount(0));
+                step.write("desired 0", () -> ecs.updateService(b -> b.cluster(ids.cluster()).service(ids.service())
+                        .desiredCount(0)));
             }
             actions.add("desired 0");
         }
@@ -135,7 +146,7 @@ final class EcsServiceScheduler implements ResourceScheduler {
     private ResourceResult start(Step step, Ids ids, int desired, Optional<ScalableTarget> target, String before) {
         ScheduledResource r = step.resource();
         boolean saved = r.tag(PREV_DESIRED).isPresent();
-        boolean scalingSuspended = target.map(EcsServiceScheduler::suspendedOut).orElse(false);
+        boolean scalingSuspended = target.map(t -> suspendedOut(t) || suspendedScheduled(t)).orElse(false);
         if (desired > 0 && !saved && !scalingSuspended && holdStored(step)) {
             return step.result(before, "none", ResourceResult.Outcome.CONVERGED, "already running");
         }
@@ -150,28 +161,32 @@ final class EcsServiceScheduler implements ResourceScheduler {
         List<String> actions = new ArrayList<>();
         if (restoreCount && desired != restore) {
             if (!step.dryRun()) {
-                ecs.updateService(b -> b.cluster(ids.cluster()).service(ids.service()).desiredCount(restore));
+                step.write("desired " + restore, () -> ecs.updateService(b -> b.cluster(ids.cluster())
+                        .service(ids.service()).desiredCount(restore)));
             }
             actions.add("desired " + restore);
         }
         if (target.isPresent()) {
+            // exactly what was suspended before bella stopped the service stays suspended; the rest resumes
+            Suspension keep = Suspension.fromTag(r.tag(PREV_SUSPENDED), used);
+            String what = "scaling min " + min + ", max " + max + ", " + keep.resumedText();
             if (!step.dryRun()) {
-                autoScaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS).resourceId(ids.scalingId())
-                        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(min).maxCapacity(max)
-                        .suspendedState(SuspendedState.builder().dynamicScalingOutSuspended(false)
-                                .dynamicScalingInSuspended(false).scheduledScalingSuspended(false).build()));
+                step.write(what, () -> autoScaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
+                        .resourceId(ids.scalingId()).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                        .minCapacity(min).maxCapacity(max).suspendedState(keep.state())));
             }
-            actions.add("scaling min " + min + ", max " + max + ", resumed");
+            actions.add(what);
         }
         if (!step.dryRun()) {
             List<Tag> tags = new ArrayList<>(List.of(Tag.builder().key(ScheduledResource.SINCE_TAG)
                     .value(step.now().toString()).build()));
             step.hold().ifPresent(h -> tags.add(Tag.builder().key(StateOverride.TAG).value(h.tagValue()).build()));
-            ecs.tagResource(b -> b.resourceArn(r.arn()).tags(tags));
-            List<String> drop = r.tags().keySet().stream()
-                    .filter(k -> k.equals(PREV_DESIRED) || k.equals(PREV_MIN) || k.equals(PREV_MAX)).toList();
+            step.write("tags " + tags.stream().map(Tag::key).toList(),
+                    () -> ecs.tagResource(b -> b.resourceArn(r.arn()).tags(tags)));
+            List<String> drop = r.tags().keySet().stream().filter(k -> k.equals(PREV_DESIRED) || k.equals(PREV_MIN)
+                    || k.equals(PREV_MAX) || k.equals(PREV_SUSPENDED)).toList();
             if (!drop.isEmpty()) {
-                ecs.untagResource(b -> b.resourceArn(r.arn()).tagKeys(drop));
+                step.write("removed tags " + drop, () -> ecs.untagResource(b -> b.resourceArn(r.arn()).tagKeys(drop)));
             }
         }
         String detail = flags.isEmpty() ? "started" : "started; " + String.join(", ", flags);
@@ -184,7 +199,11 @@ final class EcsServiceScheduler implements ResourceScheduler {
     }
 
     private static boolean suspendedOut(ScalableTarget t) {
-        return t.suspendedState() != null && Boolean.TRUE.equals(t.suspendedState().dynamicScalingOutSuspended());
+        return Suspension.of(t.suspendedState()).out();
+    }
+
+    private static boolean suspendedScheduled(ScalableTarget t) {
+        return Suspension.of(t.suspendedState()).scheduled();
     }
 
     private static int intTag(ScheduledResource r, String key, int fallback, List<String> flags) {

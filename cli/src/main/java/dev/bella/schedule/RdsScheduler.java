@@ -1,5 +1,9 @@
 package dev.bella.schedule;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -78,40 +82,82 @@ final class RdsScheduler implements ResourceScheduler {
                     + s.status() + "'");
         }
         if (stop) {
-            boolean autoStarted = r.tag(STOPPED_BY).isPresent();
+            String again = againDetail(r, step.now());
             if (!step.dryRun()) {
                 // tag first: a crash after the stop must still know bella stopped it
-                rds.addTagsToResource(b -> b.resourceName(r.arn()).tags(tag(STOPPED_BY, "schedule"),
-                        tag(ScheduledResource.SINCE_TAG, step.now().toString())));
+                step.write("tagged " + STOPPED_BY + ", " + ScheduledResource.SINCE_TAG, () -> rds.addTagsToResource(b ->
+                        b.resourceName(r.arn()).tags(tag(STOPPED_BY, "schedule"),
+                                tag(ScheduledResource.SINCE_TAG, step.now().toString()))));
                 if (r.kind() == ScheduledResource.Kind.RDS_CLUSTER) {
-                    rds.stopDBCluster(b -> b.dbClusterIdentifier(r.name()));
+                    step.write("stop", () -> rds.stopDBCluster(b -> b.dbClusterIdentifier(r.name())));
                 } else {
-                    rds.stopDBInstance(b -> b.dbInstanceIdentifier(r.name()));
+                    step.write("stop", () -> rds.stopDBInstance(b -> b.dbInstanceIdentifier(r.name())));
                 }
                 storeHold(step);
             }
+            boolean autoStarted = again != null && again.startsWith(AUTO_START);
             return step.changed(before, "stop", autoStarted ? ResourceResult.Outcome.RESTOPPED_AFTER_AUTO_START
-                    : ResourceResult.Outcome.CHANGED, autoStarted ? "available again while scheduled off: AWS's "
-                    + "automatic start after 7 days stopped; stopped again" : "stopping");
+                    : ResourceResult.Outcome.CHANGED, again == null ? "stopping" : again);
         }
         if (!step.dryRun()) {
             if (r.kind() == ScheduledResource.Kind.RDS_CLUSTER) {
-                rds.startDBCluster(b -> b.dbClusterIdentifier(r.name()));
+                step.write("start", () -> rds.startDBCluster(b -> b.dbClusterIdentifier(r.name())));
             } else {
-                rds.startDBInstance(b -> b.dbInstanceIdentifier(r.name()));
+                step.write("start", () -> rds.startDBInstance(b -> b.dbInstanceIdentifier(r.name())));
             }
-            rds.addTagsToResource(b -> b.resourceName(r.arn()).tags(tag(ScheduledResource.SINCE_TAG, step.now().toString())));
-            rds.removeTagsFromResource(b -> b.resourceName(r.arn()).tagKeys(STOPPED_BY));
+            step.write("tagged " + ScheduledResource.SINCE_TAG, () -> rds.addTagsToResource(b -> b.resourceName(r.arn())
+                    .tags(tag(ScheduledResource.SINCE_TAG, step.now().toString()))));
+            step.write("removed tag " + STOPPED_BY, () -> rds.removeTagsFromResource(b -> b.resourceName(r.arn())
+                    .tagKeys(STOPPED_BY)));
             storeHold(step);
         }
         return step.changed(before, "start", ResourceResult.Outcome.CHANGED, "starting");
     }
 
+    static final String AUTO_START = "available again while scheduled off: AWS's automatic start";
+
+    /**
+     * Why a DB bella stopped is available while the schedule says stopped, or null when bella never stopped it.
+     * AWS starts a stopped DB only after 7 days, so {@code bella:state-since} (written with the stop) tells an
+     * automatic start from a person's start, or from a stop call that failed after the tags were written.
+     */
+    static String againDetail(ScheduledResource r, Instant now) {
+        if (r.tag(STOPPED_BY).isEmpty()) {
+            return null;
+        }
+        Optional<Instant> since = r.tag(ScheduledResource.SINCE_TAG).flatMap(RdsScheduler::instant);
+        if (since.isEmpty()) {
+            return "available again while scheduled off (no readable " + ScheduledResource.SINCE_TAG
+                    + ": cannot tell who started it); stopped again";
+        }
+        Duration stoppedFor = Duration.between(since.get(), now);
+        if (stoppedFor.compareTo(AWS_AUTO_START) >= 0) {
+            return AUTO_START + " after 7 days stopped; stopped again";
+        }
+        return "available again " + human(stoppedFor) + " after bella stopped it (" + ScheduledResource.SINCE_TAG + " "
+                + since.get() + "), before AWS's 7-day automatic start: started by someone, or the stop did not "
+                + "take; stopped again";
+    }
+
+    private static final Duration AWS_AUTO_START = Duration.ofDays(7);
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toHours() >= 48 ? d.toDays() + " days" : d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
     private void storeHold(Step step) {
         step.hold().filter(h -> !h.tagValue().equals(step.resource().tags().get(StateOverride.TAG)))
                 .filter(h -> !step.dryRun())
-                .ifPresent(h -> rds.addTagsToResource(b -> b.resourceName(step.resource().arn())
-                        .tags(tag(StateOverride.TAG, h.tagValue()))));
+                .ifPresent(h -> step.write("tagged " + StateOverride.TAG, () -> rds.addTagsToResource(b ->
+                        b.resourceName(step.resource().arn()).tags(tag(StateOverride.TAG, h.tagValue())))));
     }
 
     private static Tag tag(String key, String value) {

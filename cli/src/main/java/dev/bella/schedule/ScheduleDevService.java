@@ -56,11 +56,12 @@ public final class ScheduleDevService {
             if (refused.isPresent()) {
                 return refused.get();
             }
+            Journal journal = new Journal();
             try {
                 Decision decision = decide(intent, r, at, until);
-                return scheduler(r, states).apply(new Step(r, decision, mode, now(), hold));
+                return scheduler(r, states).apply(new Step(r, decision, mode, now(), hold, journal));
             } catch (RuntimeException e) {
-                return failure(r, e);
+                return failure(r, e, journal.describe());
             }
         });
         return new RunReport(env.name(), at, dryRun, results);
@@ -82,7 +83,7 @@ public final class ScheduleDevService {
                 return new StatusReport.Line(r.label(), d.desired().key(), d.reason().key(), actual,
                         r.tag(ScheduledResource.SINCE_TAG), d.nextTransition());
             } catch (RuntimeException e) {
-                ResourceResult f = failure(r, e);
+                ResourceResult f = failure(r, e, "none");
                 return new StatusReport.Line(r.label(), "-", "error", f.errorCode().orElse("") + ": " + f.detail(),
                         Optional.empty(), Optional.empty());
             }
@@ -152,7 +153,8 @@ public final class ScheduleDevService {
         };
     }
 
-    private static ResourceResult failure(ScheduledResource r, RuntimeException e) {
+    /** @param action what the step wrote before it failed ({@link Journal#describe()}), "none" when nothing */
+    private static ResourceResult failure(ScheduledResource r, RuntimeException e, String action) {
         ResourceResult.Outcome outcome = ResourceResult.Outcome.FAILED;
         String code;
         String detail = firstLine(e.getMessage());
@@ -176,7 +178,7 @@ public final class ScheduleDevService {
             case IllegalArgumentException i -> code = "bad-tag";
             default -> code = "internal";
         }
-        return new ResourceResult(r.label(), Optional.empty(), "-", "-", "none", outcome, Optional.of(code), detail);
+        return new ResourceResult(r.label(), Optional.empty(), "-", "-", action, outcome, Optional.of(code), detail);
     }
 
     private <X, T> List<T> parallel(List<X> items, Function<X, T> work) {

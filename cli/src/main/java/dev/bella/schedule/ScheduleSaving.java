@@ -28,7 +28,7 @@ public final class ScheduleSaving {
         TreeMap<String, Environment> envs = new TreeMap<>(spec.environments());
         envs.put(env.name(), always);
         Spec unscheduled = new Spec(spec.source(), spec.project(), spec.region(), spec.prices(), spec.pricesFile(),
-                spec.baseline(), envs, spec.schedules(), spec.budget(), spec.usage(), spec.phases());
+                spec.baseline(), envs, spec.schedules(), spec.budget(), spec.usage(), spec.phases(), spec.timezone());
         EstimatePeriod period = EstimatePeriod.averageMonth(clock);
         EstimateEngine engine = new EstimateEngine();
         BigDecimal scheduledCost = engine.estimate(spec, period, Optional.of(env.name())).awsTotal();

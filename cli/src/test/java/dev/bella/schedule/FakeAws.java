@@ -85,7 +85,7 @@ final class FakeAws {
                 + ",\"RoleARN\":\"arn:aws:iam::111122223333:role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
                 + "AWSServiceRoleForApplicationAutoScaling_ECSService\",\"CreationTime\":1.7640288E9,\"SuspendedState\":"
                 + "{\"DynamicScalingInSuspended\":false,\"DynamicScalingOutSuspended\":" + outSuspended
-                + ",\"ScheduledScalingSuspended\":false}}]}";
+                + ",\"ScheduledScalingSuspended\":" + outSuspended + "}}]}"; // bella suspends both
     }
 
     void ecsService(int desired, int min, int max, boolean outSuspended) {

@@ -71,7 +71,7 @@ class ScheduleDevServiceTest {
                 .reconcile(ScheduleDevService.Intent.SCHEDULE, now, Optional.empty(), dryRun, List.of());
     }
 
-    /** DescribeServices and DescribeScalableTargets answer for svc-0 .. svc-11 of bella-dev: stopped, scale-out suspended. */
+    /** DescribeServices and DescribeScalableTargets answer for svc-0 .. svc-11 of bella-dev: stopped, scaling suspended. */
     private void twelveStoppedServices() {
         StringBuilder services = new StringBuilder();
         StringBuilder targets = new StringBuilder();
@@ -80,7 +80,8 @@ class ScheduleDevServiceTest {
                     .append("\",\"status\":\"ACTIVE\",\"desiredCount\":0,\"runningCount\":0}");
             targets.append(i == 0 ? "" : ",").append("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/svc-")
                     .append(i).append("\",\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,")
-                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}");
+                    .append("\"MaxCapacity\":3,\"SuspendedState\":{\"DynamicScalingOutSuspended\":true,")
+                    .append("\"ScheduledScalingSuspended\":true}}");
         }
         server.stubFor(FakeAws.target(ECS + "DescribeServices").willReturn(json("{\"services\":[" + services + "],\"failures\":[]}")));
         server.stubFor(FakeAws.target(AAS + "DescribeScalableTargets").willReturn(json("{\"ScalableTargets\":[" + targets + "]}")));
@@ -118,12 +119,13 @@ class ScheduleDevServiceTest {
         server.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(ECS + "TagResource"))
                 .withRequestBody(equalToJson("{\"resourceArn\":\"" + SERVICE_ARN + "\",\"tags\":["
                         + "{\"key\":\"bella:prev-desired\",\"value\":\"2\"},{\"key\":\"bella:prev-min\",\"value\":\"1\"},"
-                        + "{\"key\":\"bella:prev-max\",\"value\":\"3\"},"
+                        + "{\"key\":\"bella:prev-max\",\"value\":\"3\"},{\"key\":\"bella:prev-suspended\",\"value\":\"none\"},"
                         + "{\"key\":\"bella:state-since\",\"value\":\"2026-11-28T15:00:00Z\"}]}")));
         server.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(AAS + "RegisterScalableTarget"))
                 .withRequestBody(equalToJson("{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/bella-dev/bella\","
                         + "\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":0,\"MaxCapacity\":3,"
-                        + "\"SuspendedState\":{\"DynamicScalingOutSuspended\":true}}")));
+                        + "\"SuspendedState\":{\"DynamicScalingInSuspended\":false,\"DynamicScalingOutSuspended\":true,"
+                        + "\"ScheduledScalingSuspended\":true}}")));
         server.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(ECS + "UpdateService"))
                 .withRequestBody(equalToJson("{\"cluster\":\"bella-dev\",\"service\":\"bella\",\"desiredCount\":0}")));
     }
@@ -154,7 +156,8 @@ class ScheduleDevServiceTest {
 
     @Test
     void start_restores_exactly_the_saved_values_then_removes_them() {
-        aws.resources(mapping(SERVICE_ARN, with(DEV, "bella:prev-desired", "2", "bella:prev-min", "1", "bella:prev-max", "4")));
+        aws.resources(mapping(SERVICE_ARN, with(DEV, "bella:prev-desired", "2", "bella:prev-min", "1", "bella:prev-max", "4",
+                "bella:prev-suspended", "none")));
         aws.ecsService(0, 0, 4, true);
 
         RunReport report = run(MONDAY, false);
@@ -174,12 +177,14 @@ class ScheduleDevServiceTest {
                         + "\"ScheduledScalingSuspended\":false}}")));
         server.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(ECS + "UntagResource"))
                 .withRequestBody(equalToJson("{\"resourceArn\":\"" + SERVICE_ARN + "\",\"tagKeys\":"
-                        + "[\"bella:prev-desired\",\"bella:prev-min\",\"bella:prev-max\"]}", true, false)));
+                        + "[\"bella:prev-desired\",\"bella:prev-min\",\"bella:prev-max\",\"bella:prev-suspended\"]}", true,
+                        false)));
     }
 
     @Test
     void a_missing_saved_count_falls_back_to_the_spec_and_is_flagged() {
-        aws.resources(mapping(SERVICE_ARN, with(DEV, "bella:prev-min", "1", "bella:prev-max", "1")));
+        aws.resources(mapping(SERVICE_ARN, with(DEV, "bella:prev-min", "1", "bella:prev-max", "1",
+                "bella:prev-suspended", "none")));
         aws.ecsService(0, 0, 1, true);
 
         ResourceResult r = run(MONDAY, false).results().getFirst();
@@ -200,7 +205,7 @@ class ScheduleDevServiceTest {
         assertThat(report.results()).extracting(ResourceResult::outcome)
                 .containsExactly(ResourceResult.Outcome.PLANNED, ResourceResult.Outcome.PLANNED);
         assertThat(report.results().getFirst().action())
-                .isEqualTo("saved desired 2 in tags; scaling min 0, scale-out suspended; desired 0");
+                .isEqualTo("saved desired 2 in tags; scaling min 0, scale-out and scheduled scaling suspended; desired 0");
         assertThat(aws.calls()).containsOnly("GetResources", "DescribeServices", "DescribeScalableTargets", "DescribeDBInstances");
     }
 
@@ -284,13 +289,17 @@ class ScheduleDevServiceTest {
 
     @Test
     void a_db_aws_started_after_7_days_is_stopped_again_and_reported() {
-        aws.resources(mapping(DB_ARN, with(DEV, "bella:stopped-by", "schedule")));
+        // bella stopped it 7 days and an hour ago: only AWS starts a DB it did not start itself after that long
+        aws.resources(mapping(DB_ARN, with(DEV, "bella:stopped-by", "schedule", "bella:state-since",
+                SATURDAY.minus(java.time.Duration.ofDays(7).plusHours(1)).toString())));
         aws.rdsWrites();
         server.stubFor(action("DescribeDBInstances").willReturn(xml(FakeAws.dbInstances("available"))));
 
         ResourceResult r = run(SATURDAY, false).results().getFirst();
 
         assertThat(r.outcome()).isEqualTo(ResourceResult.Outcome.RESTOPPED_AFTER_AUTO_START);
+        assertThat(r.detail()).isEqualTo("available again while scheduled off: AWS's automatic start after 7 days "
+                + "stopped; stopped again");
         assertThat(r.outcome().key()).isEqualTo("restopped-after-auto-start");
         assertThat(aws.calls()).containsExactly("GetResources", "DescribeDBInstances", "AddTagsToResource", "StopDBInstance");
     }

@@ -37,21 +37,33 @@ final class EnvironmentReader {
     private final PriceTable prices;
     private final Map<String, Schedule> schedules;
     private final String project;
+    /** The spec's top-level {@code timezone}: the zone of the scheduled capacity blocks. */
+    private final Optional<java.time.ZoneId> timezone;
+    private Optional<java.time.ZoneId> capacityZone = Optional.empty();
 
     EnvironmentReader(PriceTable prices, Map<String, Schedule> schedules) {
         this(prices, schedules, "bella");
     }
 
     EnvironmentReader(PriceTable prices, Map<String, Schedule> schedules, String project) {
+        this(prices, schedules, project, Optional.empty());
+    }
+
+    EnvironmentReader(PriceTable prices, Map<String, Schedule> schedules, String project,
+                      Optional<java.time.ZoneId> timezone) {
         this.prices = prices;
         this.schedules = schedules;
         this.project = project;
+        this.timezone = timezone;
     }
 
     Environment read(String name, YamlNode node, Usage usage) {
         MapReader env = node.asMap("environments." + name);
         env.allow("extends", "usage");
         boolean isProtected = env.bool("protected", false);
+        // scheduled capacity is in the spec's timezone, else the schedule's (read raw: the key is checked below)
+        capacityZone = timezone.or(() -> env.raw("schedule").filter(YamlNode::isScalar)
+                .flatMap(n -> n.scalar("schedule")).map(schedules::get).map(Schedule::zone));
         Service service = service(env.map("service"));
         Ingress ingress = env.choice("ingress", INGRESS, Ingress.ALB);
         Network network = network(env.map("network"));
@@ -299,8 +311,9 @@ final class EnvironmentReader {
             p.finish();
             return new Autoscaling.Peak(extra, hours);
         });
+        Autoscaling.Capacity capacity = CapacityReader.read(a, max, capacityZone);
         a.finish();
-        return new Autoscaling(min, max, target, out, in, peak);
+        return new Autoscaling(min, max, target, out, in, peak, capacity);
     }
 
     private Network network(MapReader n) {

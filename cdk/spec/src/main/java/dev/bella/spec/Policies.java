@@ -165,6 +165,11 @@ public final class Policies {
                         + "Synthesizes the stacks with the pack, so it needs node like `bella stack synth`.",
                 List.of(value("the word required", "")), "aws-solutions: required", Scope.ALL, Subject.TEMPLATE,
                 (m, k) -> required(m, k, new Policy.AwsSolutions()));
+        add(all, "scheduled-capacity", "The service has a scheduled minimum from its call pattern "
+                        + "(service.autoscaling.scheduled, written by `bella cost capacity`); in the template, scheduled "
+                        + "actions on its scalable target in the blocks' time zone, up to the blocks' largest minimum.",
+                List.of(value("the word required", "")), "scheduled-capacity: required", Scope.PROTECTED,
+                Subject.TEMPLATE, (m, k) -> required(m, k, new Policy.ScheduledCapacity()));
         return java.util.Collections.unmodifiableMap(all);
     }
 
@@ -199,6 +204,7 @@ public final class Policies {
             case Policy.ReservedCoverageMin p -> "reserved-coverage-min";
             case Policy.BudgetAlarms p -> "budget-alarms";
             case Policy.AwsSolutions p -> "aws-solutions";
+            case Policy.ScheduledCapacity p -> "scheduled-capacity";
         };
         return ALL.get(name);
     }

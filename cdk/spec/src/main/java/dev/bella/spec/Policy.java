@@ -68,4 +68,8 @@ public sealed interface Policy {
     /** The spec has a monthly budget limit and someone to notify, so `bella cost alarms` can create the alarms. */
     record BudgetAlarms() implements Policy {
     }
+
+    /** The service has a scheduled minimum from its call pattern ({@code bella cost capacity}), deployed as scheduled actions. */
+    record ScheduledCapacity() implements Policy {
+    }
 }

@@ -83,20 +83,27 @@ final class ScheduleReader {
     }
 
     private static ZoneId zone(MapReader s) {
+        return zone(s, true).orElse(ZoneId.of("UTC"));
+    }
+
+    /** The IANA zone at {@code timezone}; when absent, a problem only if {@code required}. */
+    static Optional<ZoneId> zone(MapReader s, boolean required) {
         Optional<String> text = s.string("timezone");
         if (text.isEmpty()) {
-            s.missing("timezone", "an IANA time zone such as America/Toronto");
-            return ZoneId.of("UTC");
+            if (required) {
+                s.missing("timezone", "an IANA time zone such as America/Toronto");
+            }
+            return Optional.empty();
         }
         try {
             if (!text.get().contains("/") && !"UTC".equals(text.get())) {
                 throw new DateTimeException("not a region id");
             }
-            return ZoneId.of(text.get());
+            return Optional.of(ZoneId.of(text.get()));
         } catch (DateTimeException e) {
             s.problems().add(s.node("timezone").orElseThrow().position(), s.what() + ".timezone: unknown time zone '"
                     + text.get() + "'; expected an IANA name such as America/Toronto or Europe/Paris");
-            return ZoneId.of("UTC");
+            return Optional.empty();
         }
     }
 
@@ -121,7 +128,7 @@ final class ScheduleReader {
         return Optional.of(new Window(days.get(), from.get(), to.get()));
     }
 
-    private static Optional<Set<DayOfWeek>> days(String text, MapReader w) {
+    static Optional<Set<DayOfWeek>> days(String text, MapReader w) {
         Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
         for (String part : text.toLowerCase(Locale.ROOT).split(",")) {
             String[] range = part.trim().split("-");
@@ -142,7 +149,7 @@ final class ScheduleReader {
         return Optional.of(out);
     }
 
-    private static Optional<LocalTime> time(MapReader w, String key) {
+    static Optional<LocalTime> time(MapReader w, String key) {
         Optional<String> text = w.string(key);
         if (text.isEmpty()) {
             if (!w.has(key)) {

@@ -1,6 +1,7 @@
 package dev.bella.spec;
 
 import dev.bella.prices.PriceTable;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,20 @@ import java.util.SortedMap;
  * @param prices      the price table the spec was validated against
  * @param pricesFile  an explicit price table, else the table bundled for {@code region}
  * @param baseline    the spec of the stack before optimisation, the start of the roadmap projection
+ * @param timezone    the service's own time zone (its callers'), for call patterns and scheduled capacity
  */
 public record Spec(SpecSource source, String project, String region, PriceTable prices, Optional<String> pricesFile,
                    Optional<String> baseline, SortedMap<String, Environment> environments,
-                   Map<String, Schedule> schedules, Budget budget, Usage usage, List<Phase> phases) {
+                   Map<String, Schedule> schedules, Budget budget, Usage usage, List<Phase> phases,
+                   Optional<ZoneId> timezone) {
+
+    /** A spec with no top-level {@code timezone}. */
+    public Spec(SpecSource source, String project, String region, PriceTable prices, Optional<String> pricesFile,
+                Optional<String> baseline, SortedMap<String, Environment> environments,
+                Map<String, Schedule> schedules, Budget budget, Usage usage, List<Phase> phases) {
+        this(source, project, region, prices, pricesFile, baseline, environments, schedules, budget, usage, phases,
+                Optional.empty());
+    }
 
     public Spec {
         environments = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(environments));

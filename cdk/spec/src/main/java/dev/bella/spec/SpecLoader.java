@@ -71,6 +71,7 @@ public final class SpecLoader {
         Optional<String> pricesFile = top.string("prices");
         Optional<String> baseline = top.string("baseline");
         PriceTable prices = prices(doc.source(), top, region, pricesFile, problems);
+        Optional<java.time.ZoneId> timezone = ScheduleReader.zone(top, false);
 
         Map<String, Schedule> schedules = new LinkedHashMap<>();
         MapReader scheduleMap = top.map("schedules");
@@ -85,7 +86,7 @@ public final class SpecLoader {
         Usage usage = UsageReader.read(usageNode, "usage");
         Budget budget = budget(top);
 
-        EnvironmentReader envReader = new EnvironmentReader(prices, schedules, project);
+        EnvironmentReader envReader = new EnvironmentReader(prices, schedules, project, timezone);
         TreeMap<String, Environment> environments = new TreeMap<>();
         MapReader envs = top.map("environments");
         // when environments is not a mapping that was already reported; "expected at least one" would repeat it
@@ -106,7 +107,7 @@ public final class SpecLoader {
         top.finish();
         problems.throwIfAny();
         return new Spec(doc.source(), project, region, prices, pricesFile, baseline, environments, schedules, budget, usage,
-                phases);
+                phases, timezone);
     }
 
     /** The environment's node merged over its {@code extends} chain; a cycle is an error at the key. */

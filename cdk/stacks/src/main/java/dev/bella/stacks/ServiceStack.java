@@ -33,6 +33,7 @@ import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -110,9 +111,10 @@ final class ServiceStack extends Stack {
         service = builder.build();
 
         Autoscaling scaling = spec.autoscaling();
-        service.autoScaleTaskCount(EnableScalingProps.builder()
-                        .minCapacity(scaling.min()).maxCapacity(scaling.max()).build())
-                .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+        ScalableTaskCount taskCount = service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(scaling.min()).maxCapacity(scaling.max()).build());
+        ScheduledCapacity.addTo(taskCount, scaling);
+        taskCount.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
                         .targetUtilizationPercent(scaling.targetCpu())
                         .scaleOutCooldown(Duration.seconds(scaling.scaleOutCooldown().toSeconds()))
                         .scaleInCooldown(Duration.seconds(scaling.scaleInCooldown().toSeconds()))
