@@ -65,6 +65,28 @@ class LauncherIT {
     }
 
     @Test
+    void aConfigErrorOnTheLightClasspathIsOneLineAndExit2() throws Exception {
+        Run run = bella("cost", "report", "--config", "/nonexistent/bella.yaml");
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("bella: spec not found: /nonexistent/bella.yaml; pass an existing file with --config\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void awsCommandsWithoutCredentialsFailInOneLineWithExit3() throws Exception {
+        String oneLine = "bella: no AWS credentials found (tried environment, profile 'default', SSO, container, "
+                + "instance metadata); set AWS_PROFILE or --profile, or run 'aws sso login' (offline: --source estimate)\n";
+        for (List<String> args : List.of(List.of("cost", "report", "--source", "aws"), List.of("cost", "alarms", "list"),
+                List.of("cost", "schedule-dev", "status"), List.of("cost", "rightsize"))) {
+            List<String> withConfig = new ArrayList<>(args);
+            withConfig.addAll(List.of("--config", CONFIG));
+            Run run = bella(withConfig.toArray(String[]::new));
+            assertThat(run.code()).as(args + ": " + run.err()).isEqualTo(3);
+            assertThat(run.err()).as(args.toString()).isEqualTo(oneLine);
+        }
+    }
+
+    @Test
     @Timeout(300)
     void theCdkConfigurationSynthesizesTheStacks() throws Exception {
         Path out = Files.createTempDirectory("bella-launcher-synth");
@@ -117,6 +139,11 @@ class LauncherIT {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("BELLA_NO_BUILD", "1");
+        // no credentials anywhere: nor the developer's (AWS_CONFIG_FILE is /nonexistent in the build), nor IMDS
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_ACCESS") || k.startsWith("AWS_SECRET")
+                || k.equals("AWS_SESSION_TOKEN") || k.equals("AWS_PROFILE") || k.startsWith("AWS_CONTAINER"));
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().put("AWS_REGION", "ca-central-1");
         return pb;
     }
 
