@@ -32,6 +32,7 @@ final class UserException extends BellaException {
         return switch (exitCode) {
             case POLICY_VIOLATION -> Outcome.POLICY_VIOLATION;
             case AWS -> Outcome.AWS;
+            case RETRY_LATER -> Outcome.RETRY_LATER;
             // OK is no failure: a command that throws one has a bug, and a usage error is the safe reading
             case USAGE, OK -> Outcome.USAGE;
         };
