@@ -14,19 +14,24 @@ final class AwsFailures {
     private AwsFailures() {
     }
 
-    static boolean noCredentials(SdkClientException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().startsWith(NO_CREDENTIALS)) {
-                return true;
-            }
-        }
-        return false;
+    /** True when the SDK found no credentials, also when a Bella failure wraps that (Price List, Cost Explorer). */
+    static boolean noCredentials(Throwable e) {
+        return cause(e) != null;
     }
 
-    static String noCredentialsLine(SdkClientException e) {
-        Matcher m = PROFILE.matcher(String.valueOf(e.getMessage()));
+    private static SdkClientException cause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SdkClientException c && t.getMessage() != null && t.getMessage().startsWith(NO_CREDENTIALS)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static String noCredentialsLine(Throwable e) {
+        Matcher m = PROFILE.matcher(String.valueOf(cause(e).getMessage()));
         String profile = m.find() ? m.group(1) : "default";
         return "no AWS credentials found (tried environment, profile '" + profile + "', SSO, container, instance "
-                + "metadata); set AWS_PROFILE or --profile, or run 'aws sso login' (offline: --source estimate)";
+                + "metadata); set AWS_PROFILE or --profile, or run 'aws sso login'";
     }
 }

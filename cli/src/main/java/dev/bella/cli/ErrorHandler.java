@@ -7,7 +7,6 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -25,13 +24,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         // No booking-core or CDK type may be named here: this runs on the light classpath (bin/bella), and a
         // type switch loads every class it names. Bella's failures carry their outcome (BellaException).
         int code = switch (ex) {
+            // first: a wrapper would otherwise blame the network, or print the SDK's 2 KB provider chain
+            case Exception e when AwsFailures.noCredentials(e) -> {
+                err.println("bella: " + AwsFailures.noCredentialsLine(e));
+                yield ExitCode.AWS.code;
+            }
             case BellaException b -> {
                 b.lines().forEach(line -> err.println("bella: " + line));
                 yield b.outcome().code();
-            }
-            case SdkClientException c when AwsFailures.noCredentials(c) -> {
-                err.println("bella: " + AwsFailures.noCredentialsLine(c));
-                yield ExitCode.AWS.code;
             }
             case SdkException s -> {
                 err.println("bella: AWS error: " + firstLine(s.getMessage())

@@ -75,11 +75,15 @@ class LauncherIT {
     @Test
     void awsCommandsWithoutCredentialsFailInOneLineWithExit3() throws Exception {
         String oneLine = "bella: no AWS credentials found (tried environment, profile 'default', SSO, container, "
-                + "instance metadata); set AWS_PROFILE or --profile, or run 'aws sso login' (offline: --source estimate)\n";
+                + "instance metadata); set AWS_PROFILE or --profile, or run 'aws sso login'\n";
+        Path prices = Files.createTempDirectory("bella-launcher-prices").resolve("prices.yaml");
         for (List<String> args : List.of(List.of("cost", "report", "--source", "aws"), List.of("cost", "alarms", "list"),
-                List.of("cost", "schedule-dev", "status"), List.of("cost", "rightsize"))) {
+                List.of("cost", "schedule-dev", "status"), List.of("cost", "rightsize"),
+                List.of("prices", "refresh", "--region", "ca-central-1", "--output", prices.toString()))) {
             List<String> withConfig = new ArrayList<>(args);
-            withConfig.addAll(List.of("--config", CONFIG));
+            if (args.getFirst().equals("cost")) {
+                withConfig.addAll(List.of("--config", CONFIG));
+            }
             Run run = bella(withConfig.toArray(String[]::new));
             assertThat(run.code()).as(args + ": " + run.err()).isEqualTo(3);
             assertThat(run.err()).as(args.toString()).isEqualTo(oneLine);
