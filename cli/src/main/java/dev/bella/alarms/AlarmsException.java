@@ -1,7 +1,9 @@
 package dev.bella.alarms;
 
+import dev.bella.errors.BellaException;
+
 /** A reason `bella cost alarms` stops before changing anything; the CLI maps {@link Reason} to an exit code. */
-public final class AlarmsException extends RuntimeException {
+public final class AlarmsException extends BellaException {
 
     public enum Reason {
         /** the spec lacks what alarms need (exit 2) */
@@ -21,5 +23,14 @@ public final class AlarmsException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return switch (reason) {
+            case CONFIG -> Outcome.USAGE;
+            case BILLING_ALERTS_DISABLED -> Outcome.AWS;
+            case CONFLICT -> Outcome.POLICY_VIOLATION;
+        };
     }
 }

@@ -10,8 +10,13 @@ import picocli.CommandLine.Command;
         footer = {"  bella cost report                      estimate of the bundled spec, as a table",
                 "  bella cost report --format json --output report.json",
                 "  bella spec validate --config configs/bella.yaml",
-                "  bella completion bash > /etc/bash_completion.d/bella",
-                "",
-                "Exit codes: 0 ok, 1 policy violation or partial failure, 2 usage or config error, 3 AWS/auth error."})
+                "  bella completion bash > /etc/bash_completion.d/bella"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:ok",
+                " 1:a policy is violated, or a partial failure",
+                " 2:usage or configuration error",
+                " 3:AWS or authentication error (no credentials, access denied, unreachable)",
+                "70:internal error (a bug: rerun with --verbose and report it)",
+                "75:retry later (schedule-dev: a resource is pending)"})
 final class BellaCommand {
 }

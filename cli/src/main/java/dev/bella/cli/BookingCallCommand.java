@@ -56,7 +56,7 @@ final class BookingCallCommand implements Callable<Integer> {
         List<Exchange> exchanges;
         try {
             exchanges = new ScriptedCall(ScriptedCall.defaultClient(), to, token).play(sid, from, "+15550000000", say,
-                    e -> print(out, e));
+                    new ExchangePrinter(out));
         } catch (IOException e) {
             throw new UserException(ExitCode.USAGE, "could not reach " + to + ": " + e + "; is the service running?");
         }
@@ -72,14 +72,6 @@ final class BookingCallCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code;
-    }
-
-    private static void print(PrintWriter out, Exchange e) {
-        String said = e.sent().containsKey("SpeechResult") ? " SpeechResult=\"" + e.sent().get("SpeechResult") + "\""
-                : e.sent().containsKey("Digits") ? " Digits=" + e.sent().get("Digits") : "";
-        out.println("> POST " + e.path() + said);
-        out.println("< " + e.status() + " " + e.body());
-        out.flush();
     }
 
     private static byte[] randomBytes() {

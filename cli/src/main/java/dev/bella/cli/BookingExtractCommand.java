@@ -74,14 +74,14 @@ final class BookingExtractCommand implements Callable<Integer> {
         var env = System.getenv();
         LlmExtractor llm = localOnly ? null : LlmExtractor.fromEnv(env, Clock.systemUTC()).orElse(null);
         try (ExtractionCache cache = ExtractionCache.of(RedisLevel.fromEnv(env, Clock.systemUTC()).orElse(null))) {
-            TieredExtraction tiered = new TieredExtraction(new LocalExtractor(), llm, cache,
-                    TieredExtraction.Policy.DEFAULT, TieredExtraction.Listener.NONE);
+            Extract tiered = new Extract(new TieredExtraction(new LocalExtractor(), llm, cache,
+                    TieredExtraction.Policy.DEFAULT, TieredExtraction.Listener.NONE), localOnly);
             PrintWriter out = self.commandLine().getOut();
             if (text != null) {
-                out.println(ExtractionJson.render(run(tiered, text, UtteranceContext.of(when, zone, from)), null));
+                out.println(ExtractionJson.render(tiered.run(text, UtteranceContext.of(when, zone, from)), null));
             } else {
                 for (ExtractionJson.Request r : requests(when, zone)) {
-                    out.println(ExtractionJson.render(run(tiered, r.text(), r.context()), r.id()));
+                    out.println(ExtractionJson.render(tiered.run(r.text(), r.context()), r.id()));
                 }
             }
             out.flush();
@@ -89,8 +89,14 @@ final class BookingExtractCommand implements Callable<Integer> {
         return ExitCode.OK.code;
     }
 
-    private ExtractionResult run(TieredExtraction tiered, String utterance, UtteranceContext ctx) {
-        return localOnly ? tiered.extractLocal(utterance, ctx) : tiered.extract(utterance, ctx, ExtractionResult.EMPTY);
+    /**
+     * A nested type, not a method of the command: picocli reflects on the command's methods, and booking-core types
+     * in their signatures would need the booking runtime on every command's classpath (the launcher's light one).
+     */
+    private record Extract(TieredExtraction tiered, boolean localOnly) {
+        ExtractionResult run(String utterance, UtteranceContext ctx) {
+            return localOnly ? tiered.extractLocal(utterance, ctx) : tiered.extract(utterance, ctx, ExtractionResult.EMPTY);
+        }
     }
 
     /** All lines are checked before any output, so a bad line 90 never leaves 89 answers half-written. */

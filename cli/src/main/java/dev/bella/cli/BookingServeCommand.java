@@ -31,7 +31,7 @@ final class BookingServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BookingConfig config = BookingConfig.fromEnv(System.getenv(), Path.of(System.getProperty("user.home")));
+        BookingConfig config = BookingSetup.config(System.getenv());
         if (port != null) {
             if (port < 0 || port > 65535) {
                 throw new UserException(ExitCode.USAGE, "--port must be between 0 and 65535, got " + port);

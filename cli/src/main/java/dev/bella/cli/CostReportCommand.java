@@ -61,6 +61,10 @@ final class CostReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (templates.specOnly) {
+            throw new UserException(ExitCode.USAGE, "--spec-only is for bella phases; cost report prices the spec "
+                    + "already (--source estimate), or the stacks with --template DIR_OR_FILE");
+        }
         // a template or a comparison is priced by the estimate, so auto must not pick Cost Explorer for them
         boolean estimateOnly = templates.given() || compare != null;
         ReportSource chosen = ReportSource.choose(estimateOnly && source.strip().equals("auto") ? "estimate" : source,

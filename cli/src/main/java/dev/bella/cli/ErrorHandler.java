@@ -1,14 +1,13 @@
 package dev.bella.cli;
 
-import dev.bella.prices.MissingPriceException;
-import dev.bella.yaml.ConfigException;
-import dev.bella.yaml.Problem;
+import dev.bella.errors.BellaException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The one mapper from failures to exit codes and stderr lines. Stack traces only with --verbose:
@@ -16,86 +15,43 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
+    /** A bug, not the user's input nor AWS: distinct from 1, which scripts read as "policy violated" (sysexits EX_SOFTWARE). */
+    static final int INTERNAL_ERROR = 70;
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        ExitCode code = switch (ex) {
-            case ConfigException c -> {
-                for (Problem p : c.problems()) {
-                    err.println("bella: " + p);
-                }
-                if (c.problems().size() > 1) {
-                    err.println("bella: " + c.problems().size() + " problems; fix them and run again");
-                }
-                yield ExitCode.USAGE;
+        // No booking-core or CDK type may be named here: this runs on the light classpath (bin/bella), and a
+        // type switch loads every class it names. Bella's failures carry their outcome (BellaException).
+        int code = switch (ex) {
+            // first: a wrapper would otherwise blame the network, or print the SDK's 2 KB provider chain
+            case Exception e when AwsFailures.noCredentials(e) -> {
+                err.println("bella: " + AwsFailures.noCredentialsLine(e));
+                yield ExitCode.AWS.code;
             }
-            case dev.bella.schedule.ScheduleConfigException s -> {
-                err.println("bella: " + s.getMessage());
-                yield ExitCode.USAGE;
+            case BellaException b -> {
+                b.lines().forEach(line -> err.println("bella: " + line));
+                yield b.outcome().code();
             }
-            case MissingPriceException m -> {
-                err.println("bella: " + m.getMessage());
-                yield ExitCode.USAGE;
-            }
-            case dev.bella.booking.config.BookingConfigException b -> {
-                b.problems().forEach(p -> err.println("bella: " + p));
-                yield ExitCode.USAGE;
-            }
-            case UserException u -> {
-                err.println("bella: " + u.getMessage());
-                yield u.exitCode;
-            }
-            case dev.bella.template.TemplateException t -> {
-                err.println("bella: " + t.getMessage());
-                yield ExitCode.USAGE;
-            }
-            case dev.bella.alarms.AlarmsException a -> {
-                err.println("bella: " + a.getMessage());
-                yield switch (a.reason()) {
-                    case CONFIG -> ExitCode.USAGE;
-                    case BILLING_ALERTS_DISABLED -> ExitCode.AWS;
-                    case CONFLICT -> ExitCode.POLICY_VIOLATION;
-                };
-            }
-            case dev.bella.spend.SpendException s -> {
-                err.println("bella: " + s.getMessage());
-                yield ExitCode.USAGE;
-            }
-            case dev.bella.spend.ProviderException p -> {
-                err.println("bella: " + firstLine(p.getMessage()));
-                yield ExitCode.AWS;
-            }
-            case dev.bella.pricing.PriceListException p -> {
-                err.println("bella: " + p.getMessage());
-                yield ExitCode.AWS;
-            }
-            case dev.bella.rightsize.ResourceNotFoundException r -> {
-                err.println("bella: " + r.getMessage());
-                yield ExitCode.AWS;
-            }
-            case software.amazon.awssdk.core.exception.SdkException s -> {
+            case SdkException s -> {
                 err.println("bella: AWS error: " + firstLine(s.getMessage())
                         + "; check your credentials (--profile), region (--region) and permissions");
-                yield ExitCode.AWS;
-            }
-            case dev.bella.stacks.StackException s -> {
-                err.println("bella: " + s.getMessage());
-                yield ExitCode.USAGE;
+                yield ExitCode.AWS.code;
             }
             case java.io.UncheckedIOException io -> {
                 err.println("bella: " + firstLine(io.getCause().getMessage()));
-                yield ExitCode.USAGE;
+                yield ExitCode.USAGE.code;
             }
             default -> {
                 err.println("bella: internal error: " + ex + " (rerun with --verbose for details and report it)");
-                yield ExitCode.POLICY_VIOLATION;
+                yield INTERNAL_ERROR;
             }
         };
         if (verbose(parseResult)) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return code.code;
+        return code;
     }
 
     @Override

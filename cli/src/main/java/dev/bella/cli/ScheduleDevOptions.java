@@ -98,7 +98,7 @@ final class ScheduleDevOptions {
         return switch (report.status()) {
             case CONVERGED -> ExitCode.OK.code;
             case FAILED -> ExitCode.POLICY_VIOLATION.code;
-            case RETRY -> ExitCode.AWS.code;
+            case RETRY -> ExitCode.RETRY_LATER.code;
         };
     }
 }

@@ -1,11 +1,12 @@
 package dev.bella.pricing;
 
+import dev.bella.errors.BellaException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** The Price List API could not be used: refused, unreachable, or answered something we cannot read. */
-public final class PriceListException extends RuntimeException {
+public final class PriceListException extends BellaException {
 
     private static final Set<String> AUTH_ERRORS = Set.of("AccessDeniedException", "UnrecognizedClientException",
             "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch", "ExpiredTokenException",
@@ -52,5 +53,10 @@ public final class PriceListException extends RuntimeException {
     static PriceListException unreadable(String serviceCode, String why, Throwable cause) {
         return new PriceListException("AWS Price List API returned a " + serviceCode + " price list entry we cannot read: "
                 + why, "", cause);
+    }
+
+    @Override
+    public Outcome outcome() {
+        return Outcome.AWS;
     }
 }

@@ -97,13 +97,13 @@ class ScheduleDevCommandTest {
     }
 
     @Test
-    void a_db_still_stopping_exits_3_so_cron_retries() {
+    void a_db_still_stopping_exits_75_so_cron_retries_and_tells_it_from_an_aws_error() {
         resources("dev", DB);
         db("stopping");
 
         CliRun run = cli("stop");
 
-        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.exitCode()).isEqualTo(75);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).contains("rds-instance/bella-dev").contains("pending").contains("1 resource(s): retry");
     }

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.alarms.StatefulBillingAccount;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The shaded jar as a user runs it ({@code java -jar bella.jar …}), after packaging. The unit tests run on
- * Maven's test classpath, where a test-scoped dependency can supply a class the jar lacks; this does not.
+ * The application jar as a user runs it ({@code java -jar bella.jar …}, the light runtime its manifest lists),
+ * after packaging. The unit tests run on Maven's test classpath, where a test-scoped dependency can supply a class
+ * the jar lacks; this does not. Each launcher configuration (bin/bella) is run by {@link LauncherIT}.
  */
 class ShadedJarIT {
 
     private static final Path JAR = Path.of("target", "bella.jar");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Pattern LISTENING = Pattern.compile("booking service on (http://localhost:\\d+)");
 
     @Test
     void theCostReportRunsFromTheJar() throws Exception {
@@ -71,34 +63,6 @@ class ShadedJarIT {
             assertThat(out.get()).contains("\"reservedCoverage\" : 60.3").contains("\"status\" : \"under\"");
         } finally {
             aws.stop();
-        }
-    }
-
-    @Test
-    @Timeout(180)
-    void bookingServeStartsTheEmbeddedDefaultAndAnswersHealth() throws Exception {
-        Path data = Files.createTempDirectory("bella-serve-it");
-        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "booking", "serve", "--port", "0",
-                "--data-dir", data.toString()).start();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            StringBuilder seen = new StringBuilder();
-            String url = null;
-            for (String line; url == null && (line = err.readLine()) != null; ) {
-                seen.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    url = m.group(1);
-                }
-            }
-            assertThat(url).as("serve's stderr:\n" + seen).isNotNull();
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/health"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        } finally {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
         }
     }
 

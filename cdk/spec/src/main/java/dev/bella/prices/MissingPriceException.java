@@ -1,7 +1,9 @@
 package dev.bella.prices;
 
+import dev.bella.errors.BellaException;
+
 /** The estimate needs a price the table does not have. */
-public final class MissingPriceException extends RuntimeException {
+public final class MissingPriceException extends BellaException {
 
     private final String key;
 
@@ -13,5 +15,10 @@ public final class MissingPriceException extends RuntimeException {
 
     public String key() {
         return key;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return Outcome.USAGE;
     }
 }

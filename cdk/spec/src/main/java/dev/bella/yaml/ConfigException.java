@@ -1,12 +1,14 @@
 package dev.bella.yaml;
 
+import dev.bella.errors.BellaException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A configuration file that cannot be used. Carries every problem found, not only the first, so a
  * user fixes a file in one pass.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends BellaException {
 
     private final List<Problem> problems;
 
@@ -22,5 +24,20 @@ public final class ConfigException extends RuntimeException {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return Outcome.USAGE;
+    }
+
+    /** Every problem on its own line, then how many when there are several. */
+    @Override
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>(problems.stream().map(Problem::toString).toList());
+        if (problems.size() > 1) {
+            lines.add(problems.size() + " problems; fix them and run again");
+        }
+        return lines;
     }
 }

@@ -1,7 +1,9 @@
 package dev.bella.stacks;
 
+import dev.bella.errors.BellaException;
+
 /** The stacks cannot be synthesized as asked (unknown environment, no Node.js, a CDK validation error). */
-public final class StackException extends RuntimeException {
+public final class StackException extends BellaException {
 
     public StackException(String message) {
         super(message);
@@ -9,5 +11,10 @@ public final class StackException extends RuntimeException {
 
     public StackException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    @Override
+    public Outcome outcome() {
+        return Outcome.USAGE;
     }
 }

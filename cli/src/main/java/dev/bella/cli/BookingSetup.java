@@ -1,0 +1,31 @@
+package dev.bella.cli;
+
+import dev.bella.booking.config.BookingConfig;
+import dev.bella.booking.config.BookingConfigException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The booking service's configuration for {@code booking serve}. Not in the command class: the verifier loads the
+ * type a catch clause names when it links the class, and picocli links every command when it builds the tree,
+ * on a classpath without booking-core (the launcher's light one).
+ */
+final class BookingSetup {
+
+    private BookingSetup() {
+    }
+
+    /** From the environment; the embedded default's data under $HOME (the user's, as the shell sees it). */
+    static BookingConfig config(Map<String, String> env) {
+        try {
+            return BookingConfig.fromEnv(env, home(env));
+        } catch (BookingConfigException e) {
+            throw new UserException(ExitCode.USAGE, e.problems());
+        }
+    }
+
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
+    }
+}

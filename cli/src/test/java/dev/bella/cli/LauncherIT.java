@@ -1,0 +1,161 @@
+package dev.bella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code bin/bella} as a user runs it, after packaging: each launcher configuration (light: report and
+ * schedule-dev plan; cdk: stack synth; booking: booking serve) from target/bella.jar and target/lib, so a jar
+ * missing from the folder a configuration uses fails here, not on a user's machine.
+ */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ROOT.resolve("bin/bella");
+    private static final String CONFIG = ROOT.resolve("configs/bella.yaml").toString();
+    private static final Pattern LISTENING = Pattern.compile("booking service on (http://localhost:\\d+)");
+
+    record Run(int code, String out, String err) {
+    }
+
+    @Test
+    void theLightConfigurationPrintsTheEstimate() throws Exception {
+        Run run = bella("cost", "report", "--source", "estimate", "--format", "json", "--config", CONFIG);
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"schemaVersion\"");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theLightConfigurationPlansTheDevScheduleFromTheSpecAlone() throws Exception {
+        Run run = bella("cost", "schedule-dev", "plan", "--at", "2026-12-07T09:00-05:00", "--schedule-only",
+                "--format", "json", "--config", CONFIG);
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"dev\"");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionNamesTheBuild() throws Exception {
+        Run run = bella("--version");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("bella 0.");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aConfigErrorOnTheLightClasspathIsOneLineAndExit2() throws Exception {
+        Run run = bella("cost", "report", "--config", "/nonexistent/bella.yaml");
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("bella: spec not found: /nonexistent/bella.yaml; pass an existing file with --config\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void awsCommandsWithoutCredentialsFailInOneLineWithExit3() throws Exception {
+        String oneLine = "bella: no AWS credentials found (tried environment, profile 'default', SSO, container, "
+                + "instance metadata); set AWS_PROFILE or --profile, or run 'aws sso login'\n";
+        Path prices = Files.createTempDirectory("bella-launcher-prices").resolve("prices.yaml");
+        for (List<String> args : List.of(List.of("cost", "report", "--source", "aws"), List.of("cost", "alarms", "list"),
+                List.of("cost", "schedule-dev", "status"), List.of("cost", "rightsize"),
+                List.of("prices", "refresh", "--region", "ca-central-1", "--output", prices.toString()))) {
+            List<String> withConfig = new ArrayList<>(args);
+            if (args.getFirst().equals("cost")) {
+                withConfig.addAll(List.of("--config", CONFIG));
+            }
+            Run run = bella(withConfig.toArray(String[]::new));
+            assertThat(run.code()).as(args + ": " + run.err()).isEqualTo(3);
+            assertThat(run.err()).as(args.toString()).isEqualTo(oneLine);
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void theCdkConfigurationSynthesizesTheStacks() throws Exception {
+        Path out = Files.createTempDirectory("bella-launcher-synth");
+        Run run = bella("stack", "synth", "--config", CONFIG, "--env", "prod", "--output", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines()).contains(out.resolve("bella-prod-service.template.json").toString());
+        assertThat(out.resolve("manifest.json")).isRegularFile();
+    }
+
+    @Test
+    @Timeout(180)
+    void theBookingConfigurationServesTheEmbeddedDefault() throws Exception {
+        Path data = Files.createTempDirectory("bella-launcher-serve");
+        Process p = launcher(List.of("booking", "serve", "--port", "0", "--data-dir", data.toString())).start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            String url = null;
+            for (String line; url == null && (line = err.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    url = m.group(1);
+                }
+            }
+            assertThat(url).as("serve's stderr:\n" + seen).isNotNull();
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    static Run bella(String... args) throws Exception {
+        Process p = launcher(List.of(args)).start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("bella " + String.join(" ", args) + " finished").isTrue();
+        return new Run(p.exitValue(), out.get(), err.get());
+    }
+
+    /** The launcher with the JDK running the tests, on the artifacts this build just packaged (never rebuilding). */
+    static ProcessBuilder launcher(List<String> args) {
+        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("BELLA_NO_BUILD", "1");
+        // no credentials anywhere: nor the developer's (AWS_CONFIG_FILE is /nonexistent in the build), nor IMDS
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_ACCESS") || k.startsWith("AWS_SECRET")
+                || k.equals("AWS_SESSION_TOKEN") || k.equals("AWS_PROFILE") || k.startsWith("AWS_CONTAINER"));
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().put("AWS_REGION", "ca-central-1");
+        return pb;
+    }
+
+    private static String read(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
