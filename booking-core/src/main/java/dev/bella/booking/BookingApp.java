@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,17 +82,29 @@ public final class BookingApp implements AutoCloseable {
 
     /** Serves on a database someone else owns and has migrated (tests share one per class). */
     public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor) {
+        return serve(config, db, clock, extractor, VoiceService.TURN_BUDGET);
+    }
+
+    /** The same, with another extraction budget per turn (tests of the deadline). */
+    public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor,
+                                   Duration extractionBudget) {
         return serve(config, db, null, false, clock, ExtractionSetup.of(extractor),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), extractionBudget);
     }
 
     private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
                                     Clock clock, ExtractionSetup extraction, PrometheusMeterRegistry registry) {
+        return serve(config, db, embedded, owns, clock, extraction, registry, VoiceService.TURN_BUDGET);
+    }
+
+    private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
+                                    Clock clock, ExtractionSetup extraction, PrometheusMeterRegistry registry,
+                                    Duration extractionBudget) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        VoiceService voice = new VoiceService(config, db, extraction.extractor(), clock, registry);
+        VoiceService voice = new VoiceService(config, db, extraction.extractor(), clock, registry, extractionBudget);
         AdminApi admin = new AdminApi(db, config.adminToken(), config.zone());
         AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicUrl());
         Javalin server = BookingServer.create(publicUrl::get, config.twilioAuthToken(), voice, admin, db, registry);
