@@ -107,8 +107,9 @@ public final class BookingApp implements AutoCloseable {
         VoiceService voice = new VoiceService(config, db, extraction.extractor(), clock, registry, extractionBudget);
         AdminApi admin = new AdminApi(db, config.adminToken(), config.zone());
         AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicUrl());
-        Javalin server = BookingServer.create(publicUrl::get, config.twilioAuthToken(), voice, admin, db, registry);
-        server.start(config.port());
+        Javalin server = BookingServer.create(new BookingServer.Listen(config.host(), config.port()), publicUrl::get,
+                config.twilioAuthToken(), voice, admin, db, registry);
+        server.start();
         if (config.publicUrlIsLocalDefault()) {
             publicUrl.set(URI.create("http://localhost:" + server.port()));
         }

@@ -94,7 +94,7 @@ public final class VoiceService {
             Conversation start = Conversation.start(w.from());
             boolean created = store.insertCall(c, w.callSid(), w.from(), w.to(), write(start), now);
             store.lockCall(c, w.callSid());
-            Optional<String> saved = store.savedResponse(c, w.key());
+            Optional<String> saved = store.savedResponse(c, w.key(), w.callSid());
             if (saved.isPresent()) {
                 replays.increment();
                 return saved.get();
@@ -145,7 +145,7 @@ public final class VoiceService {
                 existing = store.lockCall(c, w.callSid());
             }
             CallRecord call = existing.orElseThrow();
-            Optional<String> saved = store.savedResponse(c, w.key());
+            Optional<String> saved = store.savedResponse(c, w.key(), w.callSid());
             if (saved.isPresent()) {
                 replays.increment();
                 log.info("webhook replayed; answering as before");
@@ -153,7 +153,7 @@ public final class VoiceService {
             }
             Conversation state = read(call.stateJson());
             CallContext ctx = new CallContext(now, zone, call.from());
-            VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid()));
+            VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid(), call.from()));
             store.updateCall(c, w.callSid(), write(step.state()), step.state().turn(), now);
             ledger.add(c, w.callSid(), step.usage());
             String twiml = Twiml.render(step.reply(), step.state().turn() + 1);
@@ -199,7 +199,7 @@ public final class VoiceService {
         }
     }
 
-    private Calendar calendar(Connection c, String callSid) {
+    private Calendar calendar(Connection c, String callSid, String callerNumber) {
         return new Calendar() {
             @Override
             public List<Range> booked(Instant from, Instant to) throws SQLException {
@@ -208,7 +208,7 @@ public final class VoiceService {
 
             @Override
             public BookResult book(String name, String phone, Instant start, Instant end) throws SQLException {
-                BookResult r = store.book(c, name, phone, start, end, callSid);
+                BookResult r = store.book(c, name, phone, start, end, callSid, callerNumber);
                 switch (r) {
                     case BookResult.Booked b -> {
                         bookings.increment();
