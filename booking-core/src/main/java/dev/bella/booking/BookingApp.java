@@ -6,6 +6,7 @@ import dev.bella.booking.http.AdminApi;
 import dev.bella.booking.http.BookingServer;
 import dev.bella.booking.store.Database;
 import dev.bella.booking.store.EmbeddedDatabase;
+import dev.bella.booking.store.LocalSecrets;
 import dev.bella.booking.voice.VoiceService;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -56,7 +57,17 @@ public final class BookingApp implements AutoCloseable {
         Database db;
         if (config.embedded()) {
             embedded = EmbeddedDatabase.start(config.dataDir());
-            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout(), config.poolSize(),
+            if (config.generatedToken() && !config.loopbackOnly()) {
+                log.warn("listening on {} with a generated Twilio token: anyone who can reach this host can try"
+                        + " requests; set TWILIO_AUTH_TOKEN to the account's token, or keep the default 127.0.0.1",
+                        config.host());
+            }
+            if (config.generatedToken()) {
+                // no TWILIO_AUTH_TOKEN: a random one per data dir, never a token anyone could know
+                config = config.withTwilioAuthToken(embedded.twilioToken());
+                log.info("signing with the generated token in {}", config.dataDir().resolve(LocalSecrets.TWILIO_TOKEN_FILE));
+            }
+            db = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.statementTimeout(), config.poolSize(),
                     registry);
             log.info("embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir());
         } else {
@@ -100,6 +111,9 @@ public final class BookingApp implements AutoCloseable {
     private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
                                     Clock clock, ExtractionSetup extraction, PrometheusMeterRegistry registry,
                                     Duration extractionBudget) {
+        if (config.generatedToken()) {
+            throw new IllegalArgumentException("no Twilio token: set TWILIO_AUTH_TOKEN (the embedded default generates one)");
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

@@ -36,8 +36,10 @@ public record BookingConfig(
         int poolSize,
         Rates rates) {
 
-    /** Used only on the embedded default, never when a real database is configured. */
+    /** A fixed token for tests and benches that pass it as TWILIO_AUTH_TOKEN; never a default. */
     public static final String LOCAL_DEV_TWILIO_TOKEN = "bella-local-dev-token";
+    /** The embedded default without TWILIO_AUTH_TOKEN: the data dir's generated token, set at start. */
+    private static final String GENERATED = "";
     public static final String LOOPBACK = "127.0.0.1";
 
     public record Database(String url, String user, String password) {
@@ -66,6 +68,16 @@ public record BookingConfig(
     public BookingConfig withPort(int newPort) {
         URI url = publicUrlIsLocalDefault() ? URI.create("http://localhost:" + newPort) : publicUrl;
         return new BookingConfig(database, dataDir, host, newPort, url, twilioAuthToken, adminToken, redisUrl,
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+    }
+
+    /** True when no TWILIO_AUTH_TOKEN was given: the embedded default generates one per data dir. */
+    public boolean generatedToken() {
+        return twilioAuthToken.isEmpty();
+    }
+
+    public BookingConfig withTwilioAuthToken(String token) {
+        return new BookingConfig(database, dataDir, host, port, publicUrl, token, adminToken, redisUrl,
                 openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
     }
 
@@ -107,7 +119,7 @@ public record BookingConfig(
         String host = r.optional("BELLA_HOST").orElse(database.isPresent() ? "0.0.0.0" : LOOPBACK);
         String token = database.isPresent()
                 ? r.required("TWILIO_AUTH_TOKEN", "the Twilio auth token that signs webhooks")
-                : r.optional("TWILIO_AUTH_TOKEN").orElse(LOCAL_DEV_TWILIO_TOKEN);
+                : r.optional("TWILIO_AUTH_TOKEN").orElse(GENERATED);
         URI publicUrl = r.optional("BELLA_PUBLIC_URL").map(v -> r.url("BELLA_PUBLIC_URL", v, "http", "https"))
                 .orElseGet(() -> {
                     if (database.isPresent()) {

@@ -49,7 +49,8 @@ public final class Harness implements AutoCloseable {
     /** The same with another extraction budget per turn. */
     public static Harness start(Extractor extractor, Duration extractionBudget) {
         TestDatabase pg = TestDatabase.start();
-        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN),
+        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN,
+                "TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN),
                 Path.of("/nonexistent"));
         BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), extractor, extractionBudget);
         return new Harness(pg, app);
