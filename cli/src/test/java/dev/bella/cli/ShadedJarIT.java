@@ -31,6 +31,16 @@ class ShadedJarIT {
     private static final Pattern LISTENING = Pattern.compile("booking service on (http://localhost:\\d+)");
 
     @Test
+    void otherCommandsKeepStdoutCleanOfLogs() throws Exception {
+        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "booking", "extract", "--local-only",
+                "my number is 1234567890123456").start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("a 16-digit run must not hang extract").isTrue();
+        assertThat(p.exitValue()).as(read(p.getErrorStream())).isZero();
+        assertThat(out.get()).doesNotContain("\"level\"").doesNotContain("INFO").doesNotContain("DEBUG");
+    }
+
+    @Test
     void theCostReportRunsFromTheJar() throws Exception {
         Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "cost", "report", "--source", "estimate",
                 "--format", "json").redirectErrorStream(false).start();
@@ -60,6 +70,49 @@ class ShadedJarIT {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/health"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+
+            // it logs as the service jar does: JSON lines on stdout, rejected signatures included
+            HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/voice/incoming"))
+                    .header("X-Twilio-Signature", "forged").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA1&From=%2B15551234567")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(403);
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder logged = new StringBuilder();
+            CompletableFuture<Void> sawRejection = CompletableFuture.runAsync(() -> {
+                try {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        logged.append(line).append('\n');
+                        if (line.contains("rejected webhook")) {
+                            return;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            sawRejection.get(30, TimeUnit.SECONDS);
+            assertThat(logged.toString()).contains("\"level\":\"INFO\"", "booking service listening on port",
+                    "\"level\":\"WARN\"", "rejected webhook with a wrong signature");
+            assertThat(logged.toString().lines()).allSatisfy(l -> assertThat(l).startsWith("{\"ts\":").endsWith("}"));
+
+            // `booking call` signs with the token serve generated in the data dir
+            Process call = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "booking", "call", "--to", url, "--from",
+                    "+15551234567", "--say", "", "--data-dir", data.toString()).start();
+            CompletableFuture<String> callOut = CompletableFuture.supplyAsync(() -> read(call.getInputStream()));
+            assertThat(call.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.exitValue()).as(read(call.getErrorStream())).isZero();
+            assertThat(callOut.get()).contains("> POST /voice/incoming\n< 200 <?xml");
+
+            // a second server on the same data dir: refused with the first one's PID, exit 2
+            Process second = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "booking", "serve", "--port", "0",
+                    "--data-dir", data.toString()).start();
+            CompletableFuture<String> secondOut = CompletableFuture.supplyAsync(() -> read(second.getInputStream()));
+            assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(2);
+            assertThat(read(second.getErrorStream())).isEqualTo("bella: data dir " + data.toRealPath()
+                    + " is in use by another booking server (PID " + p.pid() + "); stop it first, or pass another --data-dir\n");
+            secondOut.get(10, TimeUnit.SECONDS);
         } finally {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
