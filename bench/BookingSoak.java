@@ -82,6 +82,7 @@ public class BookingSoak {
         while (running) {
             String sid = String.format("CASOAK%02d%010d%016x", caller, n++, r.nextLong());
             String from = String.format("+1555%03d%04d", 200 + caller, r.nextInt(10_000));
+            long errorsBefore = errors.get();
             try {
                 Exchange e = twilio.post("/voice/incoming", ScriptedCall.callFields(sid, from, "+15550000000"));
                 String next = check(e);
@@ -115,7 +116,9 @@ public class BookingSoak {
                 status.put("CallStatus", "completed");
                 status.put("CallDuration", String.valueOf(30 + r.nextInt(120)));
                 check(twilio.post("/voice/status", status));
-                calls.incrementAndGet();
+                if (errors.get() == errorsBefore) {
+                    calls.incrementAndGet(); // completed without an error (another caller's error also skips it)
+                }
             } catch (Exception ex) {
                 error(ex.toString());
             }

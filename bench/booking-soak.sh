@@ -25,5 +25,5 @@ for _ in $(seq 600); do
   sleep 0.2
 done
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); service PID $server on 127.0.0.1:$port"
-"$JAVA_HOME/bin/java" -cp "$jar" "$root/bench/BookingSoak.java" "http://127.0.0.1:$port" "$server" "$seconds" "$TWILIO_AUTH_TOKEN"
+"$JAVA_HOME/bin/java" -cp "$jar" "$root/bench/BookingSoak.java" "http://localhost:$port" "$server" "$seconds" "$TWILIO_AUTH_TOKEN"
 echo "service log: $(wc -l < "$out/soak-service.log") lines, $(grep -c '"level":"ERROR"' "$out/soak-service.log" || true) at ERROR"
