@@ -15,10 +15,12 @@ fi
 out="$root/bench/out"; mkdir -p "$out"
 data=$(mktemp -d "$out/booking-db.XXXXXX")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# the service and the load client share a token (the embedded default would otherwise generate its own)
+TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN:-"bench-$(od -An -tx8 -N16 /dev/urandom | tr -d ' \n')"}; export TWILIO_AUTH_TOKEN
 # the JVM flags the container image uses (booking-core/pom.xml, Jib), with a heap for this machine
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$jar" --port "$port" --data-dir "$data" > "$out/booking-service.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data" "$data.lock"' EXIT
 for _ in $(seq 300); do
   curl -fs "http://localhost:$port/health" >/dev/null 2>&1 && break
   sleep 0.2

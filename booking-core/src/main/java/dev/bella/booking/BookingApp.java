@@ -7,6 +7,7 @@ import dev.bella.booking.http.BookingServer;
 import dev.bella.booking.store.AppRole;
 import dev.bella.booking.store.Database;
 import dev.bella.booking.store.EmbeddedDatabase;
+import dev.bella.booking.store.LocalSecrets;
 import dev.bella.booking.voice.VoiceService;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +59,17 @@ public final class BookingApp implements AutoCloseable {
         Database db;
         if (config.embedded()) {
             embedded = EmbeddedDatabase.start(config.dataDir());
-            db = Database.connect(embedded.jdbcUrl(), embedded.user(), "", config.statementTimeout(), config.poolSize(),
+            if (config.generatedToken() && !config.loopbackOnly()) {
+                log.warn("listening on {} with a generated Twilio token: anyone who can reach this host can try"
+                        + " requests; set TWILIO_AUTH_TOKEN to the account's token, or keep the default 127.0.0.1",
+                        config.host());
+            }
+            if (config.generatedToken()) {
+                // no TWILIO_AUTH_TOKEN: a random one per data dir, never a token anyone could know
+                config = config.withTwilioAuthToken(embedded.twilioToken());
+                log.info("signing with the generated token in {}", config.dataDir().resolve(LocalSecrets.TWILIO_TOKEN_FILE));
+            }
+            db = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.statementTimeout(), config.poolSize(),
                     registry);
             log.info("embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir());
         } else {
@@ -103,21 +115,37 @@ public final class BookingApp implements AutoCloseable {
 
     /** Serves on a database someone else owns and has migrated (tests share one per class). */
     public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor) {
+        return serve(config, db, clock, extractor, VoiceService.TURN_BUDGET);
+    }
+
+    /** The same, with another extraction budget per turn (tests of the deadline). */
+    public static BookingApp serve(BookingConfig config, Database db, Clock clock, Extractor extractor,
+                                   Duration extractionBudget) {
         return serve(config, db, null, false, clock, ExtractionSetup.of(extractor),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), extractionBudget);
     }
 
     private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
                                     Clock clock, ExtractionSetup extraction, PrometheusMeterRegistry registry) {
+        return serve(config, db, embedded, owns, clock, extraction, registry, VoiceService.TURN_BUDGET);
+    }
+
+    private static BookingApp serve(BookingConfig config, Database db, EmbeddedDatabase embedded, boolean owns,
+                                    Clock clock, ExtractionSetup extraction, PrometheusMeterRegistry registry,
+                                    Duration extractionBudget) {
+        if (config.generatedToken()) {
+            throw new IllegalArgumentException("no Twilio token: set TWILIO_AUTH_TOKEN (the embedded default generates one)");
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        VoiceService voice = new VoiceService(config, db, extraction.extractor(), clock, registry);
+        VoiceService voice = new VoiceService(config, db, extraction.extractor(), clock, registry, extractionBudget);
         AdminApi admin = new AdminApi(db, config.adminToken(), config.zone());
         AtomicReference<URI> publicUrl = new AtomicReference<>(config.publicUrl());
-        Javalin server = BookingServer.create(publicUrl::get, config.twilioAuthToken(), voice, admin, db, registry);
-        server.start(config.port());
+        Javalin server = BookingServer.create(new BookingServer.Listen(config.host(), config.port()), publicUrl::get,
+                config.twilioAuthToken(), voice, admin, db, registry);
+        server.start();
         if (config.publicUrlIsLocalDefault()) {
             publicUrl.set(URI.create("http://localhost:" + server.port()));
         }

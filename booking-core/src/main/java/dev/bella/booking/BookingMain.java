@@ -2,6 +2,7 @@ package dev.bella.booking;
 
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.config.BookingConfigException;
+import dev.bella.booking.store.DataDirBusyException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,13 +23,14 @@ public final class BookingMain {
                 switch (args[i]) {
                     case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, "--port")));
                     case "--data-dir" -> config = config.withDataDir(Path.of(value(args, ++i, "--data-dir")));
+                    case "--host" -> config = config.withHost(value(args, ++i, "--host"));
                     case "--help", "-h" -> {
-                        System.out.println("usage: java -jar bella-booking.jar [--port N] [--data-dir DIR]"
+                        System.out.println("usage: java -jar bella-booking.jar [--port N] [--host ADDR] [--data-dir DIR]"
                                 + " (configuration by environment variables: see docs/booking-service.md)");
                         return;
                     }
                     default -> throw new BookingConfigException(java.util.List.of("unknown option " + args[i]
-                            + "; expected --port N or --data-dir DIR"));
+                            + "; expected --port N, --host ADDR or --data-dir DIR"));
                 }
             }
         } catch (BookingConfigException e) {
@@ -40,7 +42,14 @@ public final class BookingMain {
             System.exit(2);
             return;
         }
-        BookingApp app = BookingApp.start(config);
+        BookingApp app;
+        try {
+            app = BookingApp.start(config);
+        } catch (DataDirBusyException e) {
+            System.err.println("bella-booking: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -2,10 +2,13 @@ package dev.bella.cli;
 
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.http.ScriptedCall;
+import dev.bella.booking.store.LocalSecrets;
 import dev.bella.booking.http.ScriptedCall.Exchange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "call", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Play a scripted call against a running booking service, signed like Twilio signs it"
-                + " (TWILIO_AUTH_TOKEN, or the local development token), and print each TwiML answer.",
+                + " (TWILIO_AUTH_TOKEN, or the token `bella booking serve` generated in --data-dir), and print each TwiML answer.",
                 "Each --say is one caller turn; 'dtmf:1' presses a key and an empty --say \"\" is silence.",
                 "Exits 3 when the service refuses the signature, 1 when it answers an error."},
         footerHeading = "%nExamples:%n",
@@ -36,6 +39,10 @@ final class BookingCallCommand implements Callable<Integer> {
     @Option(names = "--call-sid", paramLabel = "SID", description = "CallSid to use (default: a random CA...).")
     String callSid;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Without TWILIO_AUTH_TOKEN, sign with the token"
+            + " `bella booking serve` generated in this data dir (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
+    Path dataDir;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     boolean verbose;
 
@@ -50,7 +57,7 @@ final class BookingCallCommand implements Callable<Integer> {
         if (!from.matches("\\+\\d{8,15}")) {
             throw new UserException(ExitCode.USAGE, "--from must be an E.164 number like +15551234567, got '" + from + "'");
         }
-        String token = System.getenv().getOrDefault("TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
+        String token = token();
         String sid = callSid != null ? callSid : "CA" + HexFormat.of().formatHex(randomBytes());
         PrintWriter out = self.commandLine().getOut();
         List<Exchange> exchanges;
@@ -72,6 +79,25 @@ final class BookingCallCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code;
+    }
+
+    /** TWILIO_AUTH_TOKEN, else the token the embedded default generated in its data dir. */
+    private String token() {
+        String env = System.getenv("TWILIO_AUTH_TOKEN");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        Path dir = dataDir != null ? dataDir : BookingConfig.fromEnv(System.getenv(),
+                Path.of(System.getProperty("user.home"))).dataDir();
+        Path file = dir.resolve(LocalSecrets.TWILIO_TOKEN_FILE);
+        try {
+            return LocalSecrets.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UserException(ExitCode.USAGE, "no TWILIO_AUTH_TOKEN and no " + file + "; set TWILIO_AUTH_TOKEN,"
+                    + " or --data-dir to the directory `bella booking serve` uses");
+        } catch (IOException e) {
+            throw new UserException(ExitCode.USAGE, "cannot read the service's token: " + e.getMessage());
+        }
     }
 
     private static byte[] randomBytes() {

@@ -1,7 +1,9 @@
 package dev.bella.cli;
 
 import dev.bella.booking.BookingApp;
+import dev.bella.booking.ServiceLogging;
 import dev.bella.booking.config.BookingConfig;
+import dev.bella.booking.store.DataDirBusyException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +16,16 @@ import picocli.CommandLine.Option;
                         + " (docs/booking-service.md)."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella booking serve                          embedded database in ~/.bella/booking-db, port 8080",
-                "  bella booking serve --port 9000 --data-dir /tmp/bella-db"})
+                "  bella booking serve --port 9000 --data-dir /tmp/bella-db",
+                "  bella booking serve --host 0.0.0.0             reachable from other machines (set TWILIO_AUTH_TOKEN)"})
 final class BookingServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: BELLA_PORT or 8080; 0 picks one).")
     Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default: BELLA_HOST, or"
+            + " 127.0.0.1 on the embedded default and 0.0.0.0 with BELLA_DB_URL).")
+    String host;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded database directory (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
     Path dataDir;
@@ -41,7 +48,18 @@ final class BookingServeCommand implements Callable<Integer> {
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
         }
-        try (BookingApp app = BookingApp.start(config)) {
+        if (host != null) {
+            config = config.withHost(host);
+        }
+        // the service logs as its own jar does (JSON lines on stdout); the other commands keep stdout clean
+        ServiceLogging.install();
+        BookingApp started;
+        try {
+            started = BookingApp.start(config);
+        } catch (DataDirBusyException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        try (BookingApp app = started) {
             self.commandLine().getErr().println("bella: booking service on " + app.publicUrl()
                     + (config.embedded() ? " (embedded PostgreSQL, data in " + config.dataDir() + ")" : "")
                     + "; Ctrl-C stops it");

@@ -31,7 +31,7 @@ class BookingCommandTest {
         try {
             awaitHealthy(port, server, serve, crash);
             CliRun call = CliRun.of("booking", "call", "--to", "http://localhost:" + port, "--from", "+15551234567",
-                    "--call-sid", "CA00000000000000000000000000000001",
+                    "--call-sid", "CA00000000000000000000000000000001", "--data-dir", data.toString(),
                     "--say", "Hi, my name is Jane Doe, Monday at 10 a.m.", "--say", "yes");
             assertThat(call.err()).isEmpty();
             assertThat(call.exitCode()).isZero();
@@ -42,7 +42,8 @@ class BookingCommandTest {
                     "> POST /voice/status\n< 200 <?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
             assertThat(Files.exists(data.resolve("postgresql.conf"))).isTrue();
 
-            CliRun forged = CliRun.of("booking", "call", "--to", "http://127.0.0.1:" + port, "--from", "+15551234567");
+            CliRun forged = CliRun.of("booking", "call", "--to", "http://127.0.0.1:" + port, "--from", "+15551234567",
+                    "--data-dir", otherToken(dir).toString());
             assertThat(forged.exitCode()).isEqualTo(3);
             assertThat(forged.out()).contains("< 403");
             assertThat(forged.err()).isEqualTo("bella: the service refused the signature (403); set TWILIO_AUTH_TOKEN"
@@ -73,14 +74,34 @@ class BookingCommandTest {
     }
 
     @Test
-    void callToNothingListeningIsAUsageError() throws Exception {
+    void callToNothingListeningIsAUsageError(@TempDir Path dir) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        CliRun r = CliRun.of("booking", "call", "--to", "http://localhost:" + port, "--from", "+15551234567");
+        CliRun r = CliRun.of("booking", "call", "--to", "http://localhost:" + port, "--from", "+15551234567",
+                "--data-dir", otherToken(dir).toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("bella: could not reach http://localhost:" + port).endsWith("is the service running?\n");
+    }
+
+    @Test
+    void callWithoutATokenSaysWhereItLooked(@TempDir Path dir) {
+        CliRun r = CliRun.of("booking", "call", "--to", "http://localhost:1", "--from", "+15551234567",
+                "--data-dir", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("bella: no TWILIO_AUTH_TOKEN and no " + dir.resolve("bella-twilio-token")
+                + "; set TWILIO_AUTH_TOKEN, or --data-dir to the directory `bella booking serve` uses\n");
+    }
+
+    /** A data dir whose token is not the service's: requests are signed, but wrongly. */
+    private static Path otherToken(Path dir) throws Exception {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Path token = other.resolve("bella-twilio-token");
+        Files.writeString(token, "not-the-service-token\n");
+        Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return other;
     }
 
     @Test

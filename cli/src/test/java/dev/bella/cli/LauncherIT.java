@@ -119,12 +119,58 @@ class LauncherIT {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/health"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+
+            // it logs as the service jar does: JSON lines on stdout, rejected signatures included
+            HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/voice/incoming"))
+                    .header("X-Twilio-Signature", "forged").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA1&From=%2B15551234567")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(403);
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder logged = new StringBuilder();
+            CompletableFuture<Void> sawRejection = CompletableFuture.runAsync(() -> {
+                try {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        logged.append(line).append('\n');
+                        if (line.contains("rejected webhook")) {
+                            return;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            sawRejection.get(30, TimeUnit.SECONDS);
+            assertThat(logged.toString()).contains("\"level\":\"INFO\"", "booking service listening on port",
+                    "\"level\":\"WARN\"", "rejected webhook with a wrong signature");
+            assertThat(logged.toString().lines()).allSatisfy(l -> assertThat(l).startsWith("{\"ts\":").endsWith("}"));
+
+            // `booking call` signs with the token serve generated in the data dir
+            Run call = bella("booking", "call", "--to", url, "--from", "+15551234567", "--say", "",
+                    "--data-dir", data.toString());
+            assertThat(call.code()).as(call.err()).isZero();
+            assertThat(call.out()).contains("> POST /voice/incoming\n< 200 <?xml");
+
+            // a second server on the same data dir: refused with the first one's PID (bin/bella execs the JVM), exit 2
+            Run second = bella("booking", "serve", "--port", "0", "--data-dir", data.toString());
+            assertThat(second.code()).isEqualTo(2);
+            assertThat(second.err()).endsWith("bella: data dir " + data.toRealPath()
+                    + " is in use by another booking server (PID " + p.pid() + "); stop it first, or pass another --data-dir\n");
         } finally {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    @Timeout(180)
+    void bookingExtractKeepsStdoutCleanOfLogsAndALongNumberDoesNotHang() throws Exception {
+        Run run = bella("booking", "extract", "--local-only", "my number is 1234567890123456");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("{").doesNotContain("\"level\"").doesNotContain("INFO").doesNotContain("DEBUG");
+        assertThat(run.err()).isEmpty();
     }
 
     static Run bella(String... args) throws Exception {

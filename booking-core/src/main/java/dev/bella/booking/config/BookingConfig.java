@@ -22,6 +22,7 @@ import java.util.Optional;
 public record BookingConfig(
         Optional<Database> database,
         Path dataDir,
+        String host,
         int port,
         URI publicUrl,
         String twilioAuthToken,
@@ -35,8 +36,11 @@ public record BookingConfig(
         int poolSize,
         Rates rates) {
 
-    /** Used only on the embedded default, never when a real database is configured. */
+    /** A fixed token for tests and benches that pass it as TWILIO_AUTH_TOKEN; never a default. */
     public static final String LOCAL_DEV_TWILIO_TOKEN = "bella-local-dev-token";
+    /** The embedded default without TWILIO_AUTH_TOKEN: the data dir's generated token, set at start. */
+    private static final String GENERATED = "";
+    public static final String LOOPBACK = "127.0.0.1";
 
     /**
      * @param admin the administrator's credentials ({@code BELLA_DB_ADMIN_USER}, {@code BELLA_DB_ADMIN_PASSWORD}):
@@ -81,18 +85,38 @@ public record BookingConfig(
 
     public BookingConfig withPort(int newPort) {
         URI url = publicUrlIsLocalDefault() ? URI.create("http://localhost:" + newPort) : publicUrl;
-        return new BookingConfig(database, dataDir, newPort, url, twilioAuthToken, adminToken, redisUrl,
+        return new BookingConfig(database, dataDir, host, newPort, url, twilioAuthToken, adminToken, redisUrl,
                 openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
     }
 
+    /** True when no TWILIO_AUTH_TOKEN was given: the embedded default generates one per data dir. */
+    public boolean generatedToken() {
+        return twilioAuthToken.isEmpty();
+    }
+
+    public BookingConfig withTwilioAuthToken(String token) {
+        return new BookingConfig(database, dataDir, host, port, publicUrl, token, adminToken, redisUrl,
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+    }
+
+    public BookingConfig withHost(String newHost) {
+        return new BookingConfig(database, dataDir, newHost, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+    }
+
+    /** True when the server listens on the loopback interface only. */
+    public boolean loopbackOnly() {
+        return host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
     public BookingConfig withDataDir(Path dir) {
-        return new BookingConfig(database, dir, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
+        return new BookingConfig(database, dir, host, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
                 openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
     }
 
     @Override
     public String toString() {
-        return "BookingConfig[database=" + database + ", dataDir=" + dataDir + ", port=" + port + ", publicUrl="
+        return "BookingConfig[database=" + database + ", dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", publicUrl="
                 + publicUrl + ", zone=" + zone + ", hours=" + hours.spoken() + ", slotLength=" + slotLength
                 + ", statementTimeout=" + statementTimeout + ", poolSize=" + poolSize + ", secrets=***]";
     }
@@ -123,9 +147,12 @@ public record BookingConfig(
                 r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse(""), dbAdmin));
         Path dataDir = r.optional("BELLA_DATA_DIR").map(Path::of).orElse(home.resolve(".bella").resolve("booking-db"));
         int port = r.integer("BELLA_PORT", 8080, 0, 65535);
+        // the embedded default is a developer's machine: loopback only unless asked; a configured service in its
+        // container must be reachable by the load balancer
+        String host = r.optional("BELLA_HOST").orElse(database.isPresent() ? "0.0.0.0" : LOOPBACK);
         String token = database.isPresent()
                 ? r.required("TWILIO_AUTH_TOKEN", "the Twilio auth token that signs webhooks")
-                : r.optional("TWILIO_AUTH_TOKEN").orElse(LOCAL_DEV_TWILIO_TOKEN);
+                : r.optional("TWILIO_AUTH_TOKEN").orElse(GENERATED);
         URI publicUrl = r.optional("BELLA_PUBLIC_URL").map(v -> r.url("BELLA_PUBLIC_URL", v, "http", "https"))
                 .orElseGet(() -> {
                     if (database.isPresent()) {
@@ -161,7 +188,7 @@ public record BookingConfig(
                     + admin.get().length());
         }
         r.failIfAny();
-        return new BookingConfig(database, dataDir, port, publicUrl, token, admin, redis,
+        return new BookingConfig(database, dataDir, host, port, publicUrl, token, admin, redis,
                 r.optional("OPENAI_API_KEY"), zone, hours, Duration.ofMinutes(slotMinutes),
                 Duration.ofMillis(timeoutMs), poolSize, rates);
     }

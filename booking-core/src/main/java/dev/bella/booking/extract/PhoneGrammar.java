@@ -37,14 +37,16 @@ final class PhoneGrammar {
                         && ts.get(j + 1).kind() == Kind.NUMBER) {
                     continue;
                 } else break;
-                if (digits.length() > 15) break;
+                // too long for any phone number: stop after this token (j past it, so the scan below advances)
+                if (digits.length() > 15) { j++; break; }
             }
             if (digits.length() >= 7) {
                 for (int k = i; k < j; k++) used[k] = true;
                 Mention m = parse(digits.toString(), region, i, j);
                 if (m == null) unusable = true;
                 else out.add(m);
-                i = j - 1;
+                // every loop over caller input must advance: never restart on the same token
+                i = Math.max(i, j - 1);
             }
         }
         for (int i = 0; i + 1 < ts.size(); i++) {

@@ -5,11 +5,10 @@ import dev.bella.booking.store.BookingStore;
 import dev.bella.booking.store.BookingStore.Appointment;
 import dev.bella.booking.store.Database;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** {@code GET /api/appointments?date=} and {@code DELETE /api/appointments/{id}}, behind a bearer token. */
 public final class AdminApi {
@@ -36,10 +36,20 @@ public final class AdminApi {
         this.zone = zone;
     }
 
+    /** Strictly YYYY-MM-DD: LocalDate.parse alone also takes "+999999999-12-31", whose next day overflows. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Plain digits only ("+1" is not appointment 1), short enough for a bigint. */
+    private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
+
     void routes(RoutesConfig routes) {
         routes.before("/api/*", this::authorise);
         routes.get("/api/appointments", this::list);
         routes.delete("/api/appointments/{id}", this::cancel);
+    }
+
+    /** Errors of the admin API as JSON: {"error": "..."}. */
+    private void error(Context ctx, int status, String message) throws IOException {
+        ctx.status(status).contentType("application/json").result(json.writeValueAsString(Map.of("error", message)));
     }
 
     private void authorise(Context ctx) {
@@ -56,13 +66,17 @@ public final class AdminApi {
         }
     }
 
-    private void list(Context ctx) throws SQLException, java.io.IOException {
+    private void list(Context ctx) throws SQLException, IOException {
         String dateText = ctx.queryParam("date");
         LocalDate date;
         try {
+            if (dateText != null && !DATE.matcher(dateText).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", dateText, 0);
+            }
             date = dateText == null ? LocalDate.now(zone) : LocalDate.parse(dateText);
         } catch (DateTimeParseException e) {
-            throw new BadRequestResponse("date must be YYYY-MM-DD, got '" + dateText + "'");
+            error(ctx, 400, "date must be YYYY-MM-DD, got '" + clip(dateText) + "'");
+            return;
         }
         List<Appointment> found = db.inTransaction(c -> store.appointments(c,
                 date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()));
@@ -80,16 +94,22 @@ public final class AdminApi {
                 "appointments", out)));
     }
 
-    private void cancel(Context ctx) throws SQLException {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("appointment id must be a number");
+    private void cancel(Context ctx) throws SQLException, IOException {
+        String text = ctx.pathParam("id");
+        if (!ID.matcher(text).matches()) {
+            error(ctx, 400, "appointment id must be plain digits, got '" + clip(text) + "'");
+            return;
         }
+        long id = Long.parseLong(text);
         if (!db.inTransaction(c -> store.cancel(c, id))) {
-            throw new NotFoundResponse("no booked appointment " + id);
+            error(ctx, 404, "no booked appointment " + id);
+            return;
         }
         ctx.status(204);
+    }
+
+    /** Echoes at most a little of what the client sent. */
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

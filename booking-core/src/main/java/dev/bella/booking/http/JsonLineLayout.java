@@ -22,7 +22,8 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
         field(out, "thread", event.getThreadName());
         field(out, "msg", Phones.maskAll(event.getFormattedMessage()));
         for (Map.Entry<String, String> e : event.getMDCPropertyMap().entrySet()) {
-            field(out, e.getKey(), Phones.maskAll(e.getValue()));
+            // ids are matched exactly by log queries: never masked
+            field(out, e.getKey(), e.getKey().endsWith("Sid") ? e.getValue() : Phones.maskAll(e.getValue()));
         }
         if (event.getThrowableProxy() != null) {
             field(out, "error", Phones.maskAll(ThrowableProxyUtil.asString(event.getThrowableProxy())));

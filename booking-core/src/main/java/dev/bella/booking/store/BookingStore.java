@@ -89,9 +89,12 @@ public final class BookingStore {
         }
     }
 
-    public Optional<String> savedResponse(Connection c, String idempotencyKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM webhook_responses WHERE idempotency_key = ?")) {
+    /** The answer given to this webhook of this call; the call is part of the match, so no key reaches across calls. */
+    public Optional<String> savedResponse(Connection c, String idempotencyKey, String callSid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT body FROM webhook_responses WHERE idempotency_key = ? AND call_sid = ?")) {
             ps.setString(1, idempotencyKey);
+            ps.setString(2, callSid);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
@@ -132,12 +135,27 @@ public final class BookingStore {
      */
     public BookResult book(Connection c, String name, String mobile, Instant start, Instant end, String callSid)
             throws SQLException {
+        return book(c, name, mobile, start, end, callSid, mobile);
+    }
+
+    /**
+     * Books under {@code name}. The user of {@code mobile} is created with that name, but an existing user's
+     * name changes only when {@code verifiedCaller} (Twilio's From) is that number: anyone can say someone
+     * else's number. The appointment keeps its own name either way.
+     */
+    public BookResult book(Connection c, String name, String mobile, Instant start, Instant end, String callSid,
+                           String verifiedCaller) throws SQLException {
         long userId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO users (mobile, name) VALUES (?, ?)
-                ON CONFLICT (mobile) DO UPDATE SET name = EXCLUDED.name, updated_at = now() RETURNING id""")) {
+                ON CONFLICT (mobile) DO UPDATE
+                SET name = CASE WHEN EXCLUDED.mobile = ? THEN EXCLUDED.name ELSE users.name END,
+                    updated_at = CASE WHEN EXCLUDED.mobile = ? THEN now() ELSE users.updated_at END
+                RETURNING id""")) {
             ps.setString(1, mobile);
             ps.setString(2, name);
+            ps.setString(3, verifiedCaller);
+            ps.setString(4, verifiedCaller);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 userId = rs.getLong(1);
@@ -152,11 +170,12 @@ public final class BookingStore {
         }
         Savepoint savepoint = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO appointments (user_id, starts_at, ends_at, call_sid) VALUES (?, ?, ?, ?) RETURNING id""")) {
+                INSERT INTO appointments (user_id, starts_at, ends_at, call_sid, name) VALUES (?, ?, ?, ?, ?) RETURNING id""")) {
             ps.setLong(1, userId);
             ps.setTimestamp(2, Timestamp.from(start));
             ps.setTimestamp(3, Timestamp.from(end));
             ps.setString(4, callSid);
+            ps.setString(5, name);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);
@@ -185,7 +204,7 @@ public final class BookingStore {
     /** Appointments (any status) starting in [from, to), for the admin API. */
     public List<Appointment> appointments(Connection c, Instant from, Instant to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.id, u.name, u.mobile, a.starts_at, a.ends_at, a.status
+                SELECT a.id, COALESCE(a.name, u.name), u.mobile, a.starts_at, a.ends_at, a.status
                 FROM appointments a JOIN users u ON u.id = a.user_id
                 WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.id""")) {
             ps.setTimestamp(1, Timestamp.from(from));

@@ -65,8 +65,13 @@ final class VoiceFlow {
     }
 
     Step next(Conversation previous, Input in, CallContext ctx, Calendar cal) throws SQLException {
+        return next(previous, in, in.speech().isEmpty() ? Extraction.EMPTY : extractor.extract(in.speech(), ctx), ctx, cal);
+    }
+
+    /** One turn with the speech already extracted (under the turn's deadline, outside the transaction). */
+    Step next(Conversation previous, Input in, Extraction extracted, CallContext ctx, Calendar cal) throws SQLException {
         Conversation s = previous.nextTurn();
-        Extraction x = in.speech().isEmpty() ? Extraction.EMPTY : extractor.extract(in.speech(), ctx);
+        Extraction x = extracted;
         if (s.stage() == Stage.COLLECTING && s.name() == null && x.isEmpty()) {
             // every question asks for the name while it is missing, so a bare "Priya Patel." answers it
             x = x.withName(BareName.in(in.speech()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.extract.CallContext;
+import dev.bella.booking.extract.Extraction;
 import dev.bella.booking.extract.Extractor;
 import dev.bella.booking.ledger.CallLedger;
 import dev.bella.booking.store.BookingStore;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -56,9 +58,23 @@ public final class VoiceService {
     private final Counter callbacks;
     private final Counter replays;
     private final MeterRegistry registry;
+    private final TurnDeadline deadline;
+
+    /**
+     * A turn's extraction budget: the OpenAI tier's own 2 s plus headroom, so a whole turn still answers well
+     * inside Twilio's 15 s webhook timeout and the caller's patience.
+     */
+    public static final Duration TURN_BUDGET = Duration.ofMillis(2500);
 
     public VoiceService(BookingConfig config, Database db, Extractor extractor, Clock clock, MeterRegistry registry) {
+        this(config, db, extractor, clock, registry, TURN_BUDGET);
+    }
+
+    /** @param extractionBudget how long one turn's extraction may take before the caller is asked again */
+    public VoiceService(BookingConfig config, Database db, Extractor extractor, Clock clock, MeterRegistry registry,
+                        Duration extractionBudget) {
         this.db = db;
+        this.deadline = new TurnDeadline(extractor, extractionBudget);
         this.ledger = new CallLedger(config.rates());
         this.flow = new VoiceFlow(extractor, new Slots(config.hours(), config.zone(), config.slotLength()), config.zone());
         this.clock = clock;
@@ -78,7 +94,7 @@ public final class VoiceService {
             Conversation start = Conversation.start(w.from());
             boolean created = store.insertCall(c, w.callSid(), w.from(), w.to(), write(start), now);
             store.lockCall(c, w.callSid());
-            Optional<String> saved = store.savedResponse(c, w.key());
+            Optional<String> saved = store.savedResponse(c, w.key(), w.callSid());
             if (saved.isPresent()) {
                 replays.increment();
                 return saved.get();
@@ -96,7 +112,30 @@ public final class VoiceService {
 
     /** One answer (speech or keypad, or nothing when the caller stayed silent). */
     public String turn(Webhook w) {
-        return guarded(w, w.action(), () -> db.inTransaction(c -> {
+        return guarded(w, w.action(), () -> {
+            Instant at = clock.instant();
+            CallContext said = new CallContext(at, zone, w.from());
+            VoiceFlow.Input heard = new VoiceFlow.Input(w.speech(), w.digits());
+            // extraction first, under the turn's budget and holding no connection: a slow or hung extraction
+            // costs this caller a re-prompt, never a pooled connection or the service
+            Extraction x = Extraction.EMPTY;
+            if (!heard.speech().isEmpty()) {
+                Optional<Extraction> got = deadline.extract(heard.speech(), said);
+                if (got.isPresent()) {
+                    x = got.get();
+                } else {
+                    registry.counter("bella.errors", "kind", "extraction-deadline").increment();
+                    log.warn("extraction missed the turn's {} ms budget; asking the caller again",
+                            deadline.budget().toMillis());
+                    heard = new VoiceFlow.Input("", w.digits());
+                }
+            }
+            return turn(w, heard, x);
+        });
+    }
+
+    private String turn(Webhook w, VoiceFlow.Input heard, Extraction x) throws SQLException {
+        return db.inTransaction(c -> {
             Instant now = clock.instant();
             Optional<CallRecord> existing = store.lockCall(c, w.callSid());
             if (existing.isEmpty()) {
@@ -106,7 +145,7 @@ public final class VoiceService {
                 existing = store.lockCall(c, w.callSid());
             }
             CallRecord call = existing.orElseThrow();
-            Optional<String> saved = store.savedResponse(c, w.key());
+            Optional<String> saved = store.savedResponse(c, w.key(), w.callSid());
             if (saved.isPresent()) {
                 replays.increment();
                 log.info("webhook replayed; answering as before");
@@ -114,14 +153,13 @@ public final class VoiceService {
             }
             Conversation state = read(call.stateJson());
             CallContext ctx = new CallContext(now, zone, call.from());
-            VoiceFlow.Step step = flow.next(state, new VoiceFlow.Input(w.speech(), w.digits()), ctx,
-                    calendar(c, w.callSid()));
+            VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid(), call.from()));
             store.updateCall(c, w.callSid(), write(step.state()), step.state().turn(), now);
             ledger.add(c, w.callSid(), step.usage());
             String twiml = Twiml.render(step.reply(), step.state().turn() + 1);
             store.saveResponse(c, w.key(), w.callSid(), twiml);
             return twiml;
-        }));
+        });
     }
 
     /** Twilio's status callback: the call's status and, at the end, its duration, which prices it. */
@@ -161,7 +199,7 @@ public final class VoiceService {
         }
     }
 
-    private Calendar calendar(Connection c, String callSid) {
+    private Calendar calendar(Connection c, String callSid, String callerNumber) {
         return new Calendar() {
             @Override
             public List<Range> booked(Instant from, Instant to) throws SQLException {
@@ -170,7 +208,7 @@ public final class VoiceService {
 
             @Override
             public BookResult book(String name, String phone, Instant start, Instant end) throws SQLException {
-                BookResult r = store.book(c, name, phone, start, end, callSid);
+                BookResult r = store.book(c, name, phone, start, end, callSid, callerNumber);
                 switch (r) {
                     case BookResult.Booked b -> {
                         bookings.increment();

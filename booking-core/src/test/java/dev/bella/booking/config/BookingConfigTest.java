@@ -24,7 +24,10 @@ class BookingConfigTest {
         assertThat(c.dataDir()).isEqualTo(Path.of("/home/someone/.bella/booking-db"));
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.publicUrl()).isEqualTo(URI.create("http://localhost:8080"));
-        assertThat(c.twilioAuthToken()).isEqualTo(BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
+        assertThat(c.generatedToken()).as("no built-in token: one is generated per data dir").isTrue();
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.loopbackOnly()).isTrue();
+        assertThat(c.withHost("0.0.0.0").loopbackOnly()).isFalse();
         assertThat(c.zone()).isEqualTo(ZoneId.of("America/Toronto"));
         assertThat(c.slotLength()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.poolSize()).isEqualTo(4);
@@ -65,6 +68,7 @@ class BookingConfigTest {
                 Map.entry("BELLA_SLOT_MINUTES", "45"), Map.entry("BELLA_ADMIN_TOKEN", "0123456789abcdef0123"),
                 Map.entry("BELLA_TWILIO_USD_PER_MINUTE", "0.0085")), HOME);
         assertThat(c.embedded()).isFalse();
+        assertThat(c.host()).as("in its container the service listens on all interfaces").isEqualTo("0.0.0.0");
         assertThat(c.database()).get().extracting(BookingConfig.Database::user).isEqualTo("bella");
         assertThat(c.hours().on(DayOfWeek.FRIDAY)).contains(
                 new BusinessHours.Window(LocalTime.of(8, 0), LocalTime.of(12, 30)));

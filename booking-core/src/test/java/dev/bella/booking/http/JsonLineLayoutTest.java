@@ -24,7 +24,7 @@ class JsonLineLayoutTest {
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.get("level").asText()).isEqualTo("INFO");
         assertThat(json.get("callSid").asText()).isEqualTo("CA123");
-        assertThat(json.get("from").asText()).isEqualTo("+1******4567");
-        assertThat(json.get("msg").asText()).isEqualTo("caller +1******4567 said \"hi\"");
+        assertThat(json.get("from").asText()).isEqualTo("+*******4567");
+        assertThat(json.get("msg").asText()).isEqualTo("caller +*******4567 said \"hi\"");
     }
 }

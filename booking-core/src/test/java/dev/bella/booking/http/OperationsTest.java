@@ -91,6 +91,34 @@ class OperationsTest extends HarnessTest {
     }
 
     @Test
+    void theAdminApiValidatesStrictlyWithJsonErrors() throws Exception {
+        Harness.Call call = h.call("CA7002");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        call.say("yes");
+        String auth = "Bearer " + Harness.ADMIN_TOKEN;
+        for (String date : new String[] {"+999999999-12-31", "-999999999-01-01", "99999-01-01", "2030-1-3",
+                "2030-02-30", "2030-01-03T00:00", " 2030-01-03"}) {
+            HttpResponse<String> r = get("/api/appointments?date=" + java.net.URLEncoder.encode(date,
+                    StandardCharsets.UTF_8), "Authorization", auth);
+            assertThat(r.statusCode()).as(date).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).as(date).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/json"));
+            assertThat(r.body()).as(date).startsWith("{\"error\":\"date must be");
+        }
+        for (String id : new String[] {"+1", "-1", "1.0", "01x", "99999999999999999999", "%201", "0x1"}) {
+            HttpResponse<String> r = delete("/api/appointments/" + id, "Authorization", auth);
+            assertThat(r.statusCode()).as(id).isEqualTo(400);
+            assertThat(r.body()).as(id).startsWith("{\"error\":");
+        }
+        assertThat(get("/api/appointments?date=2030-01-03", "Authorization", auth).body())
+                .as("nothing was cancelled").contains("\"status\":\"booked\"");
+        HttpResponse<String> missing = delete("/api/appointments/424242", "Authorization", auth);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).startsWith("{\"error\":");
+    }
+
+    @Test
     void aWebhookWithoutCallSidIsABadRequest() throws Exception {
         var r = h.twilio.post("/voice/incoming", java.util.Map.of("From", "+15551234567"));
         assertThat(r.status()).isEqualTo(400);

@@ -35,7 +35,8 @@ class SchemaTest {
 
     @Test
     void migrationsFromEmptyCreateTheSeedIndexesAndTheLedgerContract() throws Exception {
-        assertThat(pg.count("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(1);
+        assertThat(pg.count("SELECT count(*) FROM flyway_schema_history WHERE success"))
+                .isEqualTo(pg.count("SELECT count(*) FROM flyway_schema_history")).isGreaterThanOrEqualTo(2);
         assertThat(pg.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_users_mobile_hash'"
                 + " AND indexdef LIKE '%USING hash (mobile)%'")).isEqualTo(1);
         assertThat(pg.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_appointments_user_time'"
@@ -62,8 +63,9 @@ class SchemaTest {
 
     @Test
     void migratingAgainChangesNothing() throws Exception {
+        long applied = pg.count("SELECT count(*) FROM flyway_schema_history");
         pg.db.migrate();
-        assertThat(pg.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
+        assertThat(pg.count("SELECT count(*) FROM flyway_schema_history")).isEqualTo(applied);
     }
 
     @Test
@@ -96,12 +98,13 @@ class SchemaTest {
     }
 
     @Test
-    void aReturningCallerIsFoundByMobileAndRenamed() throws Exception {
+    void aReturningCallerIsFoundByMobileAndRenamedButAppointmentsKeepTheirNames() throws Exception {
         pg.db.inTransaction(c -> store.book(c, "Ann", "+15550000001", NINE, NINE.plusSeconds(1800), "CA1"));
         pg.db.inTransaction(c -> store.book(c, "Ann Lee", "+15550000001", NINE.plusSeconds(3600), NINE.plusSeconds(5400), "CA2"));
         assertThat(pg.count("SELECT count(*) FROM users")).isEqualTo(1);
         List<BookingStore.Appointment> all = pg.db.inTransaction(c -> store.appointments(c, NINE, NINE.plusSeconds(86400)));
-        assertThat(all).extracting(BookingStore.Appointment::name).containsExactly("Ann Lee", "Ann Lee");
+        assertThat(all).extracting(BookingStore.Appointment::name).containsExactly("Ann", "Ann Lee");
+        assertThat(pg.count("SELECT count(*) FROM users WHERE name = 'Ann Lee'")).isEqualTo(1);
     }
 
     @Test

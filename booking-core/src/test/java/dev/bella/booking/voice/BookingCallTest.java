@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bella.booking.http.ScriptedCall.Exchange;
 import dev.bella.booking.store.BookingStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +123,40 @@ class BookingCallTest extends HarnessTest {
         call.silence();
         assertThat(call.say("my name is Jane Doe").body()).contains("What day and time would you like to come in?");
         assertThat(call.silence().body()).contains("Sorry, I didn't catch that.").doesNotContain("<Hangup/>");
+    }
+
+    @Test
+    void sayingSomeoneElsesNumberDoesNotRenameThem() throws Exception {
+        Harness.Call jane = h.call("CA6100");
+        jane.dial();
+        jane.say("my name is Jane Doe, tomorrow at 3pm");
+        assertThat(jane.say("yes").body()).contains("You're booked");
+
+        // another caller gives Jane's number as theirs
+        Harness.Call mallory = h.call("CA6200", "+15557654321");
+        mallory.dial();
+        mallory.say("my name is Mallory Smith, Friday at 11 a.m.");
+        assertThat(mallory.say("actually my number is 555 123 4567").body()).contains("the number ending in 4567");
+        assertThat(mallory.say("yes").body()).contains("You're booked");
+
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15551234567' AND name = 'Jane Doe'"))
+                .as("Jane keeps her name").isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM appointments a JOIN users u ON u.id = a.user_id"
+                + " WHERE a.call_sid = 'CA6100' AND a.name = 'Jane Doe'")).isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM appointments WHERE call_sid = 'CA6200' AND name = 'Mallory Smith'"))
+                .as("the appointment keeps the name it was booked under").isEqualTo(1);
+        HttpResponse<String> list = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(h.app.publicUrl() + "/api/appointments?date=2030-01-03"))
+                        .header("Authorization", "Bearer " + Harness.ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.body()).contains("\"name\":\"Jane Doe\"").doesNotContain("Mallory");
+
+        // Jane herself, from her own number, may change her name
+        Harness.Call again = h.call("CA6300");
+        again.dial();
+        again.say("my name is Janet Doe, Monday at 10 a.m.");
+        again.say("yes");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15551234567' AND name = 'Janet Doe'")).isEqualTo(1);
     }
 
     private static void bookDirectly(String start, String mobile) throws Exception {

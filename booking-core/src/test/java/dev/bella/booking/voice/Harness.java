@@ -10,6 +10,7 @@ import dev.bella.booking.http.ScriptedCall.Exchange;
 import dev.bella.booking.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -42,10 +43,16 @@ public final class Harness implements AutoCloseable {
 
     /** The same service with another extractor (the OpenAI tier against WireMock, say). */
     public static Harness start(Extractor extractor) {
+        return start(extractor, VoiceService.TURN_BUDGET);
+    }
+
+    /** The same with another extraction budget per turn. */
+    public static Harness start(Extractor extractor, Duration extractionBudget) {
         TestDatabase pg = TestDatabase.start();
-        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN),
+        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN,
+                "TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN),
                 Path.of("/nonexistent"));
-        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), extractor);
+        BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), extractor, extractionBudget);
         return new Harness(pg, app);
     }
 

@@ -116,17 +116,39 @@ class WebhookSafetyTest extends HarnessTest {
     }
 
     @Test
-    void theIdempotencyTokenIdentifiesARetryEvenIfTheFieldsDiffer() throws Exception {
+    void aSignedTurnReplayedWithANewOrMissingTokenDoesNotRunAgain() throws Exception {
         Harness.Call call = h.call("CA3000");
         call.dial();
         Map<String, String> f = ScriptedCall.callFields("CA3000", Harness.CALLER, Harness.BUSINESS);
-        f.put("SpeechResult", "my name is Jane Doe");
-        Map<String, String> token = Map.of("I-Twilio-Idempotency-Token", "tok-1");
-        Exchange first = h.twilio.post("/voice/turn?n=1", f, token);
         f.put("SpeechResult", "my name is Jane Doe, tomorrow at 3pm");
-        Exchange retry = h.twilio.post("/voice/turn?n=1", f, token);
-        assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(h.pg.count("SELECT turns FROM calls")).isEqualTo(1);
+        Exchange first = h.twilio.post("/voice/turn?n=1", f, Map.of("I-Twilio-Idempotency-Token", "tok-1"));
+        assertThat(first.body()).contains("To confirm");
+        Exchange newToken = h.twilio.post("/voice/turn?n=1", f, Map.of("I-Twilio-Idempotency-Token", "tok-2"));
+        Exchange noToken = h.twilio.post("/voice/turn?n=1", f);
+        assertThat(newToken.body()).isEqualTo(first.body());
+        assertThat(noToken.body()).isEqualTo(first.body());
+        assertThat(h.pg.count("SELECT turns FROM calls")).as("the turn ran once").isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM webhook_responses")).isEqualTo(2);
+    }
+
+    @Test
+    void anotherCallCarryingCallAsTokenNeverGetsCallAsAnswer() throws Exception {
+        Harness.Call a = h.call("CA3100");
+        a.dial();
+        Map<String, String> fa = ScriptedCall.callFields("CA3100", Harness.CALLER, Harness.BUSINESS);
+        fa.put("SpeechResult", "my name is Jane Doe, tomorrow at 3pm");
+        Map<String, String> token = Map.of("I-Twilio-Idempotency-Token", "tok-A");
+        Exchange answerA = h.twilio.post("/voice/turn?n=1", fa, token);
+        assertThat(answerA.body()).contains("Jane Doe");
+
+        Harness.Call b = h.call("CA3200", "+15557654321");
+        b.dial();
+        Map<String, String> fb = ScriptedCall.callFields("CA3200", "+15557654321", Harness.BUSINESS);
+        fb.put("SpeechResult", "my name is Bob Smith");
+        Exchange answerB = h.twilio.post("/voice/turn?n=1", fb, token);
+        assertThat(answerB.status()).isEqualTo(200);
+        assertThat(answerB.body()).isNotEqualTo(answerA.body()).doesNotContain("Jane");
+        assertThat(h.pg.count("SELECT count(*) FROM calls WHERE call_sid = 'CA3200' AND turns = 1")).isEqualTo(1);
     }
 
     @Test
