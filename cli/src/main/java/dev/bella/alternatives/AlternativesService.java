@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Prices every area's options for one environment (default prod): the current design as the estimate prices
@@ -79,7 +80,8 @@ public final class AlternativesService {
             for (Option o : area.options()) {
                 o.change().ifPresent(c -> out.add("# " + area.area().id() + ": " + o.name() + "\n" + SpecEdits
                         .apply(text, label, List.of(c)).map(after -> UnifiedDiff.of(label, text, after))
-                        .orElse("# not written on one line in the spec: set " + c.key() + ": " + c.value() + "\n")));
+                        .orElse("# not written on one line in the spec: set " + c.all().stream().map(e -> e.key() + ": " + e.value())
+                                .collect(Collectors.joining(", ")) + "\n")));
             }
         }
         return out;

@@ -18,6 +18,8 @@ import java.util.Optional;
 final class IngressArea {
 
     static final String CLOUDFRONT = "cloudfront-lambda-url";
+    /** The ACM certificate an HTTPS listener needs; the engineer puts the real one in its place. */
+    static final String CERTIFICATE_PLACEHOLDER = "arn:aws:acm:%s:000000000000:certificate/replace-with-yours";
 
     private IngressArea() {
     }
@@ -28,12 +30,25 @@ final class IngressArea {
         out.add(ctx.current(Area.INGRESS, alb ? "alb" : "http-api", alb ? "Application Load Balancer"
                 : "API Gateway HTTP API + VPC link + Cloud Map", List.of(), List.of()));
         if (alb) {
-            ctx.edited(Area.INGRESS, "http-api", "API Gateway HTTP API + VPC link + Cloud Map",
-                    ctx.envChange("ingress", "http-api"),
+            // the certificate and the domain belong to the load balancer: an HTTP API with them does not load
+            SpecChange toApi = ctx.envChange("ingress", "http-api");
+            if (ctx.env().certificateArn().isPresent()) {
+                toApi = toApi.with(ctx.envChange("certificate-arn", "null"));
+            }
+            if (ctx.env().publicUrl().isPresent()) {
+                toApi = toApi.with(ctx.envChange("public-url", "null"));
+            }
+            ctx.edited(Area.INGRESS, "http-api", "API Gateway HTTP API + VPC link + Cloud Map", toApi,
                     List.of(Risk.low(VOICE_RESPONSE, "adds a few milliseconds; 30 s integration timeout is far above 3 s"),
                             Risk.low(AVAILABILITY, "regional, managed across AZs")), List.of()).ifPresent(out::add);
         } else {
-            ctx.edited(Area.INGRESS, "alb", "Application Load Balancer", ctx.envChange("ingress", "alb"),
+            // a protected ALB must listen on HTTPS: the spec needs the certificate's ARN (a placeholder to replace)
+            SpecChange toAlb = ctx.envChange("ingress", "alb");
+            if (ctx.env().protectedEnv()) {
+                toAlb = toAlb.with(new SpecChange(ctx.envChange("certificate-arn", "").path(), CERTIFICATE_PLACEHOLDER
+                        .formatted(ctx.spec().region()), Optional.of("ingress"), List.of()));
+            }
+            ctx.edited(Area.INGRESS, "alb", "Application Load Balancer", toAlb,
                     List.of(Risk.low(AVAILABILITY, "one node per AZ, managed")),
                     List.of("needs a certificate ARN for its HTTPS listener")).ifPresent(out::add);
         }

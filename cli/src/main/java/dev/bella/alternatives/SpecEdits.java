@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link SpecChange} into the spec's text by splicing the new value over the old one where the parser
@@ -31,8 +33,16 @@ final class SpecEdits {
             return Optional.empty();
         }
         List<Splice> splices = new ArrayList<>();
-        for (SpecChange c : changes) {
+        for (SpecChange c : changes.stream().flatMap(c -> c.all().stream()).toList()) {
             Optional<YamlNode> at = locate(parsed.get(), c.path());
+            if (at.isEmpty() && c.after().isPresent()) {
+                Optional<Splice> added = added(parsed.get(), text, c);
+                if (added.isEmpty()) {
+                    return Optional.empty();
+                }
+                splices.add(added.get());
+                continue;
+            }
             Optional<YamlNode.Span> span = at.flatMap(YamlNode::span);
             if (span.isEmpty()) {
                 return Optional.empty();
@@ -49,6 +59,31 @@ final class SpecEdits {
         splices.forEach(s -> out.replace(s.start(), s.end(), s.text()));
         return Optional.of(out.toString());
     }
+
+    /**
+     * A key not written yet, as a line of its own after its sibling's, at the sibling's indentation. Only where the
+     * sibling is a block-mapping line of its own ({@code key: value}); a flow mapping is left to the engineer.
+     */
+    private static Optional<Splice> added(YamlNode root, String text, SpecChange c) {
+        List<String> siblingPath = new ArrayList<>(c.path().subList(0, c.path().size() - 1));
+        siblingPath.add(c.after().orElseThrow());
+        Optional<YamlNode.Span> span = locate(root, siblingPath).flatMap(YamlNode::span);
+        if (span.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = text.offsetByCodePoints(0, span.get().start());
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        Matcher key = BLOCK_KEY.matcher(text.substring(lineStart, start));
+        int lineEnd = text.indexOf('\n', start);
+        if (!key.matches() || lineEnd < 0) {
+            return Optional.empty();
+        }
+        String line = key.group(1) + c.path().getLast() + ": " + c.value() + "\n";
+        return Optional.of(new Splice(lineEnd + 1, lineEnd + 1, line));
+    }
+
+    /** A line that starts a block-mapping entry: indentation, a plain key, a colon. */
+    private static final Pattern BLOCK_KEY = Pattern.compile("( *)[A-Za-z0-9_-]+: *");
 
     /** A shorter value keeps a trailing comment in its column, as the file's author aligned it. */
     private static String padded(String text, int end, int oldLength, String value) {

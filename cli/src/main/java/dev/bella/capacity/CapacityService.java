@@ -3,6 +3,7 @@ package dev.bella.capacity;
 import dev.bella.rightsize.Change;
 import dev.bella.rightsize.RightsizeService;
 import dev.bella.rightsize.SpecEditor;
+import dev.bella.rightsize.UnifiedDiff;
 import dev.bella.spec.Autoscaling;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Schedule;
@@ -159,7 +160,7 @@ public final class CapacityService {
         SpecLoader loader = new SpecLoader();
         loader.read(loader.parse(file, edited.after()));
         return new RightsizeService.SpecEdit(file.path(), edited,
-                SpecDiff.of(file.path().toString().replace('\\', '/'), edited.before(), edited.after()));
+                UnifiedDiff.of(file.path().toString().replace('\\', '/'), edited.before(), edited.after()));
     }
 
     /** The blocks as the spec writes them: one flow list, so the edit stays on one line. */

@@ -1,6 +1,5 @@
 package dev.bella.cli;
 
-import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.http.ScriptedCall;
 import dev.bella.booking.store.LocalSecrets;
 import dev.bella.booking.http.ScriptedCall.Exchange;
@@ -87,8 +86,7 @@ final class BookingCallCommand implements Callable<Integer> {
         if (env != null && !env.isBlank()) {
             return env.trim();
         }
-        Path dir = dataDir != null ? dataDir : BookingConfig.fromEnv(System.getenv(),
-                Path.of(System.getProperty("user.home"))).dataDir();
+        Path dir = dataDir != null ? dataDir : BookingSetup.config(System.getenv()).dataDir();
         Path file = dir.resolve(LocalSecrets.TWILIO_TOKEN_FILE);
         try {
             return LocalSecrets.read(file);

@@ -3,7 +3,6 @@ package dev.bella.cli;
 import dev.bella.booking.BookingApp;
 import dev.bella.booking.ServiceLogging;
 import dev.bella.booking.config.BookingConfig;
-import dev.bella.booking.store.DataDirBusyException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,13 +52,7 @@ final class BookingServeCommand implements Callable<Integer> {
         }
         // the service logs as its own jar does (JSON lines on stdout); the other commands keep stdout clean
         ServiceLogging.install();
-        BookingApp started;
-        try {
-            started = BookingApp.start(config);
-        } catch (DataDirBusyException e) {
-            throw new UserException(ExitCode.USAGE, e.getMessage());
-        }
-        try (BookingApp app = started) {
+        try (BookingApp app = BookingSetup.start(config)) {
             self.commandLine().getErr().println("bella: booking service on " + app.publicUrl()
                     + (config.embedded() ? " (embedded PostgreSQL, data in " + config.dataDir() + ")" : "")
                     + "; Ctrl-C stops it");

@@ -1,7 +1,9 @@
 package dev.bella.cli;
 
+import dev.bella.booking.BookingApp;
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.config.BookingConfigException;
+import dev.bella.booking.store.DataDirBusyException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +23,15 @@ final class BookingSetup {
             return BookingConfig.fromEnv(env, home(env));
         } catch (BookingConfigException e) {
             throw new UserException(ExitCode.USAGE, e.problems());
+        }
+    }
+
+    /** The service started; a data dir another live server holds is a usage error (exit 2), naming its PID. */
+    static BookingApp start(BookingConfig config) {
+        try {
+            return BookingApp.start(config);
+        } catch (DataDirBusyException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
         }
     }
 

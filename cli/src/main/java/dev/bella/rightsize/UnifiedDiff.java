@@ -19,7 +19,7 @@ public final class UnifiedDiff {
         List<String> a = lines(before);
         List<String> b = lines(after);
         if (a.size() != b.size()) {
-            throw new IllegalArgumentException("line counts differ; SpecEditor never adds or removes lines");
+            return LineDiff.of(path, before, after);
         }
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {

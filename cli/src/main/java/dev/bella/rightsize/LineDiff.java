@@ -1,21 +1,21 @@
-package dev.bella.capacity;
+package dev.bella.rightsize;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified diff that also shows added lines: the scheduled blocks are usually a new key, which rightsize's
- * line-for-line diff cannot express. A longest-common-subsequence table over the lines is exact and cheap for a
+ * The unified diff of an edit that adds or removes lines (capacity's scheduled blocks, an alternative's new key),
+ * which {@link UnifiedDiff}'s line-for-line comparison cannot express. A longest-common-subsequence table over the lines is exact and cheap for a
  * spec (a few hundred lines).
  */
-final class SpecDiff {
+final class LineDiff {
 
     static final int CONTEXT = 3;
 
     private record Op(char mark, String text, int oldLine, int newLine) {
     }
 
-    private SpecDiff() {
+    private LineDiff() {
     }
 
     static String of(String path, String before, String after) {
