@@ -42,15 +42,26 @@ public final class Harness implements AutoCloseable {
 
     /** The same service with another extractor (the OpenAI tier against WireMock, say). */
     public static Harness start(Extractor extractor) {
+        return start(extractor, Map.of());
+    }
+
+    /** The service with extra settings (BELLA_FLOW=classic, say). */
+    public static Harness start(Map<String, String> settings) {
+        return start(TieredExtractor.localOnly(BusinessHours.DEFAULT), settings);
+    }
+
+    public static Harness start(Extractor extractor, Map<String, String> settings) {
         TestDatabase pg = TestDatabase.start();
-        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN),
-                Path.of("/nonexistent"));
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put("BELLA_PORT", "0");
+        env.put("BELLA_ADMIN_TOKEN", ADMIN_TOKEN);
+        BookingConfig config = BookingConfig.fromEnv(env, Path.of("/nonexistent"));
         BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), extractor);
         return new Harness(pg, app);
     }
 
     public void reset() throws Exception {
-        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs RESTART IDENTITY CASCADE");
+        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs, call_gathers RESTART IDENTITY CASCADE");
     }
 
     /** A call in progress: remembers where Twilio would post next. */
