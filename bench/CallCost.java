@@ -171,11 +171,11 @@ public class CallCost {
             Matcher in = INPUT.matcher(g.group(1));
             Gather gather = new Gather(in.find() ? in.group(1) : "speech", says(g.group(2)));
             String q = gather.prompt().toLowerCase(Locale.ROOT);
-            if (q.contains("didn't catch")) {
+            if (q.contains("didn't catch") || q.contains("missed that")) {
                 reprompts++;
             }
             String answer;  // "" silence, "dtmf:N" a key, else speech
-            boolean isConfirm = q.contains("shall i book") || q.contains("to confirm");
+            boolean isConfirm = q.contains("shall i book") || q.contains("to confirm") || q.contains("press 1 to book");
             if (p.silenceFirst() && !silenced) {
                 silenced = true;
                 answer = "";
@@ -189,13 +189,13 @@ public class CallCost {
                         answer = "dtmf:2";
                         pressedChange = true;
                     }
-                } else if (p.confirm().equals("keypad")) {
+                } else if (keys(p, gather)) {
                     answer = gather.dtmf() ? "dtmf:1" : "yes";
                 } else {
                     answer = gather.speech() ? "yes, that's right" : "";  // says yes to a keypad-only Gather
                 }
             } else if (q.contains("nearest free")) {
-                answer = p.confirm().equals("keypad") && gather.dtmf() ? "dtmf:1" : "the first one please";
+                answer = keys(p, gather) && gather.dtmf() ? "dtmf:1" : "the first one please";
             } else if (pressedChange && !corrected) {
                 answer = p.correction();
                 corrected = true;
@@ -249,6 +249,17 @@ public class CallCost {
                 sid + log);
     }
 
+    /**
+     * Whether the caller answers a yes/no or a choice on the keypad. A "keypad" caller always does; a "voice" caller
+     * speaks, even to a keypad-only prompt (the default, pessimistic model), unless CALL_COST_CALLERS=follow, where
+     * a caller told to press a key does.
+     */
+    static boolean keys(Persona p, Gather gather) {
+        return p.confirm().equals("keypad") || (FOLLOW_PROMPT && !gather.speech());
+    }
+
+    static final boolean FOLLOW_PROMPT = "follow".equals(System.getenv("CALL_COST_CALLERS"));
+
     static String says(String twiml) {
         StringBuilder b = new StringBuilder();
         Matcher m = SAY.matcher(twiml);
@@ -276,8 +287,11 @@ public class CallCost {
             String sid = r.transcript().substring(0, r.transcript().indexOf(' '));
             String got = booked.get(sid);
             Instant expected = r.p().date().atTime(r.p().expectedTime()).atZone(ZONE).toInstant();
+            // a slot can be taken by the corpus itself (an earlier caller accepted it as an alternative): then
+            // any time the caller accepted counts, as it does for the slots the bench booked beforehand
+            boolean told = r.transcript().contains("already taken") || r.transcript().contains("just booked");
             boolean ok = got != null && got.startsWith(r.p().name() + "@")
-                    && (r.p().taken() || got.endsWith("@" + expected));
+                    && (r.p().taken() || told || got.endsWith("@" + expected));
             checked.add(new Result(r.p(), r.turns(), r.speechGathers(), r.keypadGathers(), r.reprompts(), r.seconds(),
                     r.billedMinutes(), r.speechBlocks(), ok, r.transcript() + (ok ? "" : " || booked: " + got)));
         }

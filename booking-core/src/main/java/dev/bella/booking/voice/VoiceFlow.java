@@ -127,6 +127,11 @@ final class VoiceFlow {
         }
         Conversation next = s;
         boolean progressed = false;
+        if (settings.keypadConfirm() && !s.offered().isEmpty()
+                && in.digits().equals(String.valueOf(s.offered().size() + 1))) {
+            return new Turn(s.withOffered(List.of()).withReprompts(0),
+                    new Ask("All right. What other day and time would work for you?"));
+        }
         if (!s.offered().isEmpty()) {
             Optional<Instant> chosen = chosenAlternative(s.offered(), in, x);
             if (chosen.isPresent()) {
@@ -162,7 +167,7 @@ final class VoiceFlow {
                     case CLOSED -> "We're open " + slots.hours().spoken() + ".";
                     case null -> "Sorry, " + when(start) + " is already taken.";
                 };
-                return new Turn(s.withWhen(null, null).withOffered(alternatives), new Ask(why + offer(alternatives)));
+                return new Turn(s.withWhen(null, null).withOffered(alternatives), offering(why, alternatives));
             }
         }
         boolean noWhen = s.date() == null && s.time() == null;
@@ -214,7 +219,7 @@ final class VoiceFlow {
                 List<Instant> alternatives = slots.nearestFree(start, ctx.reference(),
                         cal.booked(start.minus(Slots.SEARCH), start.plus(Slots.SEARCH)), 2);
                 yield new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withOffered(alternatives),
-                        new Ask("Sorry, someone just booked that time." + offer(alternatives)));
+                        offering("Sorry, someone just booked that time.", alternatives));
             }
         };
     }
@@ -293,6 +298,21 @@ final class VoiceFlow {
             index = 0;
         }
         return index >= 0 && index < offered.size() ? Optional.of(offered.get(index)) : Optional.empty();
+    }
+
+    /**
+     * Other times, on the keypad when the keypad lever is on (no speech charge): 1 or 2 picks one, the next key
+     * asks for another time. No key falls back to the spoken offer as a re-prompt.
+     */
+    private Ask offering(String why, List<Instant> alternatives) {
+        if (!settings.keypadConfirm() || alternatives.isEmpty()) {
+            return new Ask(why + offer(alternatives));
+        }
+        String keys = alternatives.size() == 1
+                ? " Nearest free: " + when(alternatives.get(0)) + ". Press 1 to take it, or 2 for another time."
+                : " Nearest free: " + when(alternatives.get(0)) + ", or " + when(alternatives.get(1))
+                        + ". Press 1 or 2, or 3 for another time.";
+        return new Ask(why + keys, Reply.Listen.KEYPAD, false);
     }
 
     private String offer(List<Instant> alternatives) {

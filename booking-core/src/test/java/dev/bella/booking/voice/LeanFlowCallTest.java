@@ -3,6 +3,8 @@ package dev.bella.booking.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bella.booking.http.ScriptedCall.Exchange;
+import dev.bella.booking.store.BookingStore;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +27,7 @@ class LeanFlowCallTest extends HarnessTest {
         assertThat(call.hangUp(40).status()).isEqualTo(200);
         assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L1'")).isEqualTo(2);
         assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L1' AND seq = 1"
-                + " AND input_mode = 'speech' AND answered_by = 'speech' AND NOT reprompt AND prompt_chars = 68")).isEqualTo(1);
+                + " AND input_mode = 'speech' AND answered_by = 'speech' AND NOT reprompt AND prompt_chars = 67")).isEqualTo(1);
         assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L1' AND seq = 2"
                 + " AND input_mode = 'dtmf' AND answered_by = 'keypad'")).isEqualTo(1);
         // 1 minute at 0.0085 + the greeting's one speech block at 0.02; the keypad read-back is free of speech charges
@@ -98,5 +100,30 @@ class LeanFlowCallTest extends HarnessTest {
         assertThat(call.silence().body()).contains("Sorry, I missed that.");
         assertThat(call.silence().body()).contains("Sorry, I missed that.");
         assertThat(call.silence().body()).contains("Someone from our team will call you back", "<Hangup/>");
+    }
+
+    @Test
+    void aTakenSlotIsOfferedOnTheKeypadAndTheNextKeyAsksForAnotherTime() throws Exception {
+        Instant three = Instant.parse("2030-01-03T20:00:00Z");
+        h.pg.db.inTransaction(c -> new BookingStore().book(c, "Someone", "+15550000009", three, three.plusSeconds(1800), null));
+        Harness.Call call = h.call("CA-L8");
+        call.dial();
+        Exchange offer = call.say("my name is Jane Doe, tomorrow at 3pm");
+        assertThat(offer.body()).contains("input=\"dtmf\"", "Sorry, Thursday, January 3 at 3 PM is already taken."
+                + " Nearest free: Thursday, January 3 at 2:30 PM, or Thursday, January 3 at 3:30 PM. Press 1 or 2, or 3 for"
+                + " another time.");
+        assertThat(call.press("3").body()).contains("What other day and time would work for you?", "input=\"speech dtmf\"");
+        assertThat(call.say("Friday at 9 am").body()).contains("Jane Doe, Friday, January 4 at 9 AM. Press 1 to book");
+    }
+
+    @Test
+    void noKeyAtTheOfferFallsBackToTheSpokenOffer() throws Exception {
+        Instant three = Instant.parse("2030-01-03T20:00:00Z");
+        h.pg.db.inTransaction(c -> new BookingStore().book(c, "Someone", "+15550000009", three, three.plusSeconds(1800), null));
+        Harness.Call call = h.call("CA-L9");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        assertThat(call.silence().body()).contains("input=\"speech dtmf\"", "Say the first or press 1");
+        assertThat(call.say("the second one").body()).contains("Jane Doe, Thursday, January 3 at 3:30 PM. Press 1 to book");
     }
 }

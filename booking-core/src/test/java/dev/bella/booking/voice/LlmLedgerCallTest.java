@@ -86,8 +86,8 @@ class LlmLedgerCallTest {
         assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-2' AND llm_calls = 0"
                 + " AND llm_tokens_in = 0 AND llm_tokens_out = 0 AND cache_hits = 1 AND cache_misses = 0")).isEqualTo(1);
         assertThat(second.hangUp(30).status()).isEqualTo(200);
-        // 1 minute at 0.0085 + two speech Gathers (greeting, the offer of other times) at one block each
-        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-2' AND cost_usd = 0.048500"))
+        // 1 minute at 0.0085 + the greeting's speech block; the offer of other times listens for keys only
+        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-2' AND cost_usd = 0.028500"))
                 .isEqualTo(1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bella.spec;
 
 import dev.bella.prices.PriceTable;
+import dev.bella.prices.VoiceUsage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,5 +32,16 @@ public record Spec(SpecSource source, String project, String region, PriceTable 
 
     public Optional<Schedule> scheduleOf(Environment env) {
         return env.schedule().map(schedules::get);
+    }
+
+    /**
+     * The spec with measured voice usage (from the booking ledger) in place of the assumed one, in the top-level
+     * usage and every environment's: calls per month and everything else stay as written.
+     */
+    public Spec withVoiceUsage(VoiceUsage measured) {
+        java.util.SortedMap<String, Environment> envs = new java.util.TreeMap<>();
+        environments.forEach((name, e) -> envs.put(name, e.withUsage(e.usage().withVoice(measured))));
+        return new Spec(source, project, region, prices, pricesFile, baseline, envs, schedules, budget,
+                usage.withVoice(measured), phases);
     }
 }
