@@ -1,6 +1,9 @@
 import dev.bella.booking.BookingApp;
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.http.ScriptedCall;
+import dev.bella.prices.PriceTableLoader;
+import dev.bella.prices.VoicePriceModel;
+import dev.bella.prices.VoiceUsage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpClient;
@@ -341,8 +344,27 @@ public class CallCost {
                         + "billed minutes per call %.2f%nspeech blocks per call %.2f%nbooking success %d/%d (%.1f%%)%n",
                 n, turns, speech, keypad, reprompts, seconds, minutes, blocks, booked, n, 100.0 * booked / n);
         if (!ledger.isEmpty()) {
-            System.out.println("ledger cost per call (USD) " + ledgerTotal.divide(BigDecimal.valueOf(ledger.size()), 6,
-                    RoundingMode.HALF_UP) + " over " + ledger.size() + " priced calls");
+            BigDecimal perCall = ledgerTotal.divide(BigDecimal.valueOf(ledger.size()), 6, RoundingMode.HALF_UP);
+            System.out.println("ledger cost per call (USD) " + perCall + " over " + ledger.size() + " priced calls");
+            // the estimate's side: the same averages through the voice price model the estimate uses
+            VoicePriceModel model = VoicePriceModel.of(new PriceTableLoader().bundled("ca-central-1").orElseThrow(),
+                    "gpt-4o-mini");
+            BigDecimal gathers = BigDecimal.valueOf(results.stream().mapToInt(Result::speechGathers).sum());
+            BigDecimal calls = BigDecimal.valueOf(n);
+            VoiceUsage u = new VoiceUsage(gathers.divide(calls, 4, RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(keypad).setScale(4, RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(results.stream().mapToInt(Result::speechBlocks).sum())
+                            .divide(gathers.max(BigDecimal.ONE), 4, RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(minutes).setScale(4, RoundingMode.HALF_UP), BigDecimal.ZERO, "bench");
+            BigDecimal estimate = model.perCall(u).setScale(6, RoundingMode.HALF_UP);
+            System.out.printf(Locale.ROOT, "estimate per call from these averages (USD) %s; ledger vs estimate %+.2f%%%n",
+                    estimate, perCall.subtract(estimate).divide(estimate, 6, RoundingMode.HALF_UP).doubleValue() * 100);
+            System.out.printf(Locale.ROOT, "spec usage keys: speech-gathers-per-call: %s, keypad-gathers-per-call: %s,"
+                            + " speech-blocks-per-gather: %s, billed-minutes-per-call: %s, minutes-per-call: %.2f%n",
+                    u.speechGathersPerCall().setScale(2, RoundingMode.HALF_UP),
+                    u.keypadGathersPerCall().setScale(2, RoundingMode.HALF_UP),
+                    u.speechBlocksPerGather().setScale(2, RoundingMode.HALF_UP),
+                    u.billedMinutesPerCall().setScale(2, RoundingMode.HALF_UP), seconds / 60);
         }
     }
 }
