@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class LlmExtractor {
     public static final String MODEL = "gpt-4o-mini";
     /** Part of every cache key: change it whenever the prompt or the answer schema changes. */
-    public static final String PROMPT_VERSION = "extract-v1";
+    public static final String PROMPT_VERSION = "extract-v2";
     /** An LLM answer never outranks a confident local reading. */
     static final double MAX_CONFIDENCE = 0.9;
     private static final Logger log = LoggerFactory.getLogger(LlmExtractor.class);
@@ -139,11 +139,16 @@ public final class LlmExtractor {
         return Optional.empty();
     }
 
+    /** The caller's local time to the minute: what the prompt tells the model, and what the cache key holds. */
+    static java.time.LocalTime localMinute(UtteranceContext ctx) {
+        return ctx.reference().atZone(ctx.zone()).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
     static String systemPrompt(UtteranceContext ctx, Set<Field> fields) {
         var now = ctx.reference().atZone(ctx.zone());
         return "You extract appointment details from one phone-call utterance (speech recognition output, may lack "
                 + "punctuation). Reference: today is " + now.toLocalDate() + " (" + now.getDayOfWeek() + "), local time "
-                + now.toLocalTime().withNano(0) + ", timezone " + ctx.zone() + ". Resolve relative dates against it; a "
+                + localMinute(ctx) + ", timezone " + ctx.zone() + ". Resolve relative dates against it; a "
                 + "bare weekday is its next occurrence after today. Business hours " + ctx.hours().opens() + "-"
                 + ctx.hours().closes() + " decide am/pm when not said. Fields wanted: " + fields
                 + ". Leave a field empty unless the caller clearly gives one value for it (not alternatives, not a "

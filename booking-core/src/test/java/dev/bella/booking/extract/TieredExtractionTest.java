@@ -91,6 +91,22 @@ class TieredExtractionTest {
     }
 
     @Test
+    void aRelativeTimeIsNeverServedFromTheCacheAtAnotherTimeOfDay() {
+        // issue 14: the prompt gives the model the local time, so "later today" depends on it
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
+                OpenAiStub.answer("", "", "", "12:00", 0.8), 200, 25)));
+        UtteranceContext morning = UtteranceContext.of(java.time.Instant.parse("2026-11-25T15:00:00Z"),
+                java.time.ZoneId.of("America/Toronto"), "+15145550100");
+        UtteranceContext afternoon = UtteranceContext.of(java.time.Instant.parse("2026-11-25T21:00:00Z"),
+                java.time.ZoneId.of("America/Toronto"), "+15145550100");
+        ExtractionResult first = tiered.extract("sometime later today", morning, ExtractionResult.EMPTY);
+        assertThat(first.tier()).isEqualTo(Tier.LLM);
+        ExtractionResult later = tiered.extract("sometime later today", afternoon, ExtractionResult.EMPTY);
+        assertThat(later.tier()).isEqualTo(Tier.LLM);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    @Test
     void theSameUtteranceTheSameDayIsACacheHitAnotherDayIsNot() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
                 OpenAiStub.answer("", "", "2026-11-27", "", 0.8), 200, 25)));
