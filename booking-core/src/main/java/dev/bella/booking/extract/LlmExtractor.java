@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,8 +156,14 @@ public final class LlmExtractor {
                 + "refused one); after a correction use the corrected value.";
     }
 
+    /**
+     * The answer as a result. A value the model gave that does not parse (2026-02-30, 25:99, a phone that is no
+     * number) is left out and its field marked unresolved, so the caller can tell "nothing said" from "nothing
+     * valid" and not cache the latter.
+     */
     static ExtractionResult toResult(Answer a, Set<Field> fields, TokenUsage tokens) {
         Map<Field, Double> conf = new EnumMap<>(Field.class);
+        Set<Field> invalid = EnumSet.noneOf(Field.class);
         String name = null, phone = null;
         LocalDate date = null;
         LocalTime time = null;
@@ -164,16 +171,17 @@ public final class LlmExtractor {
         if (fields.contains(Field.PHONE) && present(a.phone)) {
             phone = PhoneGrammar.e164(a.phone);
             if (phone != null) conf.put(Field.PHONE, cap(a.phoneConfidence));
+            else invalid.add(Field.PHONE);
         }
         if (fields.contains(Field.DATE) && present(a.date)) {
             try { date = LocalDate.parse(a.date.strip()); conf.put(Field.DATE, cap(a.dateConfidence)); }
-            catch (DateTimeParseException e) { date = null; }
+            catch (DateTimeParseException e) { date = null; invalid.add(Field.DATE); }
         }
         if (fields.contains(Field.TIME) && present(a.time)) {
             try { time = LocalTime.parse(a.time.strip()); conf.put(Field.TIME, cap(a.timeConfidence)); }
-            catch (DateTimeParseException e) { time = null; }
+            catch (DateTimeParseException e) { time = null; invalid.add(Field.TIME); }
         }
-        return new ExtractionResult(name, phone, date, time, null, null, conf, Set.of(), Tier.LLM, tokens);
+        return new ExtractionResult(name, phone, date, time, null, null, conf, invalid, Tier.LLM, tokens);
     }
 
     private static boolean present(String s) {

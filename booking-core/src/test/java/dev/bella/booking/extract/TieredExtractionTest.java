@@ -135,6 +135,18 @@ class TieredExtractionTest {
     }
 
     @Test
+    void anAnswerWhoseEveryValueIsInvalidIsNotCachedAsNothingToExtract() {
+        // issue 14: 2026-02-30 and 25:99 parse to nothing; caching that would answer "nothing" for 30 minutes
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
+                OpenAiStub.answer("", "", "2026-02-30", "25:99", 0.9), 200, 25)));
+        ExtractionResult first = tiered.extract("sometime next week", WED, ExtractionResult.EMPTY);
+        assertThat(first.date()).isNull();
+        ExtractionResult again = tiered.extract("sometime next week", WED, ExtractionResult.EMPTY);
+        assertThat(again.tier()).isNotEqualTo(Tier.CACHE);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    @Test
     void malformedAnswerKeepsTheLocalResultAndIsNotCached() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion("{\"time\": \"20:", 100, 4)));
         ExtractionResult r = tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
