@@ -113,13 +113,16 @@ public final class LlmExtractor {
                 for (int attempt = 1; attempt <= 2; attempt++) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.toMillis() < 200) return Optional.empty();
+            TokenUsage billed = TokenUsage.NONE;
             try {
                 StructuredChatCompletion<Answer> c = client.chat().completions()
                         .create(params, RequestOptions.builder().timeout(left).build());
                 TokenUsage tokens = c.usage()
                         .map(u -> new TokenUsage(u.promptTokens(), u.completionTokens())).orElse(TokenUsage.NONE);
+                billed = tokens;
                 Optional<Answer> answer = c.choices().isEmpty() ? Optional.empty() : c.choices().get(0).message().content();
-                return answer.map(a -> toResult(a, fields, tokens));
+                // a refusal (no content) was billed all the same: its tokens must reach the ledger
+                return Optional.of(answer.map(a -> toResult(a, fields, tokens)).orElseGet(() -> unusable(fields, tokens)));
             } catch (RateLimitException e) {
                 log.warn("openai rate limited; keeping the local result");   // a retry could not fit the budget
                 return Optional.empty();
@@ -132,9 +135,9 @@ public final class LlmExtractor {
             } catch (OpenAIIoException e) {
                 log.warn("openai unreachable or slow on attempt {}: {}", attempt, e.getMessage());
             } catch (RuntimeException e) {
-                // malformed JSON in the answer, schema mismatch: not worth a retry
+                // malformed JSON in the answer, schema mismatch: not worth a retry, but a 200 was billed
                 log.warn("openai answer unusable: {}", e.toString());
-                return Optional.empty();
+                return billed.equals(TokenUsage.NONE) ? Optional.empty() : Optional.of(unusable(fields, billed));
             }
         }
         return Optional.empty();
@@ -161,6 +164,11 @@ public final class LlmExtractor {
      * number) is left out and its field marked unresolved, so the caller can tell "nothing said" from "nothing
      * valid" and not cache the latter.
      */
+    /** A billed answer with nothing usable: the asked fields unresolved (so it is never cached), the tokens kept. */
+    static ExtractionResult unusable(Set<Field> fields, TokenUsage tokens) {
+        return new ExtractionResult(null, null, null, null, null, null, Map.of(), fields, Tier.LLM, tokens);
+    }
+
     static ExtractionResult toResult(Answer a, Set<Field> fields, TokenUsage tokens) {
         Map<Field, Double> conf = new EnumMap<>(Field.class);
         Set<Field> invalid = EnumSet.noneOf(Field.class);

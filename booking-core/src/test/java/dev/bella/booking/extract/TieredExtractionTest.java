@@ -147,11 +147,22 @@ class TieredExtractionTest {
     }
 
     @Test
-    void malformedAnswerKeepsTheLocalResultAndIsNotCached() {
+    void malformedAnswerKeepsTheLocalResultIsNotCachedAndStillBillsItsTokens() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion("{\"time\": \"20:", 100, 4)));
         ExtractionResult r = tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
         assertThat(r.time()).isEqualTo(LocalTime.of(8, 0));
-        assertThat(r.tier()).isEqualTo(Tier.LOCAL);
+        // issue 14: a 200 with unusable content was billed; its tokens reach the ledger
+        assertThat(r.tokens()).isEqualTo(new TokenUsage(100, 4));
+        tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusalStillBillsItsTokensAndIsNotCached() {
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.refusal(90, 7)));
+        ExtractionResult r = tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
+        assertThat(r.time()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(r.tokens()).isEqualTo(new TokenUsage(90, 7));
         tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
         assertThat(requests()).isEqualTo(2);
     }
