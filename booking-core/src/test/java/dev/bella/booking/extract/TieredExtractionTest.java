@@ -158,6 +158,18 @@ class TieredExtractionTest {
     }
 
     @Test
+    void useThisNumberWithoutACallerNumberNeverAsksTheModel() {
+        // issue 14: only the call knows its number; the model could only invent one (and it would be cached)
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
+                OpenAiStub.answer("", "+15145550000", "", "", 0.9), 200, 25)));
+        UtteranceContext anonymous = UtteranceContext.of(java.time.Instant.parse("2026-11-25T15:00:00Z"),
+                java.time.ZoneId.of("America/Toronto"), null);
+        ExtractionResult r = tiered.extract("just use this number", anonymous, ExtractionResult.EMPTY);
+        assertThat(r.phone()).isNull();
+        assertThat(requests()).isZero();
+    }
+
+    @Test
     void aRefusalStillBillsItsTokensAndIsNotCached() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.refusal(90, 7)));
         ExtractionResult r = tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
