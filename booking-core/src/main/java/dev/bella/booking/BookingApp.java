@@ -53,6 +53,11 @@ public final class BookingApp implements AutoCloseable {
 
     /** Starts everything the configuration asks for: embedded PostgreSQL when no BELLA_DB_URL is set. */
     public static BookingApp start(BookingConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(BookingConfig)} on a given clock: the call-cost bench replays calls in modelled time. */
+    public static BookingApp start(BookingConfig config, Clock clock) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EmbeddedDatabase embedded = null;
         ExtractionSetup extraction = null;
@@ -79,8 +84,8 @@ public final class BookingApp implements AutoCloseable {
         }
         try {
             migrate(config, db);
-            extraction = ExtractionSetup.from(config, Clock.systemUTC(), registry);
-            return serve(config, db, embedded, true, Clock.systemUTC(), extraction, registry);
+            extraction = ExtractionSetup.from(config, clock, registry);
+            return serve(config, db, embedded, true, clock, extraction, registry);
         } catch (RuntimeException e) {
             if (extraction != null) {
                 extraction.close();

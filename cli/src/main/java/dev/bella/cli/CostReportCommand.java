@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec.Target;
                 "  bella cost report --compare configs/examples/baseline.yaml",
                 "  bella cost report --source aws --forecast --fail-over monthly",
                 "  bella cost report --source aws --month 2026-10 --by environment --ledger-url jdbc:postgresql://db/bella --twilio",
+                "  bella cost report --source estimate --ledger-url jdbc:postgresql://localhost:5432/postgres",
                 "  bella cost report --source estimate --env prod --template cdk.out/prod",
                 "  bella cost report --source focus:focus-2026-10.csv.gz --format csv",
                 "  bella cost report --source cur:cur-2026-10.csv --lenient"})
@@ -100,7 +101,8 @@ final class CostReportCommand implements Callable<Integer> {
         return over || !report.unavailable().isEmpty() ? ExitCode.POLICY_VIOLATION.code : ExitCode.OK.code;
     }
 
-    private CostReport estimate(Spec spec) {
+    private CostReport estimate(Spec given) {
+        Spec spec = given;
         if (spend.forecast || spend.from != null || spend.to != null) {
             throw new UserException(ExitCode.USAGE, "--forecast, --from and --to need an actual-spend source "
                     + "(--source aws, focus:FILE or cur:FILE)");
@@ -112,10 +114,27 @@ final class CostReportCommand implements Callable<Integer> {
             return new SpecLoader().load(p);
         });
         EstimatePeriod period = month == null ? EstimatePeriod.averageMonth(clock) : EstimatePeriod.month(parseMonth());
-        return templates.given()
+        // with --ledger-url (and --twilio) the estimate prices the calls the service measured: the voice usage of
+        // an average call comes from the ledger instead of the spec's assumptions, and says so
+        Optional<String> measuredNote = Optional.empty();
+        if (spend.ledgerUrl != null || spend.twilio) {
+            MeasuredVoice measured = new MeasuredVoice(spend.thirdParty(environment), clock);
+            Optional<dev.bella.prices.VoiceUsage> voice = measured.voiceUsage();
+            if (voice.isPresent()) {
+                spec = spec.withVoiceUsage(voice.get());
+            }
+            measuredNote = Optional.of(measured.note());
+        }
+        CostReport report = templates.given()
                 ? new dev.bella.estimate.TemplateEstimator().estimate(spec, period, common.environment().map(java.util.List::of)
                         .orElse(java.util.List.copyOf(spec.environments().keySet())), templates.read(spec, common.environment()))
                 : new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
+        if (measuredNote.isPresent()) {
+            java.util.List<String> notes = new java.util.ArrayList<>(report.notes());
+            notes.add(measuredNote.get());
+            report = report.withNotes(notes);
+        }
+        return report;
     }
 
     private YearMonth parseMonth() {

@@ -3,6 +3,9 @@ package dev.bella.estimate;
 import static dev.bella.prices.PriceKeys.*;
 
 import dev.bella.prices.PriceTable;
+import dev.bella.prices.PriceKeys;
+import dev.bella.prices.VoicePriceModel;
+import dev.bella.prices.VoiceUsage;
 import dev.bella.report.Category;
 import dev.bella.report.CategoryCost;
 import dev.bella.report.EnvironmentCost;
@@ -276,21 +279,32 @@ final class EnvironmentEstimator {
     }
 
     List<LineItem> thirdParty(Usage u, BigDecimal calls, BigDecimal monthShare) {
-        BigDecimal minutes = calls.multiply(u.minutesPerCall());
+        // Twilio through the voice price model the booking ledger uses too: whole minutes per call, speech
+        // recognition per speech-enabled Gather in blocks, keypad-only Gathers at their own (zero) price
+        VoicePriceModel voice = VoicePriceModel.of(prices, u.llmModel());
+        VoiceUsage v = u.voice();
         BigDecimal turns = calls.multiply(BigDecimal.valueOf(u.turnsPerCall()));
         BigDecimal llmCalls = turns.multiply(u.llmShare());
         String in = llmInputMillionTokens(u.llmModel());
         String out = llmOutputMillionTokens(u.llmModel());
         List<LineItem> items = new ArrayList<>();
-        items.add(LineItem.priced("twilio-minutes", "Twilio inbound voice", minutes, "minutes",
-                prices.price(TWILIO_INBOUND_MINUTE), TWILIO_INBOUND_MINUTE));
-        items.add(LineItem.priced("twilio-speech", "Twilio speech recognition (" + u.turnsPerCall()
-                        + " turns per call, one 15 s block each)", turns, "15 s blocks",
-                prices.price(TWILIO_SPEECH_15S), TWILIO_SPEECH_15S));
+        items.add(LineItem.priced("twilio-minutes", "Twilio inbound voice (" + v.billedMinutesPerCall().stripTrailingZeros()
+                        .toPlainString() + " billed minutes per call, each call rounded up; " + v.source() + ")",
+                calls.multiply(v.billedMinutesPerCall()), "minutes", voice.minutePrice(), TWILIO_INBOUND_MINUTE));
+        items.add(LineItem.priced("twilio-speech", "Twilio speech recognition (" + v.speechGathersPerCall()
+                        .stripTrailingZeros().toPlainString() + " speech Gathers per call, " + v.speechBlocksPerGather()
+                        .stripTrailingZeros().toPlainString() + " 15 s blocks each; " + v.source() + ")",
+                calls.multiply(v.speechBlocksPerCall()), "15 s blocks", voice.speechBlockPrice(), TWILIO_SPEECH_15S));
+        if (v.keypadGathersPerCall().signum() > 0) {
+            items.add(LineItem.priced("twilio-keypad", "Twilio keypad-only Gathers (" + v.keypadGathersPerCall()
+                            .stripTrailingZeros().toPlainString() + " per call, no speech charge)",
+                    calls.multiply(v.keypadGathersPerCall()), "gathers", voice.keypadGatherPrice(),
+                    PriceKeys.TWILIO_DTMF_ONLY_GATHER));
+        }
         if (u.phoneNumbers() > 0) {
             items.add(LineItem.priced("twilio-number", "Twilio phone numbers",
                     BigDecimal.valueOf(u.phoneNumbers()).multiply(monthShare), "number-months",
-                    prices.price(TWILIO_NUMBER_MONTH), TWILIO_NUMBER_MONTH));
+                    voice.numberMonth(), TWILIO_NUMBER_MONTH));
         }
         items.add(LineItem.priced("openai-input", "OpenAI " + u.llmModel() + " input tokens ("
                         + llmCalls.setScale(0, java.math.RoundingMode.HALF_UP) + " requests)",

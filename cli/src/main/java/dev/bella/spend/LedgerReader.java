@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bella.prices.PriceKeys;
 import dev.bella.prices.PriceTable;
+import dev.bella.prices.VoiceUsage;
 import dev.bella.report.LineItem;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +28,13 @@ import java.util.Optional;
 public final class LedgerReader {
 
     static final String QUERY = "select count(*), coalesce(sum(llm_tokens_in), 0), coalesce(sum(llm_tokens_out), 0), "
-            + "coalesce(sum(twilio_minutes), 0), coalesce(sum(llm_calls), 0) "
+            + "coalesce(sum(twilio_minutes), 0), coalesce(sum(llm_calls), 0), "
+            // issue 14: what each priced call used of Twilio, measured per Gather by the service
+            + "count(billed_minutes), coalesce(sum(billed_minutes), 0), coalesce(sum(speech_gathers), 0), "
+            + "coalesce(sum(keypad_gathers), 0), coalesce(sum(speech_blocks), 0), "
+            + "coalesce(sum(duration_seconds) filter (where billed_minutes is not null), 0), "
+            + "coalesce(sum(reprompts), 0), coalesce(sum(cache_hits), 0), coalesce(sum(minutes_usd), 0), "
+            + "coalesce(sum(speech_usd), 0), coalesce(sum(llm_usd), 0), coalesce(sum(cost_usd), 0) "
             + "from call_costs where started_at >= ? and started_at < ?";
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -36,7 +44,7 @@ public final class LedgerReader {
     private final java.time.Duration timeout;
 
     public LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password) {
-        this(jdbcUrl, user, password, java.time.Duration.ofSeconds(10));
+        this(jdbcUrl, user, password, java.time.Duration.ofSeconds(3));
     }
 
     LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, java.time.Duration timeout) {
@@ -51,12 +59,72 @@ public final class LedgerReader {
     }
 
     /** The ledger's totals for the period, in the ledger's own units. */
-    public record Totals(long calls, long tokensIn, long tokensOut, BigDecimal twilioMinutes, long llmCalls) {
+    public record Totals(long calls, long tokensIn, long tokensOut, BigDecimal twilioMinutes, long llmCalls,
+                         Measured measured) {
+        public Totals(long calls, long tokensIn, long tokensOut, BigDecimal twilioMinutes, long llmCalls) {
+            this(calls, tokensIn, tokensOut, twilioMinutes, llmCalls, Measured.NONE);
+        }
+    }
+
+    /**
+     * What the service measured of its priced calls (those whose status callback arrived): whole minutes billed,
+     * speech and keypad Gathers, speech blocks, seconds, re-prompts, cache hits, and the ledger's own priced lines.
+     */
+    public record Measured(long pricedCalls, long billedMinutes, long speechGathers, long keypadGathers,
+                           long speechBlocks, long seconds, long reprompts, long cacheHits, BigDecimal minutesUsd,
+                           BigDecimal speechUsd, BigDecimal llmUsd, BigDecimal costUsd) {
+        public static final Measured NONE = new Measured(0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO);
+
+        /** The voice usage of an average call, for the estimate; empty when no call was priced. */
+        public Optional<VoiceUsage> voiceUsage() {
+            if (pricedCalls == 0) {
+                return Optional.empty();
+            }
+            BigDecimal n = BigDecimal.valueOf(pricedCalls);
+            BigDecimal blocksPerGather = speechGathers == 0 ? BigDecimal.ONE
+                    : BigDecimal.valueOf(speechBlocks).divide(BigDecimal.valueOf(speechGathers), 4, RoundingMode.HALF_UP);
+            return Optional.of(new VoiceUsage(avg(speechGathers, n), avg(keypadGathers, n), blocksPerGather,
+                    avg(billedMinutes, n), BigDecimal.ZERO, "measured by the ledger over " + pricedCalls + " calls"));
+        }
+
+        /** One line of averages per call, for the report's notes. */
+        public String averages() {
+            BigDecimal n = BigDecimal.valueOf(Math.max(1, pricedCalls));
+            return "ledger averages over " + pricedCalls + " priced calls: " + avg(seconds, n).setScale(1, RoundingMode.HALF_UP)
+                    + " s and " + avg(billedMinutes, n).setScale(2, RoundingMode.HALF_UP) + " billed minutes, "
+                    + avg(speechGathers, n).setScale(2, RoundingMode.HALF_UP) + " speech Gathers ("
+                    + avg(speechBlocks, n).setScale(2, RoundingMode.HALF_UP) + " 15 s blocks), "
+                    + avg(keypadGathers, n).setScale(2, RoundingMode.HALF_UP) + " keypad Gathers, "
+                    + avg(reprompts, n).setScale(2, RoundingMode.HALF_UP) + " re-prompts, "
+                    + avg(cacheHits, n).setScale(2, RoundingMode.HALF_UP) + " cache hits per call";
+        }
+
+        /** The ledger's own cost per call, line by line (the service priced it with the same model). */
+        public String costPerCall() {
+            BigDecimal n = BigDecimal.valueOf(Math.max(1, pricedCalls));
+            return "ledger cost per call: $" + per(costUsd, n) + " (minutes $" + per(minutesUsd, n) + ", speech $"
+                    + per(speechUsd, n) + ", LLM $" + per(llmUsd, n) + ")";
+        }
+
+        private static BigDecimal avg(long total, BigDecimal n) {
+            return BigDecimal.valueOf(total).divide(n, 4, RoundingMode.HALF_UP);
+        }
+
+        private static String per(BigDecimal total, BigDecimal n) {
+            return total.divide(n, 4, RoundingMode.HALF_UP).toPlainString();
+        }
     }
 
     public Totals read(SpendPeriod period) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        // the driver gives up on its own within the timeout and its message (e.g. database "bella" does not
+        // exist) is the one the user sees, not the pool's "connection is not available"
+        long seconds = Math.max(1, timeout.toSeconds());
+        config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+        config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+        config.addDataSourceProperty("socketTimeout", "30");
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
         config.setMaximumPoolSize(1);
@@ -72,9 +140,17 @@ public final class LedgerReader {
             st.setQueryTimeout(30);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5));
+                Measured m = new Measured(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                        rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBigDecimal(14), rs.getBigDecimal(15),
+                        rs.getBigDecimal(16), rs.getBigDecimal(17));
+                return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5), m);
             }
-        } catch (SQLException e) {
+        } catch (SQLException timedOut) {
+            // the pool's "request timed out" wraps the driver's real reason: show that one
+            SQLException e = timedOut;
+            while (e.getCause() instanceof SQLException cause) {
+                e = cause;
+            }
             String state = e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")";
             throw new ProviderException("ledger database: " + firstLine(e.getMessage()) + state
                     + "; check --ledger-url, BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD", e);
@@ -93,9 +169,15 @@ public final class LedgerReader {
                 BigDecimal.valueOf(t.tokensOut()).divide(MILLION, MathContext.DECIMAL64), "million tokens",
                 prices.price(out), out));
         if (priceTwilioMinutes) {
-            lines.add(LineItem.priced("twilio-minutes-ledger", "Twilio inbound minutes (ledger × price table)",
-                    t.twilioMinutes(), "minutes", prices.price(PriceKeys.TWILIO_INBOUND_MINUTE),
-                    PriceKeys.TWILIO_INBOUND_MINUTE));
+            lines.add(LineItem.priced("twilio-minutes-ledger", "Twilio inbound minutes, whole minutes per call"
+                            + " (ledger × price table)", t.twilioMinutes(), "minutes",
+                    prices.price(PriceKeys.TWILIO_INBOUND_MINUTE), PriceKeys.TWILIO_INBOUND_MINUTE));
+            if (t.measured().pricedCalls() > 0) {
+                lines.add(LineItem.priced("twilio-speech-ledger", "Twilio speech recognition, "
+                                + t.measured().speechGathers() + " speech Gathers measured (ledger × price table)",
+                        BigDecimal.valueOf(t.measured().speechBlocks()), "15 s blocks",
+                        prices.price(PriceKeys.TWILIO_SPEECH_15S), PriceKeys.TWILIO_SPEECH_15S));
+            }
         }
         return lines;
     }

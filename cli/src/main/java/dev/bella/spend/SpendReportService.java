@@ -50,6 +50,10 @@ public final class SpendReportService {
             calls = OptionalLong.of(t.calls());
             notes.add("ledger: " + t.calls() + " calls, " + t.llmCalls() + " LLM calls, " + t.tokensIn() + " input and "
                     + t.tokensOut() + " output tokens (priced from " + spec.prices().name() + ")");
+            if (t.measured().pricedCalls() > 0) {
+                notes.add(t.measured().averages());
+                notes.add(t.measured().costPerCall());
+            }
         } else if (twilio.isPresent()) {
             calls = OptionalLong.of(twilio.get().calls());
             notes.add("calls: Twilio's inbound call count (no ledger given)");

@@ -32,13 +32,13 @@ class BookingCommandTest {
             awaitHealthy(port, server, serve, crash);
             CliRun call = CliRun.of("booking", "call", "--to", "http://localhost:" + port, "--from", "+15551234567",
                     "--call-sid", "CA00000000000000000000000000000001", "--data-dir", data.toString(),
-                    "--say", "Hi, my name is Jane Doe, Monday at 10 a.m.", "--say", "yes");
+                    "--say", "Hi, my name is Jane Doe, Monday at 10 a.m.", "--say", "dtmf:1");
             assertThat(call.err()).isEmpty();
             assertThat(call.exitCode()).isZero();
             assertThat(call.out()).contains("> POST /voice/incoming\n< 200 <?xml",
                     "> POST /voice/turn?n=1 SpeechResult=\"Hi, my name is Jane Doe, Monday at 10 a.m.\"",
-                    "To confirm: an appointment for Jane Doe on Monday", "at 10 AM",
-                    "> POST /voice/turn?n=2 SpeechResult=\"yes\"", "You're booked for Monday", "<Hangup/>",
+                    "input=\"dtmf\"", "Jane Doe, Monday", "at 10 AM. Press 1 to book, or 2 to change.",
+                    "> POST /voice/turn?n=2 Digits=1", "You're booked for Monday", "<Hangup/>",
                     "> POST /voice/status\n< 200 <?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
             assertThat(Files.exists(data.resolve("postgresql.conf"))).isTrue();
 

@@ -89,6 +89,20 @@ class EstimateEngineTest {
     }
 
     @Test
+    void twilio_bills_whole_minutes_per_call_and_speech_per_speech_gather_not_per_turn() throws IOException {
+        String spec = Files.readString(FIXTURES.resolve("spec-small.yaml"))
+                .replace("minutes-per-call: 2\n", "minutes-per-call: 2.5\n  speech-gathers-per-call: 1.5\n"
+                        + "  keypad-gathers-per-call: 1.2\n  speech-blocks-per-gather: 1.1\n");
+        EnvironmentCost prod = estimate(spec).environments().getFirst();
+        // 1000 calls x 3 billed minutes (2.5 rounded up per call) x 0.01 = 30.00, not 2.5 x 1000 x 0.01 = 25
+        assertThat(item(prod, Category.THIRD_PARTY_APIS, "twilio-minutes")).isEqualByComparingTo("30.00");
+        // 1000 x 1.5 speech Gathers x 1.1 blocks = 1650 blocks x 0.02 = 33.00 (the 3 turns no longer decide it)
+        assertThat(item(prod, Category.THIRD_PARTY_APIS, "twilio-speech")).isEqualByComparingTo("33.00");
+        // keypad-only Gathers: listed, no speech charge
+        assertThat(item(prod, Category.THIRD_PARTY_APIS, "twilio-keypad")).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void subtotals_are_the_sums_of_their_rounded_lines() {
         for (var c : small().environments().getFirst().categories()) {
             assertThat(c.items().stream().map(LineItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add))

@@ -122,7 +122,9 @@ class PriceTableRefresherTest {
         List<String> carried = new ArrayList<>(List.of("fargate.spot-discount", "apigw.vpc-link.hour",
                 "cloudmap.instance-month", "data-transfer.out.free-gb", "logs.free-gb",
                 "openai.gpt-4o-mini.input.million-tokens", "openai.gpt-4o-mini.output.million-tokens",
-                "twilio.voice.inbound.minute", "twilio.number.month", "twilio.speech-recognition.15s"));
+                "twilio.voice.inbound.minute", "twilio.number.month", "twilio.speech-recognition.15s",
+                "twilio.voice.billing-increment", "twilio.speech-recognition.block-seconds",
+                "twilio.speech-recognition.dtmf-only-gather", "twilio.tts.basic.100-characters"));
         // the alternatives' prices (bella cost alternatives) are not read from the Price List: carried over too
         carried.addAll(PriceCatalog.alternativesKeys());
         assertThat(r.carriedKeys()).containsExactlyElementsOf(carried);

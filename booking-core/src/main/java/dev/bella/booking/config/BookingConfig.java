@@ -1,6 +1,8 @@
 package dev.bella.booking.config;
 
-import java.math.BigDecimal;
+import dev.bella.prices.PriceTable;
+import dev.bella.prices.PriceTableLoader;
+import dev.bella.prices.VoicePriceModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,8 @@ public record BookingConfig(
         Duration slotLength,
         Duration statementTimeout,
         int poolSize,
-        Rates rates) {
+        VoicePriceModel prices,
+        CallFlow flow) {
 
     /** A fixed token for tests and benches that pass it as TWILIO_AUTH_TOKEN; never a default. */
     public static final String LOCAL_DEV_TWILIO_TOKEN = "bella-local-dev-token";
@@ -67,9 +70,11 @@ public record BookingConfig(
         }
     }
 
-    /** Prices the ledger multiplies by: Twilio per started minute, OpenAI per million tokens. */
-    public record Rates(BigDecimal twilioPerMinute, BigDecimal llmPerMillionIn, BigDecimal llmPerMillionOut) {
-    }
+    /** Variables an older release read; prices now come from the price table only, so setting one is an error. */
+    private static final List<String> RETIRED_PRICE_VARIABLES = List.of("BELLA_TWILIO_USD_PER_MINUTE",
+            "BELLA_LLM_USD_PER_MILLION_IN", "BELLA_LLM_USD_PER_MILLION_OUT");
+    /** The model the ledger prices OpenAI tokens at: the one the LLM tier calls. */
+    static final String LLM_MODEL = "gpt-4o-mini";
 
     public boolean embedded() {
         return database.isEmpty();
@@ -86,7 +91,7 @@ public record BookingConfig(
     public BookingConfig withPort(int newPort) {
         URI url = publicUrlIsLocalDefault() ? URI.create("http://localhost:" + newPort) : publicUrl;
         return new BookingConfig(database, dataDir, host, newPort, url, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     /** True when no TWILIO_AUTH_TOKEN was given: the embedded default generates one per data dir. */
@@ -96,12 +101,12 @@ public record BookingConfig(
 
     public BookingConfig withTwilioAuthToken(String token) {
         return new BookingConfig(database, dataDir, host, port, publicUrl, token, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     public BookingConfig withHost(String newHost) {
         return new BookingConfig(database, dataDir, newHost, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     /** True when the server listens on the loopback interface only. */
@@ -111,14 +116,20 @@ public record BookingConfig(
 
     public BookingConfig withDataDir(Path dir) {
         return new BookingConfig(database, dir, host, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, rates);
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
+    }
+
+    public BookingConfig withFlow(CallFlow newFlow) {
+        return new BookingConfig(database, dataDir, host, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
+                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, newFlow);
     }
 
     @Override
     public String toString() {
         return "BookingConfig[database=" + database + ", dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", publicUrl="
                 + publicUrl + ", zone=" + zone + ", hours=" + hours.spoken() + ", slotLength=" + slotLength
-                + ", statementTimeout=" + statementTimeout + ", poolSize=" + poolSize + ", secrets=***]";
+                + ", statementTimeout=" + statementTimeout + ", poolSize=" + poolSize + ", prices=" + prices.table().name()
+                + ", flow=" + flow + ", secrets=***]";
     }
 
     /** Redis AUTH from its own (secret) variable, so the URL itself never carries a token. */
@@ -180,8 +191,12 @@ public record BookingConfig(
         int slotMinutes = r.integer("BELLA_SLOT_MINUTES", 30, 5, 480);
         int timeoutMs = r.integer("BELLA_DB_STATEMENT_TIMEOUT_MS", 2000, 50, 10_000);
         int poolSize = r.integer("BELLA_DB_POOL_SIZE", 4, 1, 100);
-        Rates rates = new Rates(r.decimal("BELLA_TWILIO_USD_PER_MINUTE", "0.0140"),
-                r.decimal("BELLA_LLM_USD_PER_MILLION_IN", "0.15"), r.decimal("BELLA_LLM_USD_PER_MILLION_OUT", "0.60"));
+        for (String retired : RETIRED_PRICE_VARIABLES) {
+            r.optional(retired).ifPresent(v -> r.problem(retired + " is no longer read: the ledger prices calls from"
+                    + " the price table (BELLA_PRICE_TABLE, or the bundled table of BELLA_PRICE_REGION); unset it"));
+        }
+        VoicePriceModel prices = prices(r);
+        CallFlow flow = CallFlow.read(r::optional, r::problem);
         Optional<String> admin = r.optional("BELLA_ADMIN_TOKEN");
         if (admin.isPresent() && admin.get().length() < 16) {
             r.problem("BELLA_ADMIN_TOKEN must be at least 16 characters (a random secret), got "
@@ -190,7 +205,27 @@ public record BookingConfig(
         r.failIfAny();
         return new BookingConfig(database, dataDir, host, port, publicUrl, token, admin, redis,
                 r.optional("OPENAI_API_KEY"), zone, hours, Duration.ofMinutes(slotMinutes),
-                Duration.ofMillis(timeoutMs), poolSize, rates);
+                Duration.ofMillis(timeoutMs), poolSize, prices, flow);
+    }
+
+    /**
+     * The voice price model over the price table: a file named by BELLA_PRICE_TABLE, else the table bundled for
+     * BELLA_PRICE_REGION (the deployment's region; the Twilio and OpenAI entries are the same in every table).
+     */
+    private static VoicePriceModel prices(Reader r) {
+        PriceTableLoader loader = new PriceTableLoader();
+        Optional<String> file = r.optional("BELLA_PRICE_TABLE");
+        String region = r.optional("BELLA_PRICE_REGION").orElse("ca-central-1");
+        try {
+            PriceTable table = file.isPresent() ? loader.load(Path.of(file.get())) : loader.bundled(region)
+                    .orElseThrow(() -> new IllegalArgumentException("BELLA_PRICE_REGION: no bundled price table for '"
+                            + region + "' (bundled: ca-central-1, us-east-1); or set BELLA_PRICE_TABLE to a file"));
+            return VoicePriceModel.of(table, LLM_MODEL);
+        } catch (RuntimeException e) {
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            r.problem((file.isPresent() ? "BELLA_PRICE_TABLE " + file.get() : "price table") + ": " + first);
+            return null;
+        }
     }
 
     private static final class Reader {
@@ -227,20 +262,6 @@ public record BookingConfig(
             } catch (NumberFormatException e) {
                 problem(name + " must be a whole number, got '" + v.get() + "'");
                 return fallback;
-            }
-        }
-
-        BigDecimal decimal(String name, String fallback) {
-            String v = optional(name).orElse(fallback);
-            try {
-                BigDecimal d = new BigDecimal(v);
-                if (d.signum() < 0) {
-                    problem(name + " must not be negative, got " + v);
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                problem(name + " must be a decimal amount in USD like 0.014, got '" + v + "'");
-                return new BigDecimal(fallback);
             }
         }
 

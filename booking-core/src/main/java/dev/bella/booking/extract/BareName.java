@@ -16,6 +16,10 @@ public final class BareName {
     static final double CONFIDENCE = 0.6;
 
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.!?,]+$");
+    /** What callers put before a bare name: hesitations and "it's", "this is", "I'm". */
+    private static final Pattern LEADING_CUE = Pattern.compile(
+            "(?i)^(?:(?:um+|uh+|er+|erm|ah|oh|so|well|yeah|yes|okay|ok|sure|it's|it is|this is|i'm|i am|that's|that is)"
+                    + "\\b[\\s,.]*)+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern SHAPE = Pattern.compile("\\p{Lu}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*){0,2}");
     private static final Set<String> NOT_NAME = Set.of("and", "i", "i'd", "i'm", "calling", "looking", "want", "would",
@@ -32,7 +36,8 @@ public final class BareName {
     }
 
     public static Optional<Extracted<String>> in(String utterance) {
-        String bare = TRAILING_PUNCTUATION.matcher(utterance.strip()).replaceAll("");
+        String bare = TRAILING_PUNCTUATION.matcher(LEADING_CUE.matcher(utterance.strip()).replaceAll("").strip())
+                .replaceAll("");
         if (!SHAPE.matcher(bare).matches()) {
             return Optional.empty();
         }

@@ -67,6 +67,11 @@ public final class ExtractionCache implements AutoCloseable {
             b.append(ctx.today()).append(' ').append(ctx.zone().getId()).append(' ')
                     .append(ctx.hours().opens()).append('-').append(ctx.hours().closes());
         }
+        if (fields.contains(Field.TIME)) {
+            // the prompt gives the model the local time (to the minute), and "later today" or "in two hours"
+            // depends on it: a time is never served to another reference minute
+            b.append(' ').append(LlmExtractor.localMinute(ctx));
+        }
         return new Key(sha256(b.toString()), dated);
     }
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class LlmExtractor {
     public static final String MODEL = "gpt-4o-mini";
     /** Part of every cache key: change it whenever the prompt or the answer schema changes. */
-    public static final String PROMPT_VERSION = "extract-v1";
+    public static final String PROMPT_VERSION = "extract-v2";
     /** An LLM answer never outranks a confident local reading. */
     static final double MAX_CONFIDENCE = 0.9;
     private static final Logger log = LoggerFactory.getLogger(LlmExtractor.class);
@@ -112,13 +113,16 @@ public final class LlmExtractor {
                 for (int attempt = 1; attempt <= 2; attempt++) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.toMillis() < 200) return Optional.empty();
+            TokenUsage billed = TokenUsage.NONE;
             try {
                 StructuredChatCompletion<Answer> c = client.chat().completions()
                         .create(params, RequestOptions.builder().timeout(left).build());
                 TokenUsage tokens = c.usage()
                         .map(u -> new TokenUsage(u.promptTokens(), u.completionTokens())).orElse(TokenUsage.NONE);
+                billed = tokens;
                 Optional<Answer> answer = c.choices().isEmpty() ? Optional.empty() : c.choices().get(0).message().content();
-                return answer.map(a -> toResult(a, fields, tokens));
+                // a refusal (no content) was billed all the same: its tokens must reach the ledger
+                return Optional.of(answer.map(a -> toResult(a, fields, tokens)).orElseGet(() -> unusable(fields, tokens)));
             } catch (RateLimitException e) {
                 log.warn("openai rate limited; keeping the local result");   // a retry could not fit the budget
                 return Optional.empty();
@@ -131,27 +135,43 @@ public final class LlmExtractor {
             } catch (OpenAIIoException e) {
                 log.warn("openai unreachable or slow on attempt {}: {}", attempt, e.getMessage());
             } catch (RuntimeException e) {
-                // malformed JSON in the answer, schema mismatch: not worth a retry
+                // malformed JSON in the answer, schema mismatch: not worth a retry, but a 200 was billed
                 log.warn("openai answer unusable: {}", e.toString());
-                return Optional.empty();
+                return billed.equals(TokenUsage.NONE) ? Optional.empty() : Optional.of(unusable(fields, billed));
             }
         }
         return Optional.empty();
+    }
+
+    /** The caller's local time to the minute: what the prompt tells the model, and what the cache key holds. */
+    static java.time.LocalTime localMinute(UtteranceContext ctx) {
+        return ctx.reference().atZone(ctx.zone()).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
     static String systemPrompt(UtteranceContext ctx, Set<Field> fields) {
         var now = ctx.reference().atZone(ctx.zone());
         return "You extract appointment details from one phone-call utterance (speech recognition output, may lack "
                 + "punctuation). Reference: today is " + now.toLocalDate() + " (" + now.getDayOfWeek() + "), local time "
-                + now.toLocalTime().withNano(0) + ", timezone " + ctx.zone() + ". Resolve relative dates against it; a "
+                + localMinute(ctx) + ", timezone " + ctx.zone() + ". Resolve relative dates against it; a "
                 + "bare weekday is its next occurrence after today. Business hours " + ctx.hours().opens() + "-"
                 + ctx.hours().closes() + " decide am/pm when not said. Fields wanted: " + fields
                 + ". Leave a field empty unless the caller clearly gives one value for it (not alternatives, not a "
                 + "refused one); after a correction use the corrected value.";
     }
 
+    /**
+     * The answer as a result. A value the model gave that does not parse (2026-02-30, 25:99, a phone that is no
+     * number) is left out and its field marked unresolved, so the caller can tell "nothing said" from "nothing
+     * valid" and not cache the latter.
+     */
+    /** A billed answer with nothing usable: the asked fields unresolved (so it is never cached), the tokens kept. */
+    static ExtractionResult unusable(Set<Field> fields, TokenUsage tokens) {
+        return new ExtractionResult(null, null, null, null, null, null, Map.of(), fields, Tier.LLM, tokens);
+    }
+
     static ExtractionResult toResult(Answer a, Set<Field> fields, TokenUsage tokens) {
         Map<Field, Double> conf = new EnumMap<>(Field.class);
+        Set<Field> invalid = EnumSet.noneOf(Field.class);
         String name = null, phone = null;
         LocalDate date = null;
         LocalTime time = null;
@@ -159,16 +179,17 @@ public final class LlmExtractor {
         if (fields.contains(Field.PHONE) && present(a.phone)) {
             phone = PhoneGrammar.e164(a.phone);
             if (phone != null) conf.put(Field.PHONE, cap(a.phoneConfidence));
+            else invalid.add(Field.PHONE);
         }
         if (fields.contains(Field.DATE) && present(a.date)) {
             try { date = LocalDate.parse(a.date.strip()); conf.put(Field.DATE, cap(a.dateConfidence)); }
-            catch (DateTimeParseException e) { date = null; }
+            catch (DateTimeParseException e) { date = null; invalid.add(Field.DATE); }
         }
         if (fields.contains(Field.TIME) && present(a.time)) {
             try { time = LocalTime.parse(a.time.strip()); conf.put(Field.TIME, cap(a.timeConfidence)); }
-            catch (DateTimeParseException e) { time = null; }
+            catch (DateTimeParseException e) { time = null; invalid.add(Field.TIME); }
         }
-        return new ExtractionResult(name, phone, date, time, null, null, conf, Set.of(), Tier.LLM, tokens);
+        return new ExtractionResult(name, phone, date, time, null, null, conf, invalid, Tier.LLM, tokens);
     }
 
     private static boolean present(String s) {

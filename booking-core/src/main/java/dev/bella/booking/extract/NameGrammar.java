@@ -37,6 +37,11 @@ final class NameGrammar {
             "patient", "client", "customer", "someone", "somebody", "nobody", "everyone", "her", "him", "his",
             "their", "them", "calling", "checking", "following", "returning", "reaching", "phoning", "ringing"));
     private static final Set<String> TITLES = Set.of("mister", "mr", "mrs", "ms", "miss", "dr", "doctor");
+    /** Hesitations a caller puts between "it's" and the name, or before the name: skipped, never part of it. */
+    private static final Set<String> FILLERS = Set.of("um", "uh", "er", "erm", "ah", "uhm", "hmm", "mm");
+    /** Words an utterance may open with before a leading name ("yeah hi, Dana Whitfield, and …"). */
+    private static final Set<String> OPENERS = Set.of("hi", "hello", "hey", "yes", "yeah", "um", "uh", "er", "erm",
+            "oh", "so", "well", "okay", "ok", "ah", "hmm", "good", "morning", "afternoon", "evening");
 
     private NameGrammar() {}
 
@@ -61,15 +66,21 @@ final class NameGrammar {
             if (after < 0) continue;
             List<String> parts = new ArrayList<>();
             int j = after;
-            while (j < ts.size() && TITLES.contains(ts.get(j).text())) j++;
+            // "it's, um, Dana Whitfield": hesitations and titles before the name are skipped
+            while (j < ts.size() && (TITLES.contains(ts.get(j).text()) || FILLERS.contains(ts.get(j).text()))) j++;
+            boolean capitalised = true;
             for (; j < ts.size() && parts.size() < 3; j++) {
                 Token w = ts.get(j);
                 if (w.kind() != Kind.WORD || STOP.contains(w.text()) || w.text().length() < 2
                         || w.text().endsWith("ing") || w.text().endsWith("n't")) break;
+                capitalised &= Character.isUpperCase(w.original().charAt(0));
                 parts.add(capitalize(w.original()));
             }
             if (parts.isEmpty()) continue;
-            if (needsCalling && !(j < ts.size() && ts.get(j).isAny("calling", "here", "speaking"))) continue;
+            // "it's …" is a name only before "calling/here/speaking", or when speech recognition capitalised a
+            // first and last name ("it's Dana Whitfield"): "it's fine", "it's Tuesday" never are
+            boolean spokenName = capitalised && parts.size() >= 2;
+            if (needsCalling && !spokenName && !(j < ts.size() && ts.get(j).isAny("calling", "here", "speaking"))) continue;
             out.add(new Mention(Field.NAME, String.join(" ", parts), i, j, conf));
         }
         // "spelled s m y t h e": letters one by one
@@ -94,6 +105,29 @@ final class NameGrammar {
         }
         if (!parts.isEmpty() && j < ts.size() && ts.get(j).isAny("here", "speaking", "calling")) {
             out.add(new Mention(Field.NAME, String.join(" ", parts), k, j + 1, 0.8));
+        } else {
+            leadingName(ts, out);
+        }
+    }
+
+    /**
+     * "Dana Whitfield, and my number is …": a first and last name opening the utterance, capitalised by speech
+     * recognition, with no cue. Two to three capitalised words that are not common words; a lower confidence
+     * than a cued name.
+     */
+    private static void leadingName(List<Token> ts, List<Mention> out) {
+        int k = 0;
+        while (k < ts.size() && ts.get(k).kind() == Kind.WORD && OPENERS.contains(ts.get(k).text())) k++;
+        List<String> parts = new ArrayList<>();
+        int j = k;
+        for (; j < ts.size() && parts.size() < 3; j++) {
+            Token w = ts.get(j);
+            if (w.kind() != Kind.WORD || STOP.contains(w.text()) || w.text().length() < 2
+                    || !Character.isUpperCase(w.original().charAt(0)) || w.text().endsWith("ing")) break;
+            parts.add(capitalize(w.original()));
+        }
+        if (parts.size() >= 2) {
+            out.add(new Mention(Field.NAME, String.join(" ", parts), k, j, 0.7));
         }
     }
 
@@ -101,7 +135,11 @@ final class NameGrammar {
         return i + 1 < ts.size() && ts.get(i + 1).is(w);
     }
 
+    /** A name as said: "MacLeod" and "DeShawn" keep their capitals; an all lower- or upper-case word is capitalised. */
     private static String capitalize(String w) {
+        if (!w.equals(w.toLowerCase(Locale.ROOT)) && !w.equals(w.toUpperCase(Locale.ROOT))) {
+            return w;
+        }
         String low = w.toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(low.length());
         boolean up = true;

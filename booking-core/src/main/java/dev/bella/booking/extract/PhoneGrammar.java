@@ -51,7 +51,9 @@ final class PhoneGrammar {
         }
         for (int i = 0; i + 1 < ts.size(); i++) {
             if (callerPhrase(ts, i)) {
-                if (ctx.callerNumber() == null) { unusable = true; continue; }
+                // without a caller number only the call can settle "this number" (the flow asks for one): never the
+                // model, which could only invent a number, and a cached invented number would outlive the call
+                if (ctx.callerNumber() == null) continue;
                 Mention m = parse(ctx.callerNumber().replaceAll("[^0-9+]", ""), region, i, i + 2);
                 if (m != null) out.add(new Mention(Field.PHONE, m.value(), i, i + 2, 0.9));
             }

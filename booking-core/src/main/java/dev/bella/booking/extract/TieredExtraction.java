@@ -107,7 +107,10 @@ public final class TieredExtraction {
         if (llm == null) return report(Decision.LLM_UNAVAILABLE, mine);
         Optional<ExtractionResult> answer = llm.extract(utterance, ctx, ask);
         if (answer.isEmpty()) return report(Decision.LLM_UNAVAILABLE, mine);
-        cache.put(key, answer.get());
+        // "nothing valid" (every value the model gave was unusable) is not "nothing to extract": not cached
+        ExtractionResult got = answer.get();
+        boolean anyValue = ask.stream().anyMatch(f -> got.value(f) != null);
+        if (anyValue || got.unresolved().isEmpty()) cache.put(key, got);
         return report(Decision.LLM, merge(mine, answer.get(), ask, Tier.LLM, answer.get().tokens()));
     }
 

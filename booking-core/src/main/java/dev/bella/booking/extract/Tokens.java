@@ -29,6 +29,9 @@ final class Tokens {
 
     private static final Pattern TOKEN = Pattern.compile(
             "\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|\\d{1,2}[:.]\\d{2}(?!\\d)|\\d+(?:st|nd|rd|th)\\b"
+                    // a capitalised hyphenated name (Anne-Marie, Smith-Jones) is one word, as said; lower-case
+                    // hyphenated words ("twenty-one") still split so number words merge
+                    + "|\\p{Lu}\\p{L}*(?:['’]\\p{L}+)*(?:-\\p{Lu}\\p{L}*(?:['’]\\p{L}+)*)+"
                     + "|\\d+|[\\p{L}]+(?:['’][\\p{L}]+)*");
 
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");

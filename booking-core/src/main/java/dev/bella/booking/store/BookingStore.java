@@ -201,6 +201,16 @@ public final class BookingStore {
         }
     }
 
+    /** The name stored for a mobile number, if the number is on file (a returning caller). */
+    public Optional<String> nameForMobile(Connection c, String mobile) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE mobile = ?")) {
+            ps.setString(1, mobile);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Appointments (any status) starting in [from, to), for the admin API. */
     public List<Appointment> appointments(Connection c, Instant from, Instant to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param phoneFromCaller the phone is the caller's own number (offered for confirmation), not one they said
  * @param offered         free times offered as alternatives, in the order they were read out
  * @param reprompts       consecutive turns that gave nothing usable
+ * @param nameOnFile      the name is the one stored for the caller's own number (a returning caller), not said
  */
 public record Conversation(Stage stage, String name, String phone, boolean phoneFromCaller, LocalDate date,
-                           LocalTime time, List<Instant> offered, int reprompts, int turn, Long appointmentId) {
+                           LocalTime time, List<Instant> offered, int reprompts, int turn, Long appointmentId,
+                           boolean nameOnFile) {
 
     public enum Stage { COLLECTING, CONFIRMING, DONE }
 
@@ -26,41 +28,53 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
     }
 
     static Conversation start(String callerNumber) {
-        boolean usable = callerNumber != null && E164.matcher(callerNumber).matches();
+        boolean usable = usableNumber(callerNumber);
         return new Conversation(Stage.COLLECTING, null, usable ? callerNumber : null, usable, null, null, List.of(),
-                0, 0, null);
+                0, 0, null, false);
+    }
+
+    /** A returning caller: the name stored for their own number, which they may still correct. */
+    static Conversation returning(String callerNumber, String storedName) {
+        return new Conversation(Stage.COLLECTING, storedName, callerNumber, true, null, null, List.of(), 0, 0, null,
+                true);
+    }
+
+    static boolean usableNumber(String callerNumber) {
+        return callerNumber != null && E164.matcher(callerNumber).matches();
     }
 
     Conversation nextTurn() {
         return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, reprompts, turn + 1,
-                appointmentId);
+                appointmentId, nameOnFile);
     }
 
     Conversation withStage(Stage s) {
-        return new Conversation(s, name, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId);
+        return new Conversation(s, name, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId, nameOnFile);
     }
 
     Conversation withName(String n) {
-        return new Conversation(stage, n, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId);
+        boolean same = n != null && n.equals(name);
+        return new Conversation(stage, n, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId,
+                nameOnFile && same);
     }
 
     Conversation withPhone(String p, boolean fromCaller) {
-        return new Conversation(stage, name, p, fromCaller, date, time, offered, reprompts, turn, appointmentId);
+        return new Conversation(stage, name, p, fromCaller, date, time, offered, reprompts, turn, appointmentId, nameOnFile);
     }
 
     Conversation withWhen(LocalDate d, LocalTime t) {
-        return new Conversation(stage, name, phone, phoneFromCaller, d, t, offered, reprompts, turn, appointmentId);
+        return new Conversation(stage, name, phone, phoneFromCaller, d, t, offered, reprompts, turn, appointmentId, nameOnFile);
     }
 
     Conversation withOffered(List<Instant> o) {
-        return new Conversation(stage, name, phone, phoneFromCaller, date, time, o, reprompts, turn, appointmentId);
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, o, reprompts, turn, appointmentId, nameOnFile);
     }
 
     Conversation withReprompts(int r) {
-        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, r, turn, appointmentId);
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, r, turn, appointmentId, nameOnFile);
     }
 
     Conversation booked(long id) {
-        return new Conversation(Stage.DONE, name, phone, phoneFromCaller, date, time, List.of(), 0, turn, id);
+        return new Conversation(Stage.DONE, name, phone, phoneFromCaller, date, time, List.of(), 0, turn, id, nameOnFile);
     }
 }

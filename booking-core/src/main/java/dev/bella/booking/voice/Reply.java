@@ -5,7 +5,17 @@ public sealed interface Reply {
 
     String text();
 
-    record Ask(String text) implements Reply {
+    /**
+     * How a question listens. Twilio bills speech recognition for every Gather that listens for speech, even
+     * when the caller answers on the keypad; a keypad-only Gather has no speech charge.
+     */
+    enum Listen { SPEECH, KEYPAD }
+
+    /** @param reprompt the question is asked again because the last answer gave nothing usable */
+    record Ask(String text, Listen listen, boolean reprompt) implements Reply {
+        Ask(String text) {
+            this(text, Listen.SPEECH, false);
+        }
     }
 
     record Goodbye(String text) implements Reply {

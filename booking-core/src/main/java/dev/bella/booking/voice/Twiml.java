@@ -22,9 +22,10 @@ final class Twiml {
         return TURN_PATH + "?n=" + turn;
     }
 
-    static String render(Reply reply, int turn) {
+    static String render(Reply reply, int turn, String hints) {
         return switch (reply) {
-            case Reply.Ask ask -> ask(ask.text(), action(turn));
+            case Reply.Ask ask -> ask.listen() == Reply.Listen.KEYPAD ? keypad(ask.text(), action(turn))
+                    : ask(ask.text(), action(turn), hints);
             case Reply.Goodbye bye -> new VoiceResponse.Builder().say(say(bye.text())).hangup(new Hangup.Builder().build())
                     .build().toXml();
         };
@@ -34,8 +35,8 @@ final class Twiml {
      * Speech or one keypad digit. When the caller says nothing, Gather falls through to the Redirect, which
      * posts to the same action without a SpeechResult: the flow counts that as an empty turn and re-prompts.
      */
-    static String ask(String text, String action) {
-        Gather gather = new Gather.Builder()
+    static String ask(String text, String action, String hints) {
+        Gather.Builder gather = new Gather.Builder()
                 .inputs(List.of(Gather.Input.SPEECH, Gather.Input.DTMF))
                 .action(action)
                 .method(HttpMethod.POST)
@@ -43,8 +44,30 @@ final class Twiml {
                 .timeout(5)
                 .speechTimeout("auto")
                 .language(Gather.Language.EN_US)
+                .say(say(text));
+        if (hints != null && !hints.isEmpty()) {
+            gather.hints(hints);
+        }
+        return respond(gather.build(), action);
+    }
+
+    /**
+     * Keys only: a Gather without speech input has no speech recognition charge. No key within the timeout
+     * falls through to the Redirect, an empty turn, after which the flow listens for speech again.
+     */
+    static String keypad(String text, String action) {
+        Gather gather = new Gather.Builder()
+                .inputs(List.of(Gather.Input.DTMF))
+                .action(action)
+                .method(HttpMethod.POST)
+                .numDigits(1)
+                .timeout(5)
                 .say(say(text))
                 .build();
+        return respond(gather, action);
+    }
+
+    private static String respond(Gather gather, String action) {
         return new VoiceResponse.Builder().gather(gather)
                 .redirect(new Redirect.Builder(action).method(HttpMethod.POST).build())
                 .build().toXml();
@@ -52,7 +75,7 @@ final class Twiml {
 
     /** A dependency failed: apologise and listen again on the same turn, so the caller can simply repeat. */
     static String apology(String action) {
-        return ask(APOLOGY + " Could you please say that again?", action);
+        return ask(APOLOGY + " Could you please say that again?", action, null);
     }
 
     /** Nothing to say (status callbacks): an empty, valid response. */

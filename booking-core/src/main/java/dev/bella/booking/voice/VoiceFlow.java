@@ -1,5 +1,6 @@
 package dev.bella.booking.voice;
 
+import dev.bella.booking.config.CallFlow;
 import dev.bella.booking.config.SpokenTime;
 import dev.bella.booking.extract.CallContext;
 import dev.bella.booking.extract.Extracted;
@@ -31,9 +32,10 @@ final class VoiceFlow {
 
     /** Below this an extracted field is not trusted enough to overwrite what the call has. */
     static final double MIN_CONFIDENCE = 0.5;
-    static final int MAX_REPROMPTS = 2;
-    static final String GREETING = "Hello, thanks for calling. I can book an appointment for you."
-            + " Please tell me your name and the day and time you would like.";
+    /** Said to Twilio's speech recogniser as likely words: weekdays, months and times (fewer misheard turns). */
+    static final String HINTS = "Monday, Tuesday, Wednesday, Thursday, Friday, tomorrow, morning, afternoon, noon,"
+            + " a.m., p.m., o'clock, half past, quarter past, January, February, March, April, May, June, July,"
+            + " August, September, October, November, December";
     private static final String YES_NO = "Say yes or press 1, or say no or press 2.";
     private static final Pattern KEY_1_TO_9 = Pattern.compile("[1-9]");
     private static final Pattern SAID_FIRST = Pattern.compile(".*\\b(first|earlier)\\b.*");
@@ -57,11 +59,28 @@ final class VoiceFlow {
     private final Extractor extractor;
     private final Slots slots;
     private final ZoneId zone;
+    private final CallFlow settings;
+    private final Prompts say;
 
-    VoiceFlow(Extractor extractor, Slots slots, ZoneId zone) {
+    VoiceFlow(Extractor extractor, Slots slots, ZoneId zone, CallFlow settings) {
         this.extractor = extractor;
         this.slots = slots;
         this.zone = zone;
+        this.settings = settings;
+        this.say = new Prompts(settings.shortPrompts());
+    }
+
+    /** The first question: a returning caller is greeted by name and asked only for the day and time. */
+    Ask greeting(Conversation start) {
+        return new Ask(start.nameOnFile() ? say.welcomeBack(firstName(start)) : say.greeting());
+    }
+
+    /** Speech hints for a speech Gather of this call: the fixed words, and the name on file when there is one. */
+    String hints(Conversation s) {
+        if (!settings.speechHints()) {
+            return null;
+        }
+        return s.name() == null ? HINTS : s.name() + ", " + HINTS;
     }
 
     Step next(Conversation previous, Input in, CallContext ctx, Calendar cal) throws SQLException {
@@ -93,16 +112,18 @@ final class VoiceFlow {
             return book(s, ctx, cal);
         }
         if (answer.equals(Optional.of(false))) {
-            return new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withReprompts(0),
-                    new Ask("No problem. What day and time would suit you better?"
-                            + " If I got your name or number wrong, just tell me the right one."));
+            // the keypad flow keeps what the call has, so "2" then "make it 4 pm" changes only the time
+            Conversation back = s.withStage(Stage.COLLECTING).withReprompts(0);
+            return new Turn(settings.keypadConfirm() ? back : back.withWhen(null, null),
+                    new Ask(say.change(settings.keypadConfirm())));
         }
         Merge m = merge(s, x);
         if (m.changed) {
             // the caller corrected something instead of answering yes or no: check and read back again
             return evaluate(m.state.withStage(Stage.COLLECTING).withReprompts(0), ctx, cal);
         }
-        return reprompt(s, "Shall I book it? " + YES_NO, cal);
+        // after a keypad read-back went unanswered, listen for speech too: the caller may not have pressed a key
+        return reprompt(s, settings.shortPrompts() ? readBack(s, false) : "Shall I book it? " + YES_NO, cal);
     }
 
     private Turn collecting(Conversation s, Input in, Extraction x, CallContext ctx, Calendar cal) throws SQLException {
@@ -111,6 +132,11 @@ final class VoiceFlow {
         }
         Conversation next = s;
         boolean progressed = false;
+        if (settings.keypadConfirm() && !s.offered().isEmpty()
+                && in.digits().equals(String.valueOf(s.offered().size() + 1))) {
+            return new Turn(s.withOffered(List.of()).withReprompts(0),
+                    new Ask("All right. What other day and time would work for you?"));
+        }
         if (!s.offered().isEmpty()) {
             Optional<Instant> chosen = chosenAlternative(s.offered(), in, x);
             if (chosen.isPresent()) {
@@ -146,33 +172,46 @@ final class VoiceFlow {
                     case CLOSED -> "We're open " + slots.hours().spoken() + ".";
                     case null -> "Sorry, " + when(start) + " is already taken.";
                 };
-                return new Turn(s.withWhen(null, null).withOffered(alternatives), new Ask(why + offer(alternatives)));
+                return new Turn(s.withWhen(null, null).withOffered(alternatives), offering(why, alternatives));
             }
         }
         boolean noWhen = s.date() == null && s.time() == null;
         if (s.name() == null && noWhen) {
-            return new Turn(s, new Ask("May I have your name, and the day and time you would like to come in?"));
+            return new Turn(s, new Ask(say.nameAndWhen()));
         }
         if (s.name() == null) {
-            return new Turn(s, new Ask("Thanks. And may I have your name?"));
+            return new Turn(s, new Ask(say.name()));
         }
         if (s.phone() == null) {
-            return new Turn(s, new Ask("What is the best phone number to reach you?"));
+            return new Turn(s, new Ask(say.phone()));
         }
         if (noWhen) {
-            return new Turn(s, new Ask("Thanks, " + firstName(s) + ". What day and time would you like to come in?"));
+            return new Turn(s, new Ask(say.when(firstName(s))));
         }
         if (s.date() == null) {
-            return new Turn(s, new Ask("What day would you like to come in at " + SpokenTime.of(s.time()) + "?"));
+            return new Turn(s, new Ask(say.day(SpokenTime.of(s.time()))));
         }
         if (s.time() == null) {
-            return new Turn(s, new Ask("What time on " + day(s.date()) + " works for you?"));
+            return new Turn(s, new Ask(say.time(day(s.date()))));
         }
+        Conversation confirming = s.withStage(Stage.CONFIRMING);
+        return new Turn(confirming, settings.keypadConfirm()
+                ? new Ask(readBack(s, true), Reply.Listen.KEYPAD, false)
+                : new Ask(readBack(s, false)));
+    }
+
+    private String readBack(Conversation s, boolean keypad) {
         Instant start = s.date().atTime(s.time()).atZone(zone).toInstant();
+        if (keypad) {
+            return say.readBackKeypad(s.name(), when(start), s.phoneFromCaller() ? null
+                    : "the number ending in " + lastFour(s.phone()));
+        }
+        if (settings.shortPrompts()) {
+            return say.readBack(s.name(), when(start), null);
+        }
         String number = s.phoneFromCaller() ? "the number you're calling from, ending in " + lastFour(s.phone())
                 : "the number ending in " + lastFour(s.phone());
-        return new Turn(s.withStage(Stage.CONFIRMING), new Ask("To confirm: an appointment for " + s.name() + " on "
-                + when(start) + ", and we'll reach you at " + number + ". Shall I book it? " + YES_NO));
+        return say.readBack(s.name(), when(start), number);
     }
 
     private Turn book(Conversation s, CallContext ctx, Calendar cal) throws SQLException {
@@ -185,35 +224,35 @@ final class VoiceFlow {
                 List<Instant> alternatives = slots.nearestFree(start, ctx.reference(),
                         cal.booked(start.minus(Slots.SEARCH), start.plus(Slots.SEARCH)), 2);
                 yield new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withOffered(alternatives),
-                        new Ask("Sorry, someone just booked that time." + offer(alternatives)));
+                        offering("Sorry, someone just booked that time.", alternatives));
             }
         };
     }
 
     private Turn reprompt(Conversation s, String question, Calendar cal) throws SQLException {
-        if (s.reprompts() >= MAX_REPROMPTS) {
-            cal.promiseCallback(s.phone(), "no usable answer after " + MAX_REPROMPTS + " re-prompts");
+        if (s.reprompts() >= settings.maxReprompts()) {
+            cal.promiseCallback(s.phone(), "no usable answer after " + settings.maxReprompts() + " re-prompts");
             String at = s.phone() == null ? "" : " at the number ending in " + lastFour(s.phone());
             return new Turn(s.withStage(Stage.DONE), new Goodbye("I'm sorry, I'm having trouble understanding."
                     + " Someone from our team will call you back" + at + " as soon as possible. Goodbye."));
         }
-        return new Turn(s.withReprompts(s.reprompts() + 1), new Ask("Sorry, I didn't catch that. " + question));
+        return new Turn(s.withReprompts(s.reprompts() + 1), new Ask(say.sorry() + question, Reply.Listen.SPEECH, true));
     }
 
     private String missingQuestion(Conversation s) {
         if (s.name() == null && s.date() == null && s.time() == null) {
-            return "Please tell me your name and the day and time you would like.";
+            return say.missingAll();
         }
         if (s.name() == null) {
-            return "May I have your name?";
+            return say.nameAgain();
         }
         if (s.phone() == null) {
-            return "What is the best phone number to reach you?";
+            return say.phone();
         }
         if (!s.offered().isEmpty()) {
             return "Which time would you like?" + offer(s.offered());
         }
-        return "What day and time would you like to come in?";
+        return say.whenAgain();
     }
 
     private record Merge(Conversation state, boolean changed) {
@@ -264,6 +303,21 @@ final class VoiceFlow {
             index = 0;
         }
         return index >= 0 && index < offered.size() ? Optional.of(offered.get(index)) : Optional.empty();
+    }
+
+    /**
+     * Other times, on the keypad when the keypad lever is on (no speech charge): 1 or 2 picks one, the next key
+     * asks for another time. No key falls back to the spoken offer as a re-prompt.
+     */
+    private Ask offering(String why, List<Instant> alternatives) {
+        if (!settings.keypadConfirm() || alternatives.isEmpty()) {
+            return new Ask(why + offer(alternatives));
+        }
+        String keys = alternatives.size() == 1
+                ? " Nearest free: " + when(alternatives.get(0)) + ". Press 1 to take it, or 2 for another time."
+                : " Nearest free: " + when(alternatives.get(0)) + ", or " + when(alternatives.get(1))
+                        + ". Press 1 or 2, or 3 for another time.";
+        return new Ask(why + keys, Reply.Listen.KEYPAD, false);
     }
 
     private String offer(List<Instant> alternatives) {

@@ -58,6 +58,7 @@ public final class VoiceService {
     private final Counter callbacks;
     private final Counter replays;
     private final MeterRegistry registry;
+    private final boolean recogniseCallers;
     private final TurnDeadline deadline;
 
     /**
@@ -75,8 +76,10 @@ public final class VoiceService {
                         Duration extractionBudget) {
         this.db = db;
         this.deadline = new TurnDeadline(extractor, extractionBudget);
-        this.ledger = new CallLedger(config.rates());
-        this.flow = new VoiceFlow(extractor, new Slots(config.hours(), config.zone(), config.slotLength()), config.zone());
+        this.ledger = new CallLedger(config.prices(), config.flow().speakingRate());
+        this.flow = new VoiceFlow(extractor, new Slots(config.hours(), config.zone(), config.slotLength()), config.zone(),
+                config.flow());
+        this.recogniseCallers = config.flow().recogniseCallers();
         this.clock = clock;
         this.zone = config.zone();
         this.registry = registry;
@@ -91,7 +94,7 @@ public final class VoiceService {
     public String incoming(Webhook w) {
         return guarded(w, Twiml.action(1), () -> db.inTransaction(c -> {
             Instant now = clock.instant();
-            Conversation start = Conversation.start(w.from());
+            Conversation start = opening(c, w.from());
             boolean created = store.insertCall(c, w.callSid(), w.from(), w.to(), write(start), now);
             store.lockCall(c, w.callSid());
             Optional<String> saved = store.savedResponse(c, w.key(), w.callSid());
@@ -99,12 +102,18 @@ public final class VoiceService {
                 replays.increment();
                 return saved.get();
             }
+            if (!created) {
+                // the call row was made by an earlier webhook (a turn that arrived first): keep its state
+                start = read(store.lockCall(c, w.callSid()).orElseThrow().stateJson());
+            }
             ledger.open(c, w.callSid(), now);
             if (created) {
                 calls.increment();
                 log.info("call started");
             }
-            String twiml = Twiml.ask(VoiceFlow.GREETING, Twiml.action(start.turn() + 1));
+            Reply.Ask greeting = flow.greeting(start);
+            String twiml = Twiml.render(greeting, start.turn() + 1, flow.hints(start));
+            ledger.asked(c, w.callSid(), true, greeting.text(), false, now);
             store.saveResponse(c, w.key(), w.callSid(), twiml);
             return twiml;
         }));
@@ -140,7 +149,7 @@ public final class VoiceService {
             Optional<CallRecord> existing = store.lockCall(c, w.callSid());
             if (existing.isEmpty()) {
                 // the incoming webhook never reached us (or failed): start the call here
-                store.insertCall(c, w.callSid(), w.from(), w.to(), write(Conversation.start(w.from())), now);
+                store.insertCall(c, w.callSid(), w.from(), w.to(), write(opening(c, w.from())), now);
                 ledger.open(c, w.callSid(), now);
                 existing = store.lockCall(c, w.callSid());
             }
@@ -153,10 +162,16 @@ public final class VoiceService {
             }
             Conversation state = read(call.stateJson());
             CallContext ctx = new CallContext(now, zone, call.from());
+            // what the caller did, as Twilio bills it: a speech answer that missed the extraction budget was still speech
+            ledger.answered(c, w.callSid(), !w.speech().isEmpty() ? CallLedger.AnsweredBy.SPEECH
+                    : !w.digits().isEmpty() ? CallLedger.AnsweredBy.KEYPAD : CallLedger.AnsweredBy.SILENCE, now);
             VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid(), call.from()));
             store.updateCall(c, w.callSid(), write(step.state()), step.state().turn(), now);
             ledger.add(c, w.callSid(), step.usage());
-            String twiml = Twiml.render(step.reply(), step.state().turn() + 1);
+            if (step.reply() instanceof Reply.Ask ask) {
+                ledger.asked(c, w.callSid(), ask.listen() == Reply.Listen.SPEECH, ask.text(), ask.reprompt(), now);
+            }
+            String twiml = Twiml.render(step.reply(), step.state().turn() + 1, flow.hints(step.state()));
             store.saveResponse(c, w.key(), w.callSid(), twiml);
             return twiml;
         });
@@ -172,7 +187,7 @@ public final class VoiceService {
                 String status = w.callStatus() == null ? "unknown" : w.callStatus();
                 store.updateCallStatus(c, w.callSid(), status, w.durationSeconds(), now);
                 if (FINAL_STATUSES.contains(status)) {
-                    ledger.complete(c, w.callSid(), now, w.durationSeconds() == null ? 0 : w.durationSeconds());
+                    ledger.complete(c, w.callSid(), now, now, w.durationSeconds() == null ? 0 : w.durationSeconds());
                     log.info("call ended: status={} duration={}s", status, w.durationSeconds());
                 }
                 return null;
@@ -183,6 +198,20 @@ public final class VoiceService {
             log.error("status callback not recorded", e);
         }
         return Twiml.empty();
+    }
+
+    /**
+     * A new call's state. A caller whose own number (From, which Twilio signs) is on file is greeted by the name
+     * stored for that number: the same rule that lets only that number's caller rename its user.
+     */
+    private Conversation opening(Connection c, String from) throws SQLException {
+        if (recogniseCallers && Conversation.usableNumber(from)) {
+            Optional<String> name = store.nameForMobile(c, from);
+            if (name.isPresent()) {
+                return Conversation.returning(from, name.get());
+            }
+        }
+        return Conversation.start(from);
     }
 
     private interface Answer {

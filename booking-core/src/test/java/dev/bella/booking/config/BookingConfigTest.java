@@ -3,7 +3,6 @@ package dev.bella.booking.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -34,7 +33,51 @@ class BookingConfigTest {
         assertThat(c.hours().on(DayOfWeek.MONDAY)).contains(
                 new BusinessHours.Window(LocalTime.of(9, 0), LocalTime.of(17, 0)));
         assertThat(c.hours().on(DayOfWeek.SATURDAY)).isEmpty();
-        assertThat(c.rates().twilioPerMinute()).isEqualByComparingTo("0.014");
+        assertThat(c.prices().table().region()).isEqualTo("ca-central-1");
+        assertThat(c.prices().minutePrice()).isEqualByComparingTo(c.prices().table().price("twilio.voice.inbound.minute"));
+        assertThat(c.flow()).isEqualTo(CallFlow.LEAN);
+    }
+
+    @Test
+    void theLedgerHasNoPriceOfItsOwnSoTheRetiredPerMinuteVariableIsAnError() {
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of("BELLA_TWILIO_USD_PER_MINUTE", "0.014"), HOME))
+                .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "BELLA_TWILIO_USD_PER_MINUTE is no longer read: the ledger prices calls from the price table"
+                                + " (BELLA_PRICE_TABLE, or the bundled table of BELLA_PRICE_REGION); unset it"));
+    }
+
+    @Test
+    void aPriceTableThatIsMissingOrLacksTheVoiceRulesIsAConfigurationProblem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of("BELLA_PRICE_REGION", "mars-1"), HOME))
+                .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("no bundled price table for 'mars-1'"));
+        Path partial = dir.resolve("prices.yaml");
+        java.nio.file.Files.writeString(partial, """
+                region: test
+                currency: USD
+                sources:
+                  t: {url: "https://example.com", retrieved: 2026-12-01}
+                prices:
+                  twilio.voice.inbound.minute: {price: 0.0085, unit: minute, source: t}
+                """);
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of("BELLA_PRICE_TABLE", partial.toString()), HOME))
+                .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("BELLA_PRICE_TABLE " + partial).contains("twilio.voice.billing-increment"));
+    }
+
+    @Test
+    void eachCallFlowLeverIsASettingOverAPreset() {
+        BookingConfig classic = BookingConfig.fromEnv(Map.of("BELLA_FLOW", "classic",
+                "BELLA_FLOW_KEYPAD_CONFIRM", "true", "BELLA_FLOW_MAX_REPROMPTS", "1"), HOME);
+        assertThat(classic.flow()).isEqualTo(new CallFlow(false, true, false, false, 1, CallFlow.DEFAULT_SPEAKING_RATE));
+        assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of("BELLA_FLOW", "cheap", "BELLA_FLOW_SPEECH_HINTS", "maybe",
+                "BELLA_FLOW_MAX_REPROMPTS", "5", "BELLA_SPEAKING_RATE", "fast"), HOME))
+                .isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "BELLA_FLOW must be lean or classic, got 'cheap'",
+                        "BELLA_FLOW_SPEECH_HINTS must be true or false, got 'maybe'",
+                        "BELLA_FLOW_MAX_REPROMPTS must be 0, 1 or 2, got '5'",
+                        "BELLA_SPEAKING_RATE must be a number of characters a second like 14, got 'fast'"));
     }
 
     @Test
@@ -66,7 +109,7 @@ class BookingConfigTest {
                 Map.entry("BELLA_TIMEZONE", "America/Vancouver"),
                 Map.entry("BELLA_BUSINESS_HOURS", "mon-thu 08:00-16:00, fri 08:00-12:30"),
                 Map.entry("BELLA_SLOT_MINUTES", "45"), Map.entry("BELLA_ADMIN_TOKEN", "0123456789abcdef0123"),
-                Map.entry("BELLA_TWILIO_USD_PER_MINUTE", "0.0085")), HOME);
+                Map.entry("BELLA_PRICE_REGION", "us-east-1")), HOME);
         assertThat(c.embedded()).isFalse();
         assertThat(c.host()).as("in its container the service listens on all interfaces").isEqualTo("0.0.0.0");
         assertThat(c.database()).get().extracting(BookingConfig.Database::user).isEqualTo("bella");
@@ -74,7 +117,7 @@ class BookingConfigTest {
                 new BusinessHours.Window(LocalTime.of(8, 0), LocalTime.of(12, 30)));
         assertThat(c.hours().spoken()).isEqualTo("Monday to Thursday, 8 AM to 4 PM, and Friday, 8 AM to 12:30 PM");
         assertThat(c.slotLength()).isEqualTo(Duration.ofMinutes(45));
-        assertThat(c.rates().twilioPerMinute()).isEqualTo(new BigDecimal("0.0085"));
+        assertThat(c.prices().table().region()).isEqualTo("us-east-1");
         assertThat(c.toString()).doesNotContain("pw", "tok", "sk-x", "0123456789abcdef");
     }
 

@@ -121,9 +121,12 @@ class LlmExtractorTest {
     }
 
     @Test
-    void malformedJsonContentIsNoAnswer() {
+    void malformedJsonContentIsNoValueButItsBilledTokensAreKept() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion("{\"name\": \"Ana", 120, 5)));
-        assertThat(llm.extract("x", CTX, Set.of(Field.NAME))).isEmpty();
+        ExtractionResult r = llm.extract("x", CTX, Set.of(Field.NAME)).orElseThrow();
+        assertThat(r.name()).isNull();
+        assertThat(r.unresolved()).containsExactly(Field.NAME);
+        assertThat(r.tokens()).isEqualTo(new TokenUsage(120, 5));
         openai.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
     }
 

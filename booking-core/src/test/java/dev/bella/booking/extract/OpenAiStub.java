@@ -51,6 +51,14 @@ public final class OpenAiStub {
                 .withBody(root.toString());
     }
 
+    /** A 200 whose message is a refusal (content null), as the API sends when the model declines. */
+    public static ResponseDefinitionBuilder refusal(int promptTokens, int completionTokens) {
+        String body = completion("", promptTokens, completionTokens).build().getBody()
+                .replace("\"content\":\"\"", "\"content\":null")
+                .replace("\"refusal\":null", "\"refusal\":\"I can't help with that.\"");
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
     public static String answer(String name, String phone, String date, String time, double conf) {
         ObjectNode a = JSON.createObjectNode();
         a.put("name", name == null ? "" : name);

@@ -91,6 +91,22 @@ class TieredExtractionTest {
     }
 
     @Test
+    void aRelativeTimeIsNeverServedFromTheCacheAtAnotherTimeOfDay() {
+        // issue 14: the prompt gives the model the local time, so "later today" depends on it
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
+                OpenAiStub.answer("", "", "", "12:00", 0.8), 200, 25)));
+        UtteranceContext morning = UtteranceContext.of(java.time.Instant.parse("2026-11-25T15:00:00Z"),
+                java.time.ZoneId.of("America/Toronto"), "+15145550100");
+        UtteranceContext afternoon = UtteranceContext.of(java.time.Instant.parse("2026-11-25T21:00:00Z"),
+                java.time.ZoneId.of("America/Toronto"), "+15145550100");
+        ExtractionResult first = tiered.extract("sometime later today", morning, ExtractionResult.EMPTY);
+        assertThat(first.tier()).isEqualTo(Tier.LLM);
+        ExtractionResult later = tiered.extract("sometime later today", afternoon, ExtractionResult.EMPTY);
+        assertThat(later.tier()).isEqualTo(Tier.LLM);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    @Test
     void theSameUtteranceTheSameDayIsACacheHitAnotherDayIsNot() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
                 OpenAiStub.answer("", "", "2026-11-27", "", 0.8), 200, 25)));
@@ -119,11 +135,46 @@ class TieredExtractionTest {
     }
 
     @Test
-    void malformedAnswerKeepsTheLocalResultAndIsNotCached() {
+    void anAnswerWhoseEveryValueIsInvalidIsNotCachedAsNothingToExtract() {
+        // issue 14: 2026-02-30 and 25:99 parse to nothing; caching that would answer "nothing" for 30 minutes
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
+                OpenAiStub.answer("", "", "2026-02-30", "25:99", 0.9), 200, 25)));
+        ExtractionResult first = tiered.extract("sometime next week", WED, ExtractionResult.EMPTY);
+        assertThat(first.date()).isNull();
+        ExtractionResult again = tiered.extract("sometime next week", WED, ExtractionResult.EMPTY);
+        assertThat(again.tier()).isNotEqualTo(Tier.CACHE);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedAnswerKeepsTheLocalResultIsNotCachedAndStillBillsItsTokens() {
         openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion("{\"time\": \"20:", 100, 4)));
         ExtractionResult r = tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
         assertThat(r.time()).isEqualTo(LocalTime.of(8, 0));
-        assertThat(r.tier()).isEqualTo(Tier.LOCAL);
+        // issue 14: a 200 with unusable content was billed; its tokens reach the ledger
+        assertThat(r.tokens()).isEqualTo(new TokenUsage(100, 4));
+        tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    @Test
+    void useThisNumberWithoutACallerNumberNeverAsksTheModel() {
+        // issue 14: only the call knows its number; the model could only invent one (and it would be cached)
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.completion(
+                OpenAiStub.answer("", "+15145550000", "", "", 0.9), 200, 25)));
+        UtteranceContext anonymous = UtteranceContext.of(java.time.Instant.parse("2026-11-25T15:00:00Z"),
+                java.time.ZoneId.of("America/Toronto"), null);
+        ExtractionResult r = tiered.extract("just use this number", anonymous, ExtractionResult.EMPTY);
+        assertThat(r.phone()).isNull();
+        assertThat(requests()).isZero();
+    }
+
+    @Test
+    void aRefusalStillBillsItsTokensAndIsNotCached() {
+        openai.stubFor(OpenAiStub.chat().willReturn(OpenAiStub.refusal(90, 7)));
+        ExtractionResult r = tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
+        assertThat(r.time()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(r.tokens()).isEqualTo(new TokenUsage(90, 7));
         tiered.extract("tomorrow at 8", WED, ExtractionResult.EMPTY);
         assertThat(requests()).isEqualTo(2);
     }

@@ -30,13 +30,20 @@ class SchemaTest {
 
     @BeforeEach
     void empty() throws Exception {
-        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs RESTART IDENTITY CASCADE");
+        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs, call_gathers RESTART IDENTITY CASCADE");
     }
 
     @Test
     void migrationsFromEmptyCreateTheSeedIndexesAndTheLedgerContract() throws Exception {
         assertThat(pg.count("SELECT count(*) FROM flyway_schema_history WHERE success"))
-                .isEqualTo(pg.count("SELECT count(*) FROM flyway_schema_history")).isGreaterThanOrEqualTo(2);
+                .isEqualTo(pg.count("SELECT count(*) FROM flyway_schema_history")).isGreaterThanOrEqualTo(3);
+        // issue 14: each Gather and the priced lines of each call
+        assertThat(pg.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'call_gathers'"
+                + " AND column_name IN ('input_mode', 'prompt_chars', 'prompt_seconds', 'reprompt', 'asked_at',"
+                + " 'answered_at', 'answered_by', 'listened_seconds')")).isEqualTo(8);
+        assertThat(pg.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'call_costs'"
+                + " AND column_name IN ('billed_minutes', 'speech_gathers', 'keypad_gathers', 'speech_blocks',"
+                + " 'minutes_usd', 'speech_usd', 'llm_usd', 'price_table')")).isEqualTo(8);
         assertThat(pg.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_users_mobile_hash'"
                 + " AND indexdef LIKE '%USING hash (mobile)%'")).isEqualTo(1);
         assertThat(pg.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_appointments_user_time'"

@@ -9,10 +9,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Whole calls against the real service and a real PostgreSQL: what the caller hears and what is stored. */
-class BookingCallTest extends HarnessTest {
+/**
+ * Whole calls against the real service and a real PostgreSQL: what the caller hears and what is stored, on the
+ * classic flow (BELLA_FLOW=classic, every cost lever off), which the call-cost bench compares the default with.
+ * The default flow's levers are {@link LeanFlowCallTest}'s.
+ */
+class BookingCallTest {
+
+    static Harness h;
+
+    @BeforeAll
+    static void start() {
+        h = Harness.start(Map.of("BELLA_FLOW", "classic"));
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        h.reset();
+    }
 
     @Test
     void aFullBookingCall() throws Exception {
@@ -37,9 +62,11 @@ class BookingCallTest extends HarnessTest {
 
         assertThat(call.hangUp(75).status()).isEqualTo(200);
         assertThat(h.pg.count("SELECT count(*) FROM calls WHERE status = 'completed' AND duration_seconds = 75")).isEqualTo(1);
-        // 75 s bill as 2 started minutes at the default 0.014 USD
+        // 75 s bill as 2 started minutes at the table's 0.0085, and two speech Gathers (greeting, read-back) one
+        // 15 s block each at 0.02: 0.017 + 0.04
         assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA0001' AND duration_seconds = 75"
-                + " AND twilio_minutes = 2.00 AND cost_usd = 0.028000 AND llm_calls = 0")).isEqualTo(1);
+                + " AND twilio_minutes = 2.00 AND speech_gathers = 2 AND keypad_gathers = 0 AND speech_blocks = 2"
+                + " AND cost_usd = 0.057000 AND llm_calls = 0")).isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,21 +44,36 @@ public final class Harness implements AutoCloseable {
 
     /** The same service with another extractor (the OpenAI tier against WireMock, say). */
     public static Harness start(Extractor extractor) {
-        return start(extractor, VoiceService.TURN_BUDGET);
+        return start(extractor, Map.of());
+    }
+
+    /** The service with extra settings (BELLA_FLOW=classic, say). */
+    public static Harness start(Map<String, String> settings) {
+        return start(TieredExtractor.localOnly(BusinessHours.DEFAULT), settings);
+    }
+
+    public static Harness start(Extractor extractor, Map<String, String> settings) {
+        return start(extractor, settings, VoiceService.TURN_BUDGET);
     }
 
     /** The same with another extraction budget per turn. */
     public static Harness start(Extractor extractor, Duration extractionBudget) {
+        return start(extractor, Map.of(), extractionBudget);
+    }
+
+    private static Harness start(Extractor extractor, Map<String, String> settings, Duration extractionBudget) {
         TestDatabase pg = TestDatabase.start();
-        BookingConfig config = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0", "BELLA_ADMIN_TOKEN", ADMIN_TOKEN,
-                "TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN),
-                Path.of("/nonexistent"));
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("BELLA_PORT", "0");
+        env.put("BELLA_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.putIfAbsent("TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
+        BookingConfig config = BookingConfig.fromEnv(env, Path.of("/nonexistent"));
         BookingApp app = BookingApp.serve(config, pg.db, Clock.fixed(NOW, ZoneOffset.UTC), extractor, extractionBudget);
         return new Harness(pg, app);
     }
 
     public void reset() throws Exception {
-        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs RESTART IDENTITY CASCADE");
+        pg.exec("TRUNCATE appointments, users, webhook_responses, callbacks, calls, call_costs, call_gathers RESTART IDENTITY CASCADE");
     }
 
     /** A call in progress: remembers where Twilio would post next. */

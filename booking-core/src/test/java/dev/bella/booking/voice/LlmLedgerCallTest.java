@@ -62,20 +62,21 @@ class LlmLedgerCallTest {
 
         Harness.Call first = h.call("CA-LLM-1");
         first.dial();
-        assertThat(first.say(UNSETTLED).body()).contains("To confirm: an appointment for Jane Doe on Thursday,"
-                + " January 3 at noon");
+        assertThat(first.say(UNSETTLED).body()).contains("Jane Doe, Thursday, January 3 at noon. Press 1 to book");
         // only the unsettled field was asked, against the call's date
         openai.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH))
                 .withRequestBody(matchingJsonPath("$.model", com.github.tomakehurst.wiremock.client.WireMock.equalTo(LlmExtractor.MODEL))));
-        assertThat(first.say("yes").body()).contains("You're booked for Thursday, January 3 at noon.");
+        assertThat(first.press("1").body()).contains("You're booked for Thursday, January 3 at noon.");
         assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-1' AND llm_calls = 1"
                 + " AND llm_tokens_in = " + PROMPT_TOKENS + " AND llm_tokens_out = " + COMPLETION_TOKENS
                 + " AND cache_hits = 0 AND cache_misses = 1 AND cost_usd IS NULL")).isEqualTo(1);
 
         assertThat(first.hangUp(75).status()).isEqualTo(200);
-        // 2 started minutes at 0.014 + 412 tokens at 0.15/M + 37 tokens at 0.60/M = 0.028 + 0.0000618 + 0.0000222
-        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-1'"
-                + " AND twilio_minutes = 2.00 AND cost_usd = 0.028084")).isEqualTo(1);
+        // the price table's model: 2 started minutes at 0.0085 + the greeting's speech block (0.02; the keypad
+        // read-back has no speech charge) + 412 tokens at 0.15/M + 37 tokens at 0.60/M = 0.017 + 0.02 + 0.000084
+        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-1' AND twilio_minutes = 2.00"
+                + " AND speech_blocks = 1 AND keypad_gathers = 1 AND llm_usd = 0.000084 AND cost_usd = 0.037084"))
+                .isEqualTo(1);
 
         Harness.Call second = h.call("CA-LLM-2", "+15557654321");
         second.dial();
@@ -85,7 +86,8 @@ class LlmLedgerCallTest {
         assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-2' AND llm_calls = 0"
                 + " AND llm_tokens_in = 0 AND llm_tokens_out = 0 AND cache_hits = 1 AND cache_misses = 0")).isEqualTo(1);
         assertThat(second.hangUp(30).status()).isEqualTo(200);
-        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-2' AND cost_usd = 0.014000"))
+        // 1 minute at 0.0085 + the greeting's speech block; the offer of other times listens for keys only
+        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-LLM-2' AND cost_usd = 0.028500"))
                 .isEqualTo(1);
     }
 }

@@ -95,7 +95,7 @@ class WebhookSafetyTest extends HarnessTest {
         assertThat(h.pg.count("SELECT count(*) FROM call_costs")).isEqualTo(1);
 
         call.say("my name is Jane Doe, tomorrow at 3pm");
-        Exchange booked = call.say("yes");
+        Exchange booked = call.press("1");
         Exchange retried = h.twilio.post(booked.path(), booked.sent());
         assertThat(retried.body()).isEqualTo(booked.body()).contains("You're booked");
         assertThat(h.pg.count("SELECT count(*) FROM appointments")).isEqualTo(1);
@@ -106,13 +106,15 @@ class WebhookSafetyTest extends HarnessTest {
         Map<String, String> firstTurn = ScriptedCall.callFields("CA2000", Harness.CALLER, Harness.BUSINESS);
         firstTurn.put("SpeechResult", "my name is Jane Doe, tomorrow at 3pm");
         firstTurn.put("Confidence", "0.9");
-        assertThat(h.twilio.post("/voice/turn?n=1", firstTurn).body()).contains("To confirm");
+        assertThat(h.twilio.post("/voice/turn?n=1", firstTurn).body()).contains("Press 1 to book");
         assertThat(h.pg.count("SELECT count(*) FROM calls WHERE state->>'stage' = 'DONE'")).isEqualTo(1);
 
         // a repeated status callback prices the call once
         call.hangUp(61);
         call.hangUp(61);
-        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE twilio_minutes = 2.00 AND cost_usd = 0.028")).isEqualTo(1);
+        // 2 minutes at 0.0085 and the greeting's speech block at 0.02: replays asked no Gather twice
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers")).isEqualTo(2);
+        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE twilio_minutes = 2.00 AND cost_usd = 0.037")).isEqualTo(1);
     }
 
     @Test
@@ -158,7 +160,7 @@ class WebhookSafetyTest extends HarnessTest {
         for (int i = 0; i < callers; i++) {
             Harness.Call call = h.call(String.format("CA9%05d", i), String.format("+1555000%04d", i));
             call.dial();
-            assertThat(call.say("my name is Caller Number, tomorrow at 3pm").body()).contains("Shall I book it?");
+            assertThat(call.say("my name is Caller Number, tomorrow at 3pm").body()).contains("Press 1 to book");
             calls.add(call);
         }
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -167,7 +169,7 @@ class WebhookSafetyTest extends HarnessTest {
         for (Harness.Call call : calls) {
             answers.add(pool.submit(() -> {
                 go.await();
-                return call.say("yes");
+                return call.press("1");
             }));
         }
         go.countDown();
@@ -189,7 +191,7 @@ class WebhookSafetyTest extends HarnessTest {
         assertThat(booked).isEqualTo(1);
         assertThat(toldTaken + askedToRepeat.size()).isEqualTo(callers - 1);
         for (Harness.Call call : askedToRepeat) {
-            assertThat(call.say("yes").body()).contains("Sorry, someone just booked that time.");
+            assertThat(call.press("1").body()).contains("Sorry, someone just booked that time.");
         }
         assertThat(h.pg.count("SELECT count(*) FROM appointments WHERE status = 'booked'")).isEqualTo(1);
         assertThat(h.pg.count("SELECT count(*) FROM calls WHERE state->>'stage' = 'COLLECTING'")).isEqualTo(callers - 1);

@@ -65,7 +65,9 @@ public final class PriceCatalog {
             keys.add(PriceKeys.llmInputMillionTokens(model));
             keys.add(PriceKeys.llmOutputMillionTokens(model));
         }
-        keys.addAll(List.of(PriceKeys.TWILIO_INBOUND_MINUTE, PriceKeys.TWILIO_NUMBER_MONTH, PriceKeys.TWILIO_SPEECH_15S));
+        keys.addAll(List.of(PriceKeys.TWILIO_INBOUND_MINUTE, PriceKeys.TWILIO_NUMBER_MONTH, PriceKeys.TWILIO_SPEECH_15S,
+                PriceKeys.TWILIO_BILLING_INCREMENT, PriceKeys.TWILIO_SPEECH_BLOCK_SECONDS, PriceKeys.TWILIO_DTMF_ONLY_GATHER,
+                PriceKeys.TWILIO_TTS_100_CHARACTERS));
         return List.copyOf(keys);
     }
 

@@ -82,4 +82,12 @@ public final class PriceKeys {
     public static final String TWILIO_NUMBER_MONTH = "twilio.number.month";
     /** Twilio bills {@code <Gather input="speech">} in 15-second blocks. */
     public static final String TWILIO_SPEECH_15S = "twilio.speech-recognition.15s";
+    /** Billing rule: a call's duration is billed in increments of this many seconds, rounded up. */
+    public static final String TWILIO_BILLING_INCREMENT = "twilio.voice.billing-increment";
+    /** Billing rule: the length of one speech recognition block, in seconds. */
+    public static final String TWILIO_SPEECH_BLOCK_SECONDS = "twilio.speech-recognition.block-seconds";
+    /** What a keypad-only Gather costs in speech recognition (zero: the rule is priced, not assumed). */
+    public static final String TWILIO_DTMF_ONLY_GATHER = "twilio.speech-recognition.dtmf-only-gather";
+    /** Text-to-speech per 100 characters for the voice the service uses. */
+    public static final String TWILIO_TTS_100_CHARACTERS = "twilio.tts.basic.100-characters";
 }

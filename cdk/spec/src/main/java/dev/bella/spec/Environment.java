@@ -37,4 +37,10 @@ public record Environment(String name, boolean protectedEnv, Service service, In
                 new Image("bella", "latest"), Optional.empty(), DEFAULT_ALARMS,
                 new Scheduler(new Image("bella-cli", "latest"), Duration.ofMinutes(10)), Optional.empty());
     }
+
+    /** The same environment with other usage assumptions. */
+    public Environment withUsage(Usage other) {
+        return new Environment(name, protectedEnv, service, ingress, network, database, cache, logs, commitments,
+                schedule, other, image, certificateArn, alarms, scheduler, publicUrl);
+    }
 }

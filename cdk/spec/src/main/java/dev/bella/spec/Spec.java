@@ -1,11 +1,13 @@
 package dev.bella.spec;
 
 import dev.bella.prices.PriceTable;
+import dev.bella.prices.VoiceUsage;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The whole declarative spec ({@code configs/bella.yaml}), validated. Every command and every stack
@@ -42,5 +44,16 @@ public record Spec(SpecSource source, String project, String region, PriceTable 
 
     public Optional<Schedule> scheduleOf(Environment env) {
         return env.schedule().map(schedules::get);
+    }
+
+    /**
+     * The spec with measured voice usage (from the booking ledger) in place of the assumed one, in the top-level
+     * usage and every environment's: calls per month and everything else stay as written.
+     */
+    public Spec withVoiceUsage(VoiceUsage measured) {
+        SortedMap<String, Environment> envs = new TreeMap<>();
+        environments.forEach((name, e) -> envs.put(name, e.withUsage(e.usage().withVoice(measured))));
+        return new Spec(source, project, region, prices, pricesFile, baseline, envs, schedules, budget,
+                usage.withVoice(measured), phases, timezone);
     }
 }

@@ -2,7 +2,9 @@ package dev.bella.spec;
 
 import dev.bella.yaml.MapReader;
 import dev.bella.yaml.YamlNode;
+import dev.bella.prices.VoiceUsage;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /** Reads {@code usage} (top level, or an environment's override merged over it). Defaults live here. */
@@ -29,9 +31,17 @@ final class UsageReader {
         int numbers = u.integer("phone-numbers", 1, 0, 10_000);
         boolean llmCache = u.bool("llm-cache", false);
         boolean compression = u.bool("response-compression", false);
+        // Twilio's usage per call: without measured figures every turn is a speech Gather of one block
+        BigDecimal speech = u.decimal("speech-gathers-per-call", BigDecimal.valueOf(turns), BigDecimal.ZERO,
+                new BigDecimal("100"));
+        BigDecimal keypad = u.decimal("keypad-gathers-per-call", BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("100"));
+        BigDecimal blocks = u.decimal("speech-blocks-per-gather", BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("100"));
+        BigDecimal billed = u.decimal("billed-minutes-per-call", minutes.setScale(0, RoundingMode.CEILING),
+                BigDecimal.ZERO, new BigDecimal("240"));
         u.finish();
+        VoiceUsage voice = new VoiceUsage(speech, keypad, blocks, billed, BigDecimal.ZERO, "spec usage");
         return new Usage(calls, minutes, llmShare, turns, in, out, model, logs, requests, kb, dataOut, numbers,
-                llmCache, compression);
+                llmCache, compression, voice);
     }
 
     private static MapReader emptyMap(String what) {

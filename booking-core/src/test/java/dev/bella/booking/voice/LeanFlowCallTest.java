@@ -1,0 +1,129 @@
+package dev.bella.booking.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bella.booking.http.ScriptedCall.Exchange;
+import dev.bella.booking.store.BookingStore;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default flow's cost levers, whole calls against the real service and PostgreSQL: returning callers greeted
+ * by name, the keypad read-back (no speech charge) with its speech fallback, short prompts with speech hints,
+ * and what the ledger records of each Gather.
+ */
+class LeanFlowCallTest extends HarnessTest {
+
+    @Test
+    void aFirstTimeCallerHearsAShortGreetingWithHintsAndConfirmsOnTheKeypad() throws Exception {
+        Harness.Call call = h.call("CA-L1");
+        Exchange greeting = call.dial();
+        assertThat(greeting.body()).contains("input=\"speech dtmf\"", "hints=\"Monday, Tuesday",
+                "Hi, thanks for calling. Your name, and the day and time you'd like?");
+        Exchange readBack = call.say("so uh it's, um, Dana Whitfield, tomorrow at 3 pm");
+        assertThat(readBack.body()).contains("input=\"dtmf\"", "Dana Whitfield, Thursday, January 3 at 3 PM."
+                + " Press 1 to book, or 2 to change.").doesNotContain("speech");
+        assertThat(call.press("1").body()).contains("You're booked for Thursday, January 3 at 3 PM.");
+        assertThat(call.hangUp(40).status()).isEqualTo(200);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L1'")).isEqualTo(2);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L1' AND seq = 1"
+                + " AND input_mode = 'speech' AND answered_by = 'speech' AND NOT reprompt AND prompt_chars = 67")).isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L1' AND seq = 2"
+                + " AND input_mode = 'dtmf' AND answered_by = 'keypad'")).isEqualTo(1);
+        // 1 minute at 0.0085 + the greeting's one speech block at 0.02; the keypad read-back is free of speech charges
+        assertThat(h.pg.count("SELECT count(*) FROM call_costs WHERE call_sid = 'CA-L1' AND billed_minutes = 1"
+                + " AND speech_gathers = 1 AND keypad_gathers = 1 AND speech_blocks = 1 AND cost_usd = 0.028500"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReturningCallerIsGreetedByNameAndNeverAskedForIt() throws Exception {
+        h.pg.exec("INSERT INTO users (mobile, name) VALUES ('" + Harness.CALLER + "', 'Anne-Marie O''Connor')");
+        Harness.Call call = h.call("CA-L2");
+        Exchange greeting = call.dial();
+        assertThat(greeting.body()).contains("Welcome back, Anne-Marie. What day and time would you like?")
+                .doesNotContain("name");
+        Exchange readBack = call.say("Friday at 10 am");
+        assertThat(readBack.body()).contains("Anne-Marie O'Connor, Friday, January 4 at 10 AM. Press 1 to book");
+        assertThat(call.press("1").body()).contains("You're booked for Friday, January 4 at 10 AM.");
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L2' AND input_mode = 'speech'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWhoseNumberIsNotOnFileIsNotGreetedWithSomeoneElsesName() throws Exception {
+        h.pg.exec("INSERT INTO users (mobile, name) VALUES ('+15550009999', 'Someone Else')");
+        assertThat(h.call("CA-L3").dial().body()).contains("Your name, and the day and time").doesNotContain("Someone");
+    }
+
+    @Test
+    void aReturningCallerCanStillCorrectTheirName() throws Exception {
+        h.pg.exec("INSERT INTO users (mobile, name) VALUES ('" + Harness.CALLER + "', 'Dan Whitfield')");
+        Harness.Call call = h.call("CA-L4");
+        call.dial();
+        call.say("Friday at 10 am");
+        assertThat(call.press("2").body()).contains("No problem. What should I change?", "input=\"speech dtmf\"");
+        assertThat(call.say("my name is Daniel Whitfield").body()).contains("Daniel Whitfield, Friday, January 4 at 10 AM.");
+        call.press("1");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '" + Harness.CALLER
+                + "' AND name = 'Daniel Whitfield'")).isEqualTo(1);
+    }
+
+    @Test
+    void noKeyAtTheReadBackFallsBackToSpeechAndCountsAsARePrompt() throws Exception {
+        Harness.Call call = h.call("CA-L5");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        Exchange fallback = call.silence();
+        assertThat(fallback.body()).contains("input=\"speech dtmf\"", "Sorry, I missed that. Shall I book Jane Doe for"
+                + " Thursday, January 3 at 3 PM? Say yes or press 1, or say no or press 2.");
+        assertThat(call.say("yes").body()).contains("You're booked");
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L5' AND seq = 2"
+                + " AND input_mode = 'dtmf' AND answered_by = 'silence'")).isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L5' AND seq = 3"
+                + " AND input_mode = 'speech' AND reprompt")).isEqualTo(1);
+    }
+
+    @Test
+    void pressingTwoKeepsWhatTheCallHasSoANewTimeIsAllItTakes() throws Exception {
+        Harness.Call call = h.call("CA-L6");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        call.press("2");
+        assertThat(call.say("make it 4 pm").body()).contains("Jane Doe, Thursday, January 3 at 4 PM. Press 1 to book");
+    }
+
+    @Test
+    void atMostTwoRepromptsThenTheCallbackPromise() throws Exception {
+        Harness.Call call = h.call("CA-L7");
+        call.dial();
+        assertThat(call.silence().body()).contains("Sorry, I missed that.");
+        assertThat(call.silence().body()).contains("Sorry, I missed that.");
+        assertThat(call.silence().body()).contains("Someone from our team will call you back", "<Hangup/>");
+    }
+
+    @Test
+    void aTakenSlotIsOfferedOnTheKeypadAndTheNextKeyAsksForAnotherTime() throws Exception {
+        Instant three = Instant.parse("2030-01-03T20:00:00Z");
+        h.pg.db.inTransaction(c -> new BookingStore().book(c, "Someone", "+15550000009", three, three.plusSeconds(1800), null));
+        Harness.Call call = h.call("CA-L8");
+        call.dial();
+        Exchange offer = call.say("my name is Jane Doe, tomorrow at 3pm");
+        assertThat(offer.body()).contains("input=\"dtmf\"", "Sorry, Thursday, January 3 at 3 PM is already taken."
+                + " Nearest free: Thursday, January 3 at 2:30 PM, or Thursday, January 3 at 3:30 PM. Press 1 or 2, or 3 for"
+                + " another time.");
+        assertThat(call.press("3").body()).contains("What other day and time would work for you?", "input=\"speech dtmf\"");
+        assertThat(call.say("Friday at 9 am").body()).contains("Jane Doe, Friday, January 4 at 9 AM. Press 1 to book");
+    }
+
+    @Test
+    void noKeyAtTheOfferFallsBackToTheSpokenOffer() throws Exception {
+        Instant three = Instant.parse("2030-01-03T20:00:00Z");
+        h.pg.db.inTransaction(c -> new BookingStore().book(c, "Someone", "+15550000009", three, three.plusSeconds(1800), null));
+        Harness.Call call = h.call("CA-L9");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        assertThat(call.silence().body()).contains("input=\"speech dtmf\"", "Say the first or press 1");
+        assertThat(call.say("the second one").body()).contains("Jane Doe, Thursday, January 3 at 3:30 PM. Press 1 to book");
+    }
+}
