@@ -163,8 +163,9 @@ public final class VoiceService {
             Conversation state = read(call.stateJson());
             CallContext ctx = new CallContext(now, zone, call.from());
             // what the caller did, as Twilio bills it: a speech answer that missed the extraction budget was still speech
-            ledger.answered(c, w.callSid(), !w.speech().isEmpty() ? CallLedger.AnsweredBy.SPEECH
-                    : !w.digits().isEmpty() ? CallLedger.AnsweredBy.KEYPAD : CallLedger.AnsweredBy.SILENCE, now);
+            VoiceFlow.Input said = new VoiceFlow.Input(w.speech(), w.digits());
+            ledger.answered(c, w.callSid(), !said.speech().isEmpty() ? CallLedger.AnsweredBy.SPEECH
+                    : !said.digits().isEmpty() ? CallLedger.AnsweredBy.KEYPAD : CallLedger.AnsweredBy.SILENCE, now);
             VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid(), call.from()));
             store.updateCall(c, w.callSid(), write(step.state()), step.state().turn(), now);
             ledger.add(c, w.callSid(), step.usage());

@@ -59,7 +59,7 @@ class TurnDeadlineTest {
                     // generous: a hang fails, a slow machine does not
                     Exchange e = a.get(30, TimeUnit.SECONDS);
                     assertThat(e.status()).isEqualTo(200);
-                    assertThat(e.body()).contains("Sorry, I didn't catch that");
+                    assertThat(e.body()).contains("Sorry, I missed that");
                 }
                 // the extractions are still hung, yet the service answers and its connections are free
                 HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

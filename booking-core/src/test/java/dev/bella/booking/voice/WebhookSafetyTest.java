@@ -124,7 +124,7 @@ class WebhookSafetyTest extends HarnessTest {
         Map<String, String> f = ScriptedCall.callFields("CA3000", Harness.CALLER, Harness.BUSINESS);
         f.put("SpeechResult", "my name is Jane Doe, tomorrow at 3pm");
         Exchange first = h.twilio.post("/voice/turn?n=1", f, Map.of("I-Twilio-Idempotency-Token", "tok-1"));
-        assertThat(first.body()).contains("To confirm");
+        assertThat(first.body()).contains("Press 1 to book");
         Exchange newToken = h.twilio.post("/voice/turn?n=1", f, Map.of("I-Twilio-Idempotency-Token", "tok-2"));
         Exchange noToken = h.twilio.post("/voice/turn?n=1", f);
         assertThat(newToken.body()).isEqualTo(first.body());
