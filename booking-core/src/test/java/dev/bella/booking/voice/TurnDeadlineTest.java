@@ -68,7 +68,7 @@ class TurnDeadlineTest {
                 assertThat(health.statusCode()).isEqualTo(200);
                 Harness.Call normal = h.call("CA-normal");
                 normal.dial();
-                assertThat(normal.say("my name is Jane Doe, tomorrow at 3pm").body()).contains("To confirm");
+                assertThat(normal.say("my name is Jane Doe, tomorrow at 3pm").body()).contains("Press 1 to book");
                 assertThat(h.app.registry().scrape()).contains("kind=\"extraction-deadline\"");
                 assertThat(h.pg.count("SELECT count(*) FROM calls WHERE turns = 1 AND call_sid LIKE 'CA-hang-%'"))
                         .as("each hung turn was answered and recorded as a re-prompt").isEqualTo(calls);
