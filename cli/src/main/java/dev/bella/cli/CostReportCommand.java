@@ -68,7 +68,7 @@ final class CostReportCommand implements Callable<Integer> {
         // a template or a comparison is priced by the estimate, so auto must not pick Cost Explorer for them
         boolean estimateOnly = templates.given() || compare != null;
         ReportSource chosen = ReportSource.choose(estimateOnly && source.strip().equals("auto") ? "estimate" : source,
-                environment);
+                environment, Optional.ofNullable(common.profile));
         Spec spec = new SpecResolver(environment, Path.of("")).load(common);
         common.environment().ifPresent(e -> spec.environment(e).orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "unknown environment '" + e + "'; the spec has " + String.join(", ", spec.environments().keySet()))));
