@@ -1,10 +1,9 @@
 package dev.bella.cli;
 
+import dev.bella.files.FileWriting;
 import dev.bella.report.render.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,12 +25,7 @@ final class OutputOptions {
             return;
         }
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".bella-", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            FileWriting.replace(output, text);
         } catch (IOException e) {
             throw new UserException(ExitCode.USAGE, "cannot write " + output + ": " + e.getMessage());
         }
