@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                         + " the other settings come from the BELLA_* and TWILIO_* environment variables"
                         + " (docs/booking-service.md)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bella booking serve                          embedded database in ~/.bella/booking-db, port 8080",
+        footer = {"  bella booking serve    # embedded database in ~/.bella/booking-db, port 8080",
                 "  bella booking serve --port 9000 --data-dir /tmp/bella-db"})
 final class BookingServeCommand implements Callable<Integer> {
 
