@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost capacity --calls calls.csv --calls-per-task 4 --tz America/Toronto",
                 "  bella cost capacity --ledger-url jdbc:postgresql://db:5432/bella \\",
+                "      --calls-per-task 4 --tz America/Toronto \\",
                 "      --format html --output capacity.html",
                 "  bella cost capacity --calls calls.jsonl --diff"})
 final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
