@@ -51,7 +51,8 @@ public final class AwsClients {
                         .socketTimeout(Duration.ofSeconds(30)))
                 .overrideConfiguration(o -> o
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
-                        .addExecutionInterceptor(new PermissionNaming()));
+                        .addExecutionInterceptor(new PermissionNaming())
+                        .addExecutionInterceptor(new UncodedReplies()));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

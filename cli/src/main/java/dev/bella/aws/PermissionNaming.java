@@ -43,7 +43,8 @@ final class PermissionNaming implements ExecutionInterceptor {
 
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (!(context.exception() instanceof AwsServiceException e) || e.awsErrorDetails() == null
+        // a reply without an error code (a proxy's page) is UncodedReplies' to word; Set.of rejects a null lookup
+        if (!(context.exception() instanceof AwsServiceException e) || UncodedReplies.uncoded(e)
                 || !DENIED.contains(e.awsErrorDetails().errorCode())) {
             return context.exception();
         }

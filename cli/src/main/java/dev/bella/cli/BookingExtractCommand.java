@@ -28,9 +28,11 @@ import picocli.CommandLine.Parameters;
                 "Local grammar first; OpenAI gpt-4o-mini only for what it cannot settle, when OPENAI_API_KEY is set;",
                 "answers cached in process and in Redis when BELLA_REDIS_URL is set."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bella booking extract \"my name is Ana Silva, tomorrow at 3\" --at 2026-11-25T19:00:00Z --tz America/Toronto",
+        footer = {"  bella booking extract \"my name is Ana Silva, tomorrow at 3\" \\",
+                "      --at 2026-11-25T19:00:00Z --tz America/Toronto",
                 "  bella booking extract \"use this number\" --from +15145550199 --local-only",
-                "  bella booking extract --file utterances.jsonl --tz America/Toronto > fields.jsonl"})
+                "  bella booking extract --file utterances.jsonl --tz America/Toronto \\",
+                "      > fields.jsonl"})
 final class BookingExtractCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The utterance (omit with --file).")

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
                         + " the other settings come from the BELLA_* and TWILIO_* environment variables"
                         + " (docs/booking-service.md)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bella booking serve                          embedded database in ~/.bella/booking-db, port 8080",
+        footer = {"  bella booking serve    # embedded database in ~/.bella/booking-db, port 8080",
                 "  bella booking serve --port 9000 --data-dir /tmp/bella-db",
-                "  bella booking serve --host 0.0.0.0             reachable from other machines (set TWILIO_AUTH_TOKEN)"})
+                "  bella booking serve --host 0.0.0.0    # reachable from other machines (set TWILIO_AUTH_TOKEN)"})
 final class BookingServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: BELLA_PORT or 8080; 0 picks one).")

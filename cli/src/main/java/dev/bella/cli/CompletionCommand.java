@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Print a shell completion script.",
         footerHeading = "%nExamples:%n",
-        footer = {"  source <(bella completion bash)", "  bella completion zsh > \"${fpath[1]}/_bella\""})
+        footer = {"  source <(bella completion bash)", "  bella completion zsh > \"$${fpath[1]}/_bella\""})
 final class CompletionCommand implements Callable<Integer> {
 
     enum Shell { bash, zsh }

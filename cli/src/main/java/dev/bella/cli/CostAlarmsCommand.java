@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import java.util.Map;
+import java.util.List;
 import dev.bella.alarms.AlarmService;
 import dev.bella.alarms.AlarmsJson;
 import dev.bella.alarms.AwsAlarmAccount;
@@ -56,7 +58,13 @@ final class CostAlarmsCommand implements Callable<Integer> {
             description = "Print what apply would create, update or delete; changes nothing.",
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms plan", "  bella cost alarms plan --profile billing",
                 "  bella cost alarms plan --format json"})
-    static final class PlanCommand implements Callable<Integer> {
+    static final class PlanCommand implements Callable<Integer>, OfferedValues {
+
+        @Override
+        public Map<String, List<String>> offered() {
+            return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON);
+        }
+
         @Mixin CommonOptions common;
         @Mixin OutputOptions output;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
@@ -101,7 +109,13 @@ final class CostAlarmsCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "List the project's Bella-named topic, alarms and budget, and whether Bella manages each.",
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms list", "  bella cost alarms list --format json"})
-    static final class ListCommand implements Callable<Integer> {
+    static final class ListCommand implements Callable<Integer>, OfferedValues {
+
+        @Override
+        public Map<String, List<String>> offered() {
+            return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON);
+        }
+
         @Mixin CommonOptions common;
         @Mixin OutputOptions output;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;

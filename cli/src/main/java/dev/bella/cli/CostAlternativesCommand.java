@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec.Target;
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost alternatives",
                 "  bella cost alternatives --only database --format json",
-                "  bella cost alternatives --config configs/examples/baseline.yaml --format markdown",
+                "  bella cost alternatives --config configs/examples/baseline.yaml \\",
+                "      --format markdown",
                 "  bella cost alternatives --only ingress --diff"})
 final class CostAlternativesCommand implements Callable<Integer> {
 

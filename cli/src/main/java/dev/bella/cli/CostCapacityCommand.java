@@ -1,9 +1,11 @@
 package dev.bella.cli;
 
+import java.util.List;
 import dev.bella.capacity.CapacityException;
 import dev.bella.capacity.CapacityRenderer;
 import dev.bella.capacity.CapacityReport;
 import dev.bella.capacity.CapacityService;
+import dev.bella.report.render.ReportFormat;
 import dev.bella.rightsize.RightsizeService;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
@@ -28,9 +30,17 @@ import picocli.CommandLine.Option;
                 "scheduled minimum task count (service.autoscaling.scheduled); --apply writes it into the spec."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost capacity --calls calls.csv --calls-per-task 4 --tz America/Toronto",
-                "  bella cost capacity --ledger-url jdbc:postgresql://db:5432/bella --format html --output capacity.html",
+                "  bella cost capacity --ledger-url jdbc:postgresql://db:5432/bella \\",
+                "      --calls-per-task 4 --tz America/Toronto \\",
+                "      --format html --output capacity.html",
                 "  bella cost capacity --calls calls.jsonl --diff"})
-final class CostCapacityCommand implements Callable<Integer> {
+final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.MARKDOWN, ReportFormat.HTML);
+    }
+
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;

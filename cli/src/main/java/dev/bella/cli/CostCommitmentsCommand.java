@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import java.util.Map;
+import java.util.List;
 import dev.bella.aws.AwsClients;
 import dev.bella.commitments.CommitmentsQuery;
 import dev.bella.commitments.CommitmentsRenderer;
@@ -24,10 +26,18 @@ import picocli.CommandLine.Model.CommandSpec;
                 "commitments matched to what is held. Changes nothing in AWS."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost commitments",
-                "  bella cost commitments --lookback 60d --term 3y --payment partial-upfront --format markdown",
-                "  bella cost commitments --fail-under            # exit 1 under budget.targets.commitment-coverage",
+                "  bella cost commitments --lookback 60d --term 3y --payment partial-upfront \\",
+                "      --format markdown",
+                "  # exit 1 under the spec's budget.targets.commitment-coverage:",
+                "  bella cost commitments --fail-under",
                 "  bella cost commitments --env prod --diff"})
-final class CostCommitmentsCommand implements Callable<Integer> {
+final class CostCommitmentsCommand implements Callable<Integer>, OfferedValues {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.MARKDOWN);
+    }
+
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;

@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec.Target;
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost report",
                 "  bella cost report --config configs/examples/baseline.yaml --format json",
-                "  bella cost report --env prod --month 2026-12 --format markdown --output cost.md",
+                "  bella cost report --env prod --month 2026-12 --format markdown \\",
+                "      --output cost.md",
                 "  bella cost report --compare configs/examples/baseline.yaml",
                 "  bella cost report --source aws --forecast --fail-over monthly",
-                "  bella cost report --source aws --month 2026-10 --by environment --ledger-url jdbc:postgresql://db/bella --twilio",
-                "  bella cost report --source estimate --ledger-url jdbc:postgresql://localhost:5432/postgres",
+                "  bella cost report --source aws --month 2026-10 --by environment \\",
+                "      --ledger-url jdbc:postgresql://db/bella --twilio",
+                "  bella cost report --source estimate \\",
+                "      --ledger-url jdbc:postgresql://localhost:5432/postgres",
                 "  bella cost report --source estimate --env prod --template cdk.out/prod",
                 "  bella cost report --source focus:focus-2026-10.csv.gz --format csv",
                 "  bella cost report --source cur:cur-2026-10.csv --lenient"})
@@ -69,7 +72,7 @@ final class CostReportCommand implements Callable<Integer> {
         // a template or a comparison is priced by the estimate, so auto must not pick Cost Explorer for them
         boolean estimateOnly = templates.given() || compare != null;
         ReportSource chosen = ReportSource.choose(estimateOnly && source.strip().equals("auto") ? "estimate" : source,
-                environment);
+                environment, Optional.ofNullable(common.profile));
         Spec spec = new SpecResolver(environment, Path.of("")).load(common);
         common.environment().ifPresent(e -> spec.environment(e).orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "unknown environment '" + e + "'; the spec has " + String.join(", ", spec.environments().keySet()))));

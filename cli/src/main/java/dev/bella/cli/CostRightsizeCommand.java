@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import java.util.Map;
+import java.util.List;
 import dev.bella.aws.AwsClients;
 import dev.bella.report.render.ReportFormat;
 import dev.bella.rightsize.LiveTargets;
@@ -23,11 +25,18 @@ import picocli.CommandLine.Option;
                 "ElastiCache node from their utilization over a lookback; savings per month from the price table.",
                 "Nothing is changed in AWS: --apply edits the spec, `bella stack deploy` rolls it out."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bella cost rightsize --metrics configs/examples/metrics-seed-case.csv --config configs/examples/baseline.yaml",
+        footer = {"  bella cost rightsize --metrics configs/examples/metrics-seed-case.csv \\",
+                "      --config configs/examples/baseline.yaml",
                 "  bella cost rightsize --env prod --lookback 30d --format json",
                 "  bella cost rightsize --metrics metrics.json --diff",
                 "  bella cost rightsize --metrics metrics.json --apply"})
-final class CostRightsizeCommand implements Callable<Integer> {
+final class CostRightsizeCommand implements Callable<Integer>, OfferedValues {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON);
+    }
+
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;

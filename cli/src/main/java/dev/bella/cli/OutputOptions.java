@@ -1,10 +1,13 @@
 package dev.bella.cli;
 
+import java.util.Locale;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.List;
+import dev.bella.files.FileWriting;
 import dev.bella.report.render.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,11 +16,16 @@ final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             converter = FormatConverter.class,
-            description = "table, json, csv, markdown or html (default: ${DEFAULT-VALUE}).")
+            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
+
+    /** For {@link OfferedValues}: a command that writes only {@code accepted}. */
+    static Map<String, List<String>> formats(ReportFormat... accepted) {
+        return Map.of("--format", Arrays.stream(accepted).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+    }
 
     void write(String text, PrintWriter stdout) {
         if (output == null) {
@@ -26,12 +34,7 @@ final class OutputOptions {
             return;
         }
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".bella-", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            FileWriting.replace(output, text);
         } catch (IOException e) {
             throw new UserException(ExitCode.USAGE, "cannot write " + output + ": " + e.getMessage());
         }

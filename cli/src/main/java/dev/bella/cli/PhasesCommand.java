@@ -1,5 +1,6 @@
 package dev.bella.cli;
 
+import java.util.Map;
 import dev.bella.aws.AwsClients;
 import dev.bella.commitments.CommitmentsQuery;
 import dev.bella.commitments.CommitmentsService;
@@ -40,8 +41,7 @@ final class PhasesCommand {
         @Mixin TemplateOptions templates;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                description = "table, json or junit (JUnit XML, one test case per check; check only) "
-                        + "(default: ${DEFAULT-VALUE}).")
+                description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Format format;
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
@@ -137,7 +137,13 @@ final class PhasesCommand {
                     "monthly cost after each phase."},
             footerHeading = "%nExamples:%n",
             footer = {"  bella phases status", "  bella phases status --env prod --format json"})
-    static final class Status implements Callable<Integer> {
+    static final class Status implements Callable<Integer>, OfferedValues {
+
+        @Override
+        public Map<String, List<String>> offered() {
+            return Map.of("--format", List.of(Format.table.name(), Format.json.name()));
+        }
+
 
         @Mixin Context ctx;
 

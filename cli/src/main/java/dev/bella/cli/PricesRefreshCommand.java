@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.pricing.PricingClient;
                 "OpenAI, Twilio and allowances the API does not publish are carried over from the current table.",
                 "Exits 1 without writing when a price is missing, unless --allow-incomplete."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bella prices refresh --region ca-central-1 --output configs/prices/aws-ca-central-1.yaml",
+        footer = {"  bella prices refresh --region ca-central-1 \\",
+                "      --output configs/prices/aws-ca-central-1.yaml",
                 "  bella prices refresh --region us-east-1 --profile billing"})
 final class PricesRefreshCommand implements Callable<Integer> {
 

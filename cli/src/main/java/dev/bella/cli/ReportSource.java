@@ -1,7 +1,7 @@
 package dev.bella.cli;
 
+import dev.bella.aws.ConfiguredCredentials;
 import dev.bella.report.CostReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,8 @@ record ReportSource(Kind kind, Optional<Path> file, String reason) {
 
     enum Kind { ESTIMATE, AWS, FOCUS, CUR }
 
-    static ReportSource choose(String requested, Map<String, String> env) {
+    /** {@code profile} is --profile, which auto must honour the way the AWS command will. */
+    static ReportSource choose(String requested, Map<String, String> env, Optional<String> profile) {
         String value = requested.strip();
         int colon = value.indexOf(':');
         String name = colon < 0 ? value : value.substring(0, colon);
@@ -24,9 +25,10 @@ record ReportSource(Kind kind, Optional<Path> file, String reason) {
         return switch (name) {
             case "estimate" -> noFile(value, new ReportSource(Kind.ESTIMATE, Optional.empty(), "requested"));
             case "aws" -> noFile(value, new ReportSource(Kind.AWS, Optional.empty(), "requested"));
-            case "auto" -> noFile(value, hasAwsCredentials(env)
-                    ? new ReportSource(Kind.AWS, Optional.empty(), "auto: AWS credentials are configured")
-                    : new ReportSource(Kind.ESTIMATE, Optional.empty(), "auto: no AWS credentials configured"));
+            case "auto" -> noFile(value, ConfiguredCredentials.find(env, profile)
+                    .map(from -> new ReportSource(Kind.AWS, Optional.empty(), "auto: AWS credentials are configured ("
+                            + from + ")"))
+                    .orElseGet(() -> new ReportSource(Kind.ESTIMATE, Optional.empty(), "auto: no AWS credentials configured")));
             case "focus", "cur" -> {
                 if (path.isBlank()) {
                     throw new UserException(ExitCode.USAGE, "--source " + name + ": expected " + name
@@ -44,21 +46,6 @@ record ReportSource(Kind kind, Optional<Path> file, String reason) {
             throw new UserException(ExitCode.USAGE, "--source " + value + ": only focus and cur take a file");
         }
         return s;
-    }
-
-    /**
-     * A cheap look at the usual places, not the SDK's full chain: the chain may query the instance
-     * metadata endpoint and stall a laptop for seconds.
-     */
-    static boolean hasAwsCredentials(Map<String, String> env) {
-        if (env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_PROFILE")
-                || env.containsKey("AWS_WEB_IDENTITY_TOKEN_FILE") || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
-                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
-            return true;
-        }
-        String file = env.getOrDefault("AWS_SHARED_CREDENTIALS_FILE",
-                System.getProperty("user.home") + "/.aws/credentials");
-        return Files.isRegularFile(Path.of(file));
     }
 
     CostReport annotate(CostReport r) {

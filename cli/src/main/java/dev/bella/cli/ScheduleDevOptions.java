@@ -9,9 +9,12 @@ import dev.bella.schedule.ScheduleDevService;
 import dev.bella.schedule.ScheduledEnvironment;
 import dev.bella.spec.Spec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Option;
 final class ScheduleDevOptions {
 
     @Option(names = "--until", paramLabel = "TIME",
-            description = "stop/start: hold the state until TIME (stored on each resource as bella:override). "
+            description = "stop/start: hold the state until TIME, an instant (2026-11-28T22:00Z) or a time from now "
+                    + "(+8h, +90m, +1h30m; stored on each resource as bella:override). "
                     + "run/plan/status: a global override, e.g. running-until:2026-11-28T22:00Z.")
     String until;
 
@@ -54,11 +58,24 @@ final class ScheduleDevOptions {
         if (until == null) {
             return Optional.empty();
         }
-        Instant t = instant("--until", until);
+        Instant t = until.startsWith("+") ? clock.instant().plus(fromNow(until)) : instant("--until", until);
         if (!t.isAfter(clock.instant())) {
             throw new UserException(ExitCode.USAGE, "--until " + until + " is in the past; give a later time");
         }
         return Optional.of(new StateOverride(state, t));
+    }
+
+    /**
+     * "+8h", "+90m", "+1h30m": a relative time, so a copied example (and a cron line) never names a time already
+     * past.
+     */
+    static Duration fromNow(String text) {
+        try {
+            return Duration.parse("PT" + text.substring(1).toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new UserException(ExitCode.USAGE, "--until " + text + ": expected +DURATION such as +8h, +90m or "
+                    + "+1h30m, or an instant such as 2026-11-28T22:00Z");
+        }
     }
 
     static Instant instant(String option, String text) {

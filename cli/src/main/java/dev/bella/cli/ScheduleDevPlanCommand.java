@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import java.util.Map;
+import java.util.List;
 import dev.bella.report.render.ReportFormat;
 import dev.bella.schedule.StateOverride;
 import dev.bella.schedule.SchedulePlan;
@@ -16,9 +18,16 @@ import picocli.CommandLine.Option;
         description = {"What `run` would do at an instant. With --schedule-only: the schedule's answer from the spec",
                 "alone (desired state, reason, next transition), with no AWS calls."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bella cost schedule-dev plan --at 2026-12-25T15:00Z --schedule-only --format json",
+        footer = {"  bella cost schedule-dev plan --at 2026-12-25T15:00Z --schedule-only \\",
+                "      --format json",
                 "  bella cost schedule-dev plan --env dev --at 2026-11-30T06:55-05:00"})
-final class ScheduleDevPlanCommand implements Callable<Integer> {
+final class ScheduleDevPlanCommand implements Callable<Integer>, OfferedValues {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON);
+    }
+
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;

@@ -1,5 +1,8 @@
 package dev.bella.cli;
 
+import dev.bella.report.render.ReportFormat;
+import java.util.Map;
+import java.util.List;
 import dev.bella.schedule.DesiredState;
 import dev.bella.schedule.ScheduleDevService.Intent;
 import dev.bella.schedule.ScheduledEnvironment;
@@ -15,7 +18,13 @@ import picocli.CommandLine.Option;
                 "Meant for cron every 5-15 minutes: a missed run is caught up by the next one."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost schedule-dev run --env dev", "  bella cost schedule-dev run --dry-run --format json"})
-class ScheduleDevRunCommand implements Callable<Integer> {
+class ScheduleDevRunCommand implements Callable<Integer>, OfferedValues {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON);
+    }
+
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;
@@ -47,7 +56,7 @@ class ScheduleDevRunCommand implements Callable<Integer> {
                     "With --until TIME the resources stay stopped until then (later runs respect it);",
                     "without it the next `run` goes back to the schedule."},
             footerHeading = "%nExamples:%n",
-            footer = {"  bella cost schedule-dev stop --until 2026-12-01T12:00Z"})
+            footer = {"  bella cost schedule-dev stop --until +8h"})
     static final class Stop extends ScheduleDevRunCommand {
         @java.lang.Override
         Optional<Intent> intent() {
@@ -59,7 +68,7 @@ class ScheduleDevRunCommand implements Callable<Integer> {
             description = {"Start the scheduled environment now, restoring the saved desired counts.",
                     "With --until TIME it stays running until then, e.g. for an evening demo."},
             footerHeading = "%nExamples:%n",
-            footer = {"  bella cost schedule-dev start --until 2026-11-28T03:00Z"})
+            footer = {"  bella cost schedule-dev start --until +3h"})
     static final class Start extends ScheduleDevRunCommand {
         @java.lang.Override
         Optional<Intent> intent() {

@@ -1,5 +1,7 @@
 package dev.bella.cli;
 
+import java.util.Map;
+import java.util.List;
 import dev.bella.report.render.ReportFormat;
 import dev.bella.schedule.AwsPorts;
 import dev.bella.schedule.ScheduleSaving;
@@ -17,7 +19,13 @@ import picocli.CommandLine.Mixin;
                 "transition, and the schedule's estimated monthly saving (from the estimate engine)."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost schedule-dev status --env dev --format json"})
-final class ScheduleDevStatusCommand implements Callable<Integer> {
+final class ScheduleDevStatusCommand implements Callable<Integer>, OfferedValues {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON);
+    }
+
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;

@@ -30,7 +30,9 @@ public final class PriceListException extends BellaException {
     }
 
     static PriceListException refused(String serviceCode, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        // a reply from a proxy or stand-in has no code; Set.of refuses a null lookup
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                : e.awsErrorDetails().errorCode();
         String detail = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? e.getMessage()
                 : e.awsErrorDetails().errorMessage();
         String hint;

@@ -1,6 +1,7 @@
 package dev.bella.rightsize;
 
 import dev.bella.aws.AwsClients;
+import dev.bella.files.FileWriting;
 import dev.bella.spec.Cache;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -146,15 +146,13 @@ public final class RightsizeService {
     /** A proposed edit of the spec file: its unified diff, and {@link #write()} to apply it. */
     public record SpecEdit(Path file, SpecEditor.Edited edited, String diff) {
 
-        /** Writes the edited text in place of the file, atomically (a temporary file renamed over it). */
+        /** Writes the edited text in place of the file, atomically, keeping the file's mode. */
         public void write() {
             if (!edited.changed()) {
                 return;
             }
             try {
-                Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".bella-", ".yaml");
-                Files.writeString(tmp, edited.after());
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                FileWriting.replace(file, edited.after());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,13 +176,36 @@ class CostReportCommandTest {
     }
 
     @Test
-    void auto_uses_cost_explorer_when_credentials_are_configured_and_says_why() {
-        ReportSource withCredentials = ReportSource.choose("auto", java.util.Map.of("AWS_PROFILE", "x"));
-        assertThat(withCredentials.kind()).isEqualTo(ReportSource.Kind.AWS);
-        assertThat(withCredentials.reason()).contains("credentials are configured");
-        ReportSource without = ReportSource.choose("auto", java.util.Map.of("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent"));
-        assertThat(without.kind()).isEqualTo(ReportSource.Kind.ESTIMATE);
-        assertThat(ReportSource.hasAwsCredentials(java.util.Map.of("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")))
-                .isFalse();
+    void auto_asks_the_sdk_and_finds_static_keys_in_the_config_file_under_home(@TempDir Path home) throws IOException {
+        Files.createDirectories(home.resolve(".aws"));
+        // only ~/.aws/config, no credentials file: the SDK reads keys from either
+        Files.writeString(home.resolve(".aws/config"), "[default]\nregion = ca-central-1\n"
+                + "[profile dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = secret\n");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        ReportSource dev = ReportSource.choose("auto", env, Optional.of("dev"));
+        assertThat(dev.kind()).isEqualTo(ReportSource.Kind.AWS);
+        assertThat(dev.reason()).contains("credentials are configured (profile 'dev')");
+        assertThat(ReportSource.choose("auto", Map.of("HOME", home.toString(), "AWS_PROFILE", "dev"),
+                Optional.empty()).kind()).isEqualTo(ReportSource.Kind.AWS);
+        // the default profile has a region only: the SDK finds no credentials there, nor does auto
+        ReportSource regionOnly = ReportSource.choose("auto", env, Optional.empty());
+        assertThat(regionOnly.kind()).isEqualTo(ReportSource.Kind.ESTIMATE);
+        assertThat(regionOnly.reason()).isEqualTo("auto: no AWS credentials configured");
+        // a profile the files do not have is no credentials either
+        assertThat(ReportSource.choose("auto", env, Optional.of("nope")).kind())
+                .isEqualTo(ReportSource.Kind.ESTIMATE);
+    }
+
+    @Test
+    void auto_reads_the_files_the_environment_names(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("elsewhere.ini");
+        Files.writeString(config, "[default]\naws_access_key_id = AKIDX\naws_secret_access_key = secret\n");
+        Path emptyHome = Files.createDirectories(dir.resolve("home"));
+        assertThat(ReportSource.choose("auto", Map.of("HOME", emptyHome.toString()), Optional.empty())
+                .kind()).isEqualTo(ReportSource.Kind.ESTIMATE);
+        assertThat(ReportSource.choose("auto", Map.of("HOME", emptyHome.toString(),
+                "AWS_CONFIG_FILE", config.toString()), Optional.empty()).kind()).isEqualTo(ReportSource.Kind.AWS);
+        assertThat(ReportSource.choose("auto", Map.of("HOME", emptyHome.toString(), "AWS_ACCESS_KEY_ID", "A",
+                "AWS_SECRET_ACCESS_KEY", "s"), Optional.empty()).reason()).contains("(environment)");
     }
 }

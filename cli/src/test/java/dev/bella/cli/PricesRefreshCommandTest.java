@@ -29,4 +29,14 @@ class PricesRefreshCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no bundled price table for eu-west-9");
     }
+
+    @Test
+    void a_profile_without_credentials_is_named_not_blamed_on_the_network() {
+        CliRun run = CliRun.of("prices", "refresh", "--region", "ca-central-1", "--profile", "bella-test-no-such-profile");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("bella: no AWS credentials found for profile 'bella-test-no-such-profile'")
+                .doesNotContain("network").doesNotContain("ProfileFile(");
+        assertThat(run.err().lines()).hasSize(1);
+    }
 }
