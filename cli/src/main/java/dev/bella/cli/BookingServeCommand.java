@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  bella booking serve    # embedded database in ~/.bella/booking-db, port 8080",
                 "  bella booking serve --port 9000 --data-dir /tmp/bella-db",
-                "  bella booking serve --host 0.0.0.0    # reachable from other machines (set TWILIO_AUTH_TOKEN)"})
+                "  bella booking serve --host 0.0.0.0    # with TWILIO_AUTH_TOKEN set"})
 final class BookingServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: BELLA_PORT or 8080; 0 picks one).")

@@ -56,11 +56,11 @@ class AlternativesServiceTest {
 
     @Test
     void aurora_serverless_on_the_target_by_hand() {
-        // December 2026, 744 h: floor 0.5 x 744 = 372 ACU-h; calls 2,000 x 744/730 = 2,038.36, x 2.5 min / 60 = 84.93 h
-        // busy at 1 ACU adds 0.5 x 84.93 = 42.47; 414.47 x 0.13 = 53.88; storage 20 x 744/730 x 0.11 = 2.24;
-        // I/O 2,038.36 x 500 = 1.019 M x 0.22 = 0.22; database 56.34
+        // December 2026, 744 h: floor 0.5 x 744 = 372 ACU-h; calls 2,000 x 744/730 = 2,038.36, x 0.61 min (the lean
+        // flow's measured call length) / 60 = 20.72 h busy at 1 ACU adds 0.5 x 20.72 = 10.36; 382.36 x 0.13 = 49.71;
+        // storage 20 x 744/730 x 0.11 = 2.24; I/O 2,038.36 x 500 = 1.019 M x 0.22 = 0.22; database 52.17
         Option o = option(compare(target, Optional.of(Area.DATABASE)), DatabaseArea.SERVERLESS);
-        assertThat(subtotal(o, Category.DATABASE)).isEqualByComparingTo("56.34");
+        assertThat(subtotal(o, Category.DATABASE)).isEqualByComparingTo("52.17");
         // nothing else moves
         Option current = option(compare(target, Optional.of(Area.DATABASE)), "rds");
         assertThat(o.cost().total().subtract(subtotal(o, Category.DATABASE)))
