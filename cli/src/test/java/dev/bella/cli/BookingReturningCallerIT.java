@@ -18,13 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14 through the packaged jar: `bella booking serve` on the embedded default, a first call that books, and a
+ * Issue 14 through the launcher (bin/bella on the packaged artifacts): `bella booking serve` on the embedded default, a first call that books, and a
  * second call from the same number that is greeted by name and never asked for it (`bella booking call` shows it).
  */
 class BookingReturningCallerIT {
 
-    private static final Path JAR = Path.of("target", "bella.jar");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Pattern LISTENING = Pattern.compile("booking service on (http://localhost:\\d+)");
     private static final String CALLER = "+15145550142";
 
@@ -32,8 +30,9 @@ class BookingReturningCallerIT {
     @Timeout(240)
     void aReturningCallersCallAsksNoName() throws Exception {
         Path data = Files.createTempDirectory("bella-returning-it");
-        Process serve = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "booking", "serve", "--port", "0",
-                "--data-dir", data.toString()).start();
+        // through bin/bella: the booking runtime (lib/booking) is on the classpath for `booking` alone
+        Process serve = LauncherIT.launcher(List.of("booking", "serve", "--port", "0", "--data-dir", data.toString()))
+                .start();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8))) {
             String url = null;
             for (String line; url == null && (line = err.readLine()) != null; ) {
@@ -44,12 +43,12 @@ class BookingReturningCallerIT {
             }
             assertThat(url).isNotNull();
             // whatever today is, 1 takes the read-back or the first free time offered, the next 1 books it
-            Run first = call(url, "CA00000000000000000000000000000141", "my name is Dana Whitfield, Thursday at 10 am",
+            Run first = call(url, data, "CA00000000000000000000000000000141", "my name is Dana Whitfield, Thursday at 10 am",
                     "dtmf:1", "dtmf:1", "dtmf:1");
             assertThat(first.exit).as(first.err).isZero();
             assertThat(first.out).contains("Your name, and the day and time you'd like?", "You're booked");
 
-            Run second = call(url, "CA00000000000000000000000000000142", "Friday at 11 am");
+            Run second = call(url, data, "CA00000000000000000000000000000142", "Friday at 11 am");
             assertThat(second.exit).as(second.err).isZero();
             assertThat(second.err).isEmpty();
             assertThat(second.out).contains("Welcome back, Dana. What day and time would you like?")
@@ -65,14 +64,16 @@ class BookingReturningCallerIT {
     private record Run(int exit, String out, String err) {
     }
 
-    private static Run call(String url, String sid, String... said) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString(), "booking", "call", "--to", url,
-                "--from", CALLER, "--call-sid", sid));
+    private static Run call(String url, Path data, String sid, String... said) throws Exception {
+        // --data-dir: the call signs with the token serve generated there
+        List<String> cmd = new ArrayList<>(List.of("booking", "call", "--to", url, "--from", CALLER, "--call-sid", sid,
+                "--data-dir", data.toString()));
         for (String s : said) {
             cmd.add("--say");
             cmd.add(s);
         }
-        Process p = new ProcessBuilder(cmd).start();
+        Process p = LauncherIT.launcher(cmd).start();
+        p.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
