@@ -20,6 +20,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,6 +165,15 @@ public final class BookingApp implements AutoCloseable {
 
     public URI publicUrl() {
         return publicUrl.get();
+    }
+
+    /**
+     * Where the embedded default's ledger is, for `bella cost report --ledger-url`: the JDBC URL (valid while this
+     * service runs), the user and the file holding its password; empty with a configured database.
+     */
+    public Optional<String> embeddedLedger() {
+        return Optional.ofNullable(embedded).map(e -> e.jdbcUrl() + " (user " + e.user() + ", password in "
+                + e.passwordFile() + ")");
     }
 
     public Database database() {

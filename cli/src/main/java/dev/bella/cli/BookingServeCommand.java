@@ -53,6 +53,8 @@ final class BookingServeCommand implements Callable<Integer> {
         // the service logs as its own jar does (JSON lines on stdout); the other commands keep stdout clean
         ServiceLogging.install();
         try (BookingApp app = BookingSetup.start(config)) {
+            app.embeddedLedger().ifPresent(l -> self.commandLine().getErr().println("bella: ledger at " + l
+                    + "; read it with BELLA_LEDGER_USER, BELLA_LEDGER_PASSWORD and `bella cost report --ledger-url URL`"));
             self.commandLine().getErr().println("bella: booking service on " + app.publicUrl()
                     + (config.embedded() ? " (embedded PostgreSQL, data in " + config.dataDir() + ")" : "")
                     + "; Ctrl-C stops it");

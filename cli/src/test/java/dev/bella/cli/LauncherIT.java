@@ -116,6 +116,9 @@ class LauncherIT {
                 }
             }
             assertThat(url).as("serve's stderr:\n" + seen).isNotNull();
+            // it says where its ledger is, so `bella cost report --ledger-url` is one copy away
+            assertThat(seen.toString()).contains("bella: ledger at jdbc:postgresql://127.0.0.1:", "(user postgres, password in "
+                    + data.toRealPath().resolve("bella-db-password") + ")");
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/health"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);

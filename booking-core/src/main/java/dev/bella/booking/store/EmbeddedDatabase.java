@@ -136,6 +136,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return password;
     }
 
+    /** Where the generated password is kept (mode 0600), for tools that read the ledger, such as `bella cost report`. */
+    public Path passwordFile() {
+        return dataDir.resolve(LocalSecrets.DB_PASSWORD_FILE);
+    }
+
     public int port() {
         return postgres.getPort();
     }
