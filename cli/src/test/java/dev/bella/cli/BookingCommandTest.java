@@ -53,8 +53,9 @@ class BookingCommandTest {
             server.join(30_000);
         }
         assertThat(serve[0].exitCode()).isZero();
-        assertThat(serve[0].err()).startsWith("bella: booking service on http://localhost:" + port
-                + " (embedded PostgreSQL, data in " + data + "); Ctrl-C stops it");
+        assertThat(serve[0].err()).startsWith("bella: ledger at jdbc:postgresql://127.0.0.1:")
+                .contains("\nbella: booking service on http://localhost:" + port
+                        + " (embedded PostgreSQL, data in " + data + "); Ctrl-C stops it");
     }
 
     @Test
