@@ -3,18 +3,11 @@ package dev.bella.capacity;
 import dev.bella.rightsize.Change;
 import dev.bella.rightsize.RightsizeService;
 import dev.bella.rightsize.SpecEditor;
-import dev.bella.rightsize.UnifiedDiff;
 import dev.bella.spec.Autoscaling;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Schedule;
 import dev.bella.spec.Spec;
-import dev.bella.spec.SpecLoader;
 import dev.bella.spec.SpecSource;
-import dev.bella.yaml.ConfigException;
-import dev.bella.yaml.Position;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,16 +111,9 @@ public final class CapacityService {
 
     /** The spec change: scheduled blocks, and min, max and desired where the profile needs other values. */
     public RightsizeService.SpecEdit edit(Spec spec, CapacityReport report) {
-        if (!(spec.source() instanceof SpecSource.File file)) {
-            throw new ConfigException(Position.unknown(spec.source().label()),
-                    "the bundled spec cannot be edited; pass the spec file with --config");
-        }
-        String text;
-        try {
-            text = Files.readString(file.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RightsizeService.EditableSpec editable = RightsizeService.editable(spec);
+        SpecSource.File file = editable.file();
+        String text = editable.text();
         Environment env = spec.environment(report.environment()).orElseThrow();
         List<Change> changes = new ArrayList<>();
         if (report.base() != report.currentMin()) {
@@ -155,12 +141,7 @@ public final class CapacityService {
                 notes.addAll(cleared.notes());
             }
         }
-        SpecEditor.Edited edited = new SpecEditor.Edited(text, after, applied, notes);
-        // the edited text must still be a valid spec before anything is written
-        SpecLoader loader = new SpecLoader();
-        loader.read(loader.parse(file, edited.after()));
-        return new RightsizeService.SpecEdit(file.path(), edited,
-                UnifiedDiff.of(file.path().toString().replace('\\', '/'), edited.before(), edited.after()));
+        return RightsizeService.checked(file, new SpecEditor.Edited(text, after, applied, notes));
     }
 
     /** The blocks as the spec writes them: one flow list, so the edit stays on one line. */

@@ -125,18 +125,31 @@ public final class RightsizeService {
 
     /** Any list of spec changes (rightsize's, commitments') spliced into the spec file and checked the same way. */
     public static SpecEdit edit(Spec spec, List<Change> changes) {
+        EditableSpec editable = editable(spec);
+        return checked(editable.file(), SpecEditor.apply(editable.text(), editable.file().label(), changes));
+    }
+
+    /** The spec's file and its text as written, for an edit (capacity's too); the bundled spec has no file. */
+    public record EditableSpec(SpecSource.File file, String text) {
+    }
+
+    public static EditableSpec editable(Spec spec) {
         if (!(spec.source() instanceof SpecSource.File file)) {
             throw new ConfigException(Position.unknown(spec.source().label()),
                     "the bundled spec cannot be edited; pass the spec file with --config");
         }
-        String text;
         try {
-            text = Files.readString(file.path());
+            return new EditableSpec(file, Files.readString(file.path()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SpecEditor.Edited edited = SpecEditor.apply(text, file.label(), changes);
-        // a pair of edits must still be a valid spec (e.g. cpu changed here, memory inherited from elsewhere)
+    }
+
+    /**
+     * The edit, once its text still loads as a spec (a pair of edits must stay valid, e.g. cpu changed here and
+     * memory inherited from elsewhere), with its unified diff.
+     */
+    public static SpecEdit checked(SpecSource.File file, SpecEditor.Edited edited) {
         SpecLoader loader = new SpecLoader();
         loader.read(loader.parse(file, edited.after()));
         return new SpecEdit(file.path(), edited, UnifiedDiff.of(file.path().toString().replace('\\', '/'),
