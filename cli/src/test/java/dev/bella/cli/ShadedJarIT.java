@@ -1,10 +1,12 @@
 package dev.bella.cli;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.alarms.StatefulBillingAccount;
+import dev.bella.commitments.FakeCommitmentsAccount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +43,10 @@ class ShadedJarIT {
     @Test
     @Timeout(180)
     void costCommitmentsRunsFromTheJarAgainstAStandInEndpoint() throws Exception {
-        com.github.tomakehurst.wiremock.WireMockServer aws = new com.github.tomakehurst.wiremock.WireMockServer(
-                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+        WireMockServer aws = new WireMockServer(options().dynamicPort());
         aws.start();
         try {
-            new dev.bella.commitments.FakeCommitmentsAccount(aws).stubHandCheckedAccount();
+            new FakeCommitmentsAccount(aws).stubHandCheckedAccount();
             ProcessBuilder pb = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "cost", "commitments", "--config",
                     "../configs/bella.yaml", "--fail-under", "--format", "json");
             pb.environment().put("AWS_ENDPOINT_URL", aws.baseUrl());
