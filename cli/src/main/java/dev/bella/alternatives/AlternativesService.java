@@ -26,7 +26,6 @@ public final class AlternativesService {
 
     private final SpecLoader loader;
     private final EstimateEngine engine = new EstimateEngine();
-    private final SpeechRecognitionPricing speech = new SpeechRecognitionPricing.GatherBlocks();
 
     public AlternativesService(SpecLoader loader) {
         this.loader = loader;
@@ -59,7 +58,7 @@ public final class AlternativesService {
             case INGRESS -> IngressArea.options(ctx);
             case CACHE -> CacheArea.options(ctx);
             case REGION -> RegionArea.options(ctx);
-            case SPEECH_AND_LANGUAGE -> SpeechArea.options(ctx, speech);
+            case SPEECH_AND_LANGUAGE -> SpeechArea.options(ctx);
         };
     }
 

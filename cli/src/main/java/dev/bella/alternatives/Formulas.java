@@ -32,6 +32,7 @@ final class Formulas {
     static final String DYNAMO_READ = "dynamodb.on-demand.million-read-units";
     static final String DYNAMO_WRITE = "dynamodb.on-demand.million-write-units";
     static final String TRANSCRIBE_MINUTE = "transcribe.streaming.minute";
+    static final String TRANSCRIBE_MINIMUM_SECONDS = "transcribe.streaming.minimum-seconds";
     static final String MEDIA_STREAMS_MINUTE = "twilio.media-streams.minute";
     static final String INTER_REGION_GB = "data-transfer.inter-region.gb";
     static final String HEALTH_CHECK_MONTH = "route53.health-check.month";
@@ -40,7 +41,7 @@ final class Formulas {
     static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-    private static final BigDecimal STREAM_MINIMUM_MINUTES = new BigDecimal("0.25");
+    private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
     private static final MathContext MC = MathContext.DECIMAL64;
 
     private Formulas() {
@@ -170,29 +171,20 @@ final class Formulas {
     }
 
     /**
-     * The call's audio streamed to a per-second recognizer for the whole call: Twilio bills the stream per
-     * started minute of each call, the recognizer per second with a 15-second minimum per stream.
+     * The call's audio streamed to a per-second recognizer for the whole call: Twilio bills the stream like the
+     * call, per started minute ({@code billedMinutesPerCall}, the voice usage's whole minutes), the recognizer per
+     * second of the call with a minimum per stream (the table's {@code transcribe.streaming.minimum-seconds}).
      */
-    static List<LineItem> streamingRecognition(PriceTable p, BigDecimal calls, BigDecimal minutesPerCall) {
-        BigDecimal streamMinutes = calls.multiply(minutesPerCall.setScale(0, RoundingMode.CEILING));
-        BigDecimal recognizerMinutes = calls.multiply(minutesPerCall.max(STREAM_MINIMUM_MINUTES));
+    static List<LineItem> streamingRecognition(PriceTable p, BigDecimal calls, BigDecimal minutesPerCall,
+                                               BigDecimal billedMinutesPerCall) {
+        BigDecimal minimumMinutes = p.price(TRANSCRIBE_MINIMUM_SECONDS).divide(SECONDS_PER_MINUTE, MC);
+        BigDecimal streamMinutes = calls.multiply(billedMinutesPerCall);
+        BigDecimal recognizerMinutes = calls.multiply(minutesPerCall.max(minimumMinutes));
         return List.of(
                 LineItem.priced("twilio-media-streams", "Twilio Media Streams (whole minutes per call)", streamMinutes,
                         "minutes", p.price(MEDIA_STREAMS_MINUTE), MEDIA_STREAMS_MINUTE),
-                LineItem.priced("streaming-recognizer", "Amazon Transcribe streaming (per second, 15 s minimum)",
+                LineItem.priced("streaming-recognizer", "Amazon Transcribe streaming (per second, "
+                                + p.price(TRANSCRIBE_MINIMUM_SECONDS).stripTrailingZeros().toPlainString() + " s minimum)",
                         recognizerMinutes, "minutes", p.price(TRANSCRIBE_MINUTE), TRANSCRIBE_MINUTE));
-    }
-
-    /** An LLM's input and output tokens for {@code requests} requests. */
-    static List<LineItem> llm(PriceTable p, String model, BigDecimal requests, int inputTokens, int outputTokens) {
-        String in = "openai." + model + ".input.million-tokens";
-        String out = "openai." + model + ".output.million-tokens";
-        return List.of(
-                LineItem.priced("openai-input", "OpenAI " + model + " input tokens (" + requests.setScale(0, RoundingMode.HALF_UP)
-                                + " requests)", requests.multiply(BigDecimal.valueOf(inputTokens)).divide(MILLION, MC),
-                        "million tokens", p.price(in), in),
-                LineItem.priced("openai-output", "OpenAI " + model + " output tokens",
-                        requests.multiply(BigDecimal.valueOf(outputTokens)).divide(MILLION, MC), "million tokens",
-                        p.price(out), out));
     }
 }

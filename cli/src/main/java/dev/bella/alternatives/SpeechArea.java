@@ -3,6 +3,7 @@ package dev.bella.alternatives;
 import static dev.bella.alternatives.Risk.Constraint.CALL_QUALITY;
 import static dev.bella.alternatives.Risk.Constraint.VOICE_RESPONSE;
 
+import dev.bella.estimate.LlmLines;
 import dev.bella.prices.PriceKeys;
 import dev.bella.report.Category;
 import dev.bella.report.LineItem;
@@ -26,16 +27,20 @@ final class SpeechArea {
     private SpeechArea() {
     }
 
-    static List<Option> options(Context ctx, SpeechRecognitionPricing current) {
+    /** The estimate's speech lines that streaming recognition replaces: Gathers that listen, and keypad ones. */
+    private static final Set<String> GATHER_LINES = Set.of("twilio-speech", "twilio-keypad");
+
+    static List<Option> options(Context ctx) {
         Usage u = ctx.env().usage();
         List<LineItem> thirdParty = ctx.lines(Category.THIRD_PARTY_APIS);
         List<Option> out = new ArrayList<>();
-        out.add(ctx.current(Area.SPEECH_AND_LANGUAGE, "gather-" + u.llmModel(), current.name() + ", "
+        out.add(ctx.current(Area.SPEECH_AND_LANGUAGE, "gather-" + u.llmModel(), "Twilio <Gather> speech recognition, "
                 + u.llmModel() + " for " + u.llmShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros()
                 .toPlainString() + "% of turns", List.of(), List.of()));
 
-        List<LineItem> streaming = new ArrayList<>(without(thirdParty, current.lineIds()));
-        streaming.addAll(Formulas.streamingRecognition(ctx.prices(), ctx.calls(), u.minutesPerCall()));
+        List<LineItem> streaming = new ArrayList<>(without(thirdParty, GATHER_LINES));
+        streaming.addAll(Formulas.streamingRecognition(ctx.prices(), ctx.calls(), u.minutesPerCall(),
+                u.voice().billedMinutesPerCall()));
         out.add(ctx.option(Area.SPEECH_AND_LANGUAGE, "streaming-recognizer",
                 "Stream the call to a per-second recognizer",
                 ctx.replace(Map.of(Category.THIRD_PARTY_APIS, streaming)),
@@ -50,7 +55,7 @@ final class SpeechArea {
         String smaller = ctx.assumptions().smallerModel();
         if (!smaller.equals(u.llmModel())) {
             List<LineItem> small = new ArrayList<>(without(thirdParty, LLM_LINES));
-            small.addAll(Formulas.llm(ctx.prices(), smaller, llmRequests, u.llmInputTokens(), u.llmOutputTokens()));
+            small.addAll(LlmLines.of(ctx.prices(), smaller, llmRequests, u.llmInputTokens(), u.llmOutputTokens()));
             out.add(ctx.option(Area.SPEECH_AND_LANGUAGE, "llm-" + smaller, "Smaller model: " + smaller,
                     ctx.replace(Map.of(Category.THIRD_PARTY_APIS, small)),
                     List.of(Risk.medium(CALL_QUALITY, "a smaller model misreads more hard utterances: each miss is a "

@@ -20,6 +20,7 @@ import dev.bella.spec.Service;
 import dev.bella.spec.Usage;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,7 @@ final class EnvironmentEstimator {
     }
 
     static EnvironmentCost cost(String name, BigDecimal runningHours, BigDecimal calls, List<CategoryCost> categories) {
-        return new EnvironmentCost(name, runningHours, calls.setScale(0, java.math.RoundingMode.HALF_UP).longValue(),
+        return new EnvironmentCost(name, runningHours, calls.setScale(0, RoundingMode.HALF_UP).longValue(),
                 categories);
     }
 
@@ -170,7 +171,7 @@ final class EnvironmentEstimator {
                                       Commitment commitment, java.util.function.Function<String, String> reservedKey) {
         BigDecimal coverage = BigDecimal.valueOf(commitment.coveragePercent()).divide(HUNDRED, MC);
         BigDecimal instances = usedHours.signum() == 0 ? BigDecimal.ONE
-                : usedHours.divide(periodHours, MC).max(BigDecimal.ONE).setScale(0, java.math.RoundingMode.CEILING);
+                : usedHours.divide(periodHours, MC).max(BigDecimal.ONE).setScale(0, RoundingMode.CEILING);
         BigDecimal reservedHours = periodHours.multiply(instances).multiply(coverage);
         BigDecimal onDemandHours = usedHours.subtract(usedHours.min(reservedHours)).max(BigDecimal.ZERO);
         List<LineItem> items = new ArrayList<>();
@@ -193,7 +194,7 @@ final class EnvironmentEstimator {
         List<LineItem> items = new ArrayList<>();
         items.add(LineItem.priced("alb-hours", "Application Load Balancer", periodHours, "hours",
                 prices.price(ALB_HOUR), ALB_HOUR));
-        items.add(LineItem.priced("alb-lcu", "ALB capacity units (" + requests.setScale(0, java.math.RoundingMode.HALF_UP)
+        items.add(LineItem.priced("alb-lcu", "ALB capacity units (" + requests.setScale(0, RoundingMode.HALF_UP)
                 + " requests)", lcuHours(requests, u.kbPerRequest()), "LCU-hours", prices.price(ALB_LCU_HOUR),
                 ALB_LCU_HOUR));
         BigDecimal nodes = BigDecimal.valueOf(availabilityZones);
@@ -252,8 +253,8 @@ final class EnvironmentEstimator {
         BigDecimal ingested = u.logGbPerMonth().multiply(monthShare);
         BigDecimal stored = storedLogGb(u.logGbPerMonth(), retentionDays).multiply(monthShare);
         List<LineItem> items = new ArrayList<>();
-        items.add(LineItem.priced("logs-ingestion", "CloudWatch Logs ingestion (" + ingested.setScale(1, java.math.RoundingMode.HALF_UP)
-                        + " GB, free allowance share " + free.logsIngestionGb().setScale(1, java.math.RoundingMode.HALF_UP) + " GB)",
+        items.add(LineItem.priced("logs-ingestion", "CloudWatch Logs ingestion (" + ingested.setScale(1, RoundingMode.HALF_UP)
+                        + " GB, free allowance share " + free.logsIngestionGb().setScale(1, RoundingMode.HALF_UP) + " GB)",
                 ingested.subtract(free.logsIngestionGb()).max(BigDecimal.ZERO), "GB",
                 prices.price(LOGS_INGESTION_GB), LOGS_INGESTION_GB));
         items.add(LineItem.priced("logs-storage", "CloudWatch Logs storage, " + retentionDays
@@ -264,8 +265,8 @@ final class EnvironmentEstimator {
 
     List<LineItem> dataTransferOut(Usage u, FreeAllowance free) {
         BigDecimal dataOut = u.dataOutGbPerMonth().multiply(monthShare());
-        return List.of(LineItem.priced("data-transfer-out", "Data transfer out to the internet (" + dataOut.setScale(1, java.math.RoundingMode.HALF_UP)
-                        + " GB, free allowance share " + free.dataOutGb().setScale(1, java.math.RoundingMode.HALF_UP) + " GB)",
+        return List.of(LineItem.priced("data-transfer-out", "Data transfer out to the internet (" + dataOut.setScale(1, RoundingMode.HALF_UP)
+                        + " GB, free allowance share " + free.dataOutGb().setScale(1, RoundingMode.HALF_UP) + " GB)",
                 dataOut.subtract(free.dataOutGb()).max(BigDecimal.ZERO), "GB", prices.price(DATA_TRANSFER_OUT_GB),
                 DATA_TRANSFER_OUT_GB));
     }
@@ -285,8 +286,6 @@ final class EnvironmentEstimator {
         VoiceUsage v = u.voice();
         BigDecimal turns = calls.multiply(BigDecimal.valueOf(u.turnsPerCall()));
         BigDecimal llmCalls = turns.multiply(u.llmShare());
-        String in = llmInputMillionTokens(u.llmModel());
-        String out = llmOutputMillionTokens(u.llmModel());
         List<LineItem> items = new ArrayList<>();
         items.add(LineItem.priced("twilio-minutes", "Twilio inbound voice (" + v.billedMinutesPerCall().stripTrailingZeros()
                         .toPlainString() + " billed minutes per call, each call rounded up; " + v.source() + ")",
@@ -306,13 +305,7 @@ final class EnvironmentEstimator {
                     BigDecimal.valueOf(u.phoneNumbers()).multiply(monthShare), "number-months",
                     voice.numberMonth(), TWILIO_NUMBER_MONTH));
         }
-        items.add(LineItem.priced("openai-input", "OpenAI " + u.llmModel() + " input tokens ("
-                        + llmCalls.setScale(0, java.math.RoundingMode.HALF_UP) + " requests)",
-                llmCalls.multiply(BigDecimal.valueOf(u.llmInputTokens())).divide(MILLION, MC), "million tokens",
-                prices.price(in), in));
-        items.add(LineItem.priced("openai-output", "OpenAI " + u.llmModel() + " output tokens",
-                llmCalls.multiply(BigDecimal.valueOf(u.llmOutputTokens())).divide(MILLION, MC), "million tokens",
-                prices.price(out), out));
+        items.addAll(LlmLines.of(prices, u.llmModel(), llmCalls, u.llmInputTokens(), u.llmOutputTokens()));
         return items;
     }
 }

@@ -37,6 +37,7 @@ class FormulasTest {
               dynamodb.on-demand.million-write-units: {price: 0.625, unit: WRU, source: t}
               twilio.media-streams.minute: {price: 0.004, unit: minute, source: t}
               transcribe.streaming.minute: {price: 0.024, unit: minute, source: t}
+              transcribe.streaming.minimum-seconds: {price: 15, unit: seconds, source: t}
             """, "test prices");
 
     private static BigDecimal d(String s) {
@@ -136,12 +137,17 @@ class FormulasTest {
     @Test
     void streaming_bills_whole_stream_minutes_and_recognizer_seconds_with_a_15_second_minimum() {
         // 2,000 calls of 2.5 min: Twilio 3 started minutes each = 6,000 x 0.004 = 24.00; recognizer 5,000 min x 0.024 = 120.00
-        List<LineItem> items = Formulas.streamingRecognition(P, d("2000"), d("2.5"));
+        List<LineItem> items = Formulas.streamingRecognition(P, d("2000"), d("2.5"), d("3"));
         assertThat(line(items, "twilio-media-streams").amount()).isEqualByComparingTo("24.00");
         assertThat(line(items, "streaming-recognizer").amount()).isEqualByComparingTo("120.00");
         // 10-second calls: the recognizer's 15 s minimum, Twilio's one started minute
-        List<LineItem> short10s = Formulas.streamingRecognition(P, d("1000"), new BigDecimal("0.1666667"));
+        List<LineItem> short10s = Formulas.streamingRecognition(P, d("1000"), new BigDecimal("0.1666667"), d("1"));
         assertThat(line(short10s, "streaming-recognizer").quantity()).isEqualByComparingTo("250");
         assertThat(line(short10s, "twilio-media-streams").quantity()).isEqualByComparingTo("1000");
+        // measured calls whose lengths vary bill more started minutes than their average rounded up:
+        // 0.61 min on average but 1.08 billed minutes a call -> 1,080 stream minutes for 1,000 calls, not 1,000
+        List<LineItem> measured = Formulas.streamingRecognition(P, d("1000"), d("0.61"), d("1.08"));
+        assertThat(line(measured, "twilio-media-streams").quantity()).isEqualByComparingTo("1080");
+        assertThat(line(measured, "streaming-recognizer").quantity()).isEqualByComparingTo("610");
     }
 }
