@@ -22,21 +22,33 @@ public record Commitments(Commitment database, Commitment cache, Optional<Comput
     }
 
     public enum Term {
-        ONE_YEAR("1y");
+        ONE_YEAR("1y", 8760), THREE_YEARS("3y", 26280);
 
         private final String id;
+        private final int hours;
 
-        Term(String id) {
+        Term(String id, int hours) {
             this.id = id;
+            this.hours = hours;
         }
 
         public String id() {
             return id;
         }
+
+        /** AWS bills a term as 365-day years of 24 hours, whatever the calendar: the hours an upfront fee spreads over. */
+        public int hours() {
+            return hours;
+        }
+
+        /** {@code 1-year}, {@code 3-year}: for line items and messages. */
+        public String words() {
+            return id.substring(0, 1) + "-year";
+        }
     }
 
     public enum Payment {
-        NO_UPFRONT("no-upfront"), ALL_UPFRONT("all-upfront");
+        NO_UPFRONT("no-upfront"), PARTIAL_UPFRONT("partial-upfront"), ALL_UPFRONT("all-upfront");
 
         private final String id;
 

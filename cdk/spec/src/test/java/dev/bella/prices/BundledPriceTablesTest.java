@@ -98,8 +98,8 @@ class BundledPriceTablesTest {
                     .isEqualByComparingTo(single.multiply(d("2")));
             for (String deployment : PriceCatalog.RDS_DEPLOYMENTS) {
                 BigDecimal onDemand = t.price(PriceKeys.rdsHour("postgres", cls, deployment));
-                BigDecimal noUpfront = t.price(PriceKeys.rdsReservedHour("postgres", cls, deployment, "no-upfront"));
-                BigDecimal allUpfront = t.price(PriceKeys.rdsReservedHour("postgres", cls, deployment, "all-upfront"));
+                BigDecimal noUpfront = t.price(PriceKeys.rdsReservedHour("postgres", cls, deployment, "1y", "no-upfront"));
+                BigDecimal allUpfront = t.price(PriceKeys.rdsReservedHour("postgres", cls, deployment, "1y", "all-upfront"));
                 assertThat(noUpfront).as(cls + " " + deployment).isLessThan(onDemand);
                 assertThat(allUpfront).as(cls + " " + deployment).isLessThan(noUpfront);
             }
@@ -112,9 +112,9 @@ class BundledPriceTablesTest {
         PriceTable t = table(region);
         for (String node : PriceCatalog.CACHE_NODE_TYPES) {
             BigDecimal onDemand = t.price(PriceKeys.cacheHour(node));
-            assertThat(t.price(PriceKeys.cacheReservedHour(node, "no-upfront"))).as(node).isLessThan(onDemand);
-            assertThat(t.price(PriceKeys.cacheReservedHour(node, "all-upfront"))).as(node)
-                    .isLessThan(t.price(PriceKeys.cacheReservedHour(node, "no-upfront")));
+            assertThat(t.price(PriceKeys.cacheReservedHour(node, "1y", "no-upfront"))).as(node).isLessThan(onDemand);
+            assertThat(t.price(PriceKeys.cacheReservedHour(node, "1y", "all-upfront"))).as(node)
+                    .isLessThan(t.price(PriceKeys.cacheReservedHour(node, "1y", "no-upfront")));
         }
     }
 
