@@ -22,23 +22,16 @@ public record Commitments(Commitment database, Commitment cache, Optional<Comput
     }
 
     public enum Term {
-        ONE_YEAR("1y", 8760), THREE_YEARS("3y", 26280);
+        ONE_YEAR("1y"), THREE_YEARS("3y");
 
         private final String id;
-        private final int hours;
 
-        Term(String id, int hours) {
+        Term(String id) {
             this.id = id;
-            this.hours = hours;
         }
 
         public String id() {
             return id;
-        }
-
-        /** AWS bills a term as 365-day years of 24 hours, whatever the calendar: the hours an upfront fee spreads over. */
-        public int hours() {
-            return hours;
         }
 
         /** {@code 1-year}, {@code 3-year}: for line items and messages. */
