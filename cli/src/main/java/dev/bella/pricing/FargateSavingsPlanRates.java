@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
@@ -33,6 +35,8 @@ final class FargateSavingsPlanRates {
     private static final Map<Long, String> TERMS = Map.of(31_536_000L, "1y", 94_608_000L, "3y");
     private static final Map<String, String> PAYMENTS = Map.of("No Upfront", "no-upfront", "Partial Upfront",
             "partial-upfront", "All Upfront", "all-upfront");
+
+    private static final Pattern USAGE = Pattern.compile("(?:[A-Z]{2,4}[0-9]?-)?(Fargate-.+)");
 
     /** One rate, already under the price table's key. */
     record Rate(String key, BigDecimal usd, String note) {
@@ -93,9 +97,10 @@ final class FargateSavingsPlanRates {
         if (otherRegion || term == null || payment == null) {
             return Optional.empty();
         }
-        // usage types carry the region's billing prefix (CAN1-Fargate-vCPU-Hours:perCPU); Windows rows are left out
-        String usage = r.usageType().substring(r.usageType().indexOf('-') + 1);
-        String key = switch (usage) {
+        // usage types usually carry the region's billing prefix (CAN1-Fargate-vCPU-Hours:perCPU), not always;
+        // Windows and ephemeral-storage rows are left out
+        Matcher m = USAGE.matcher(r.usageType());
+        String key = !m.matches() ? null : switch (m.group(1)) {
             case "Fargate-vCPU-Hours:perCPU" -> PriceKeys.fargateSavingsPlanVcpuHour("x86", term, payment);
             case "Fargate-GB-Hours" -> PriceKeys.fargateSavingsPlanGbHour("x86", term, payment);
             case "Fargate-ARM-vCPU-Hours:perCPU" -> PriceKeys.fargateSavingsPlanVcpuHour("arm64", term, payment);

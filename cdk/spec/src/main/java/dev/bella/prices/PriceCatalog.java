@@ -96,21 +96,24 @@ public final class PriceCatalog {
         for (String cls : RDS_INSTANCE_CLASSES) {
             for (String deployment : RDS_DEPLOYMENTS) {
                 for (TermPayment o : RESERVED_OPTIONS) {
-                    String key = PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, o.term(), o.payment());
-                    if (!keys.contains(key) && !(o.term().equals("1y") && RESERVED_PAYMENTS.contains(o.payment()))) {
-                        keys.add(key);
+                    if (!inEveryTable(o)) {
+                        keys.add(PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, o.term(), o.payment()));
                     }
                 }
             }
         }
         for (String node : CACHE_NODE_TYPES) {
             for (TermPayment o : RESERVED_OPTIONS) {
-                if (!(o.term().equals("1y") && RESERVED_PAYMENTS.contains(o.payment()))) {
+                if (!inEveryTable(o)) {
                     keys.add(PriceKeys.cacheReservedHour(node, o.term(), o.payment()));
                 }
             }
         }
         return List.copyOf(keys);
+    }
+
+    private static boolean inEveryTable(TermPayment o) {
+        return o.term().equals("1y") && RESERVED_PAYMENTS.contains(o.payment());
     }
 
     /** Keys of the third parties (OpenAI, Twilio): the same in every region's table. */
