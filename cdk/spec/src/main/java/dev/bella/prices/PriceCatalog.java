@@ -29,8 +29,8 @@ public final class PriceCatalog {
     }
 
     /**
-     * Every reservation RDS and ElastiCache sell for these classes: no-upfront is offered for 1 year only (AWS's
-     * reserved-instance pages), partial and all upfront for 1 and 3 years.
+     * The reservations priced for RDS and ElastiCache: RDS offers no-upfront for 1 year only (AWS's reserved DB
+     * instance pages), partial and all upfront for 1 and 3 years; the same set is read for ElastiCache.
      */
     public static final List<TermPayment> RESERVED_OPTIONS = List.of(new TermPayment("1y", "no-upfront"),
             new TermPayment("1y", "partial-upfront"), new TermPayment("1y", "all-upfront"),
