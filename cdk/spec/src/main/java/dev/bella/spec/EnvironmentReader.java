@@ -429,8 +429,8 @@ final class EnvironmentReader {
             if (prices != null && !prices.has(key)) {
                 c.problems().add(c.node("compute").map(YamlNode::position).orElse(c.position()), c.what()
                         + ".compute: a Compute Savings Plan (" + term + " " + payment + ") for " + arch + " Fargate has no "
-                        + "rate in " + prices.name() + " (" + key + "); add the rate (with its source and date) to the "
-                        + "price table");
+                        + "rate in " + prices.name() + " (" + key + "); `bella prices refresh` reads it from the Savings "
+                        + "Plans API, or add it with its source and date");
                 break;
             }
         }
@@ -453,7 +453,7 @@ final class EnvironmentReader {
         if (prices != null && !prices.has(priceKey)) {
             m.problems().add(m.node(key).map(YamlNode::position).orElse(m.position()), m.what() + "." + key + ": "
                     + what + " has no price in " + prices.name() + " (" + priceKey
-                    + "); use a class the table lists or add its price");
+                    + "); use a class, term and payment the table lists, or refresh it (`bella prices refresh`)");
         }
     }
 }
