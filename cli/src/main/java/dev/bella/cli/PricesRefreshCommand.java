@@ -14,9 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.pricing.PricingClient;
+import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Rebuild a region's price table from the AWS Price List API (pricing:GetProducts).",
+        description = {"Rebuild a region's price table from the AWS Price List API (pricing:GetProducts) and Fargate's",
+                "Compute Savings Plans rates from the Savings Plans API (savingsplans:DescribeSavingsPlansOfferingRates).",
                 "OpenAI, Twilio and allowances the API does not publish are carried over from the current table.",
                 "Exits 1 without writing when a price is missing, unless --allow-incomplete."},
         footerHeading = "%nExamples:%n",
@@ -37,7 +39,7 @@ final class PricesRefreshCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (standard credential chain otherwise).")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Price List API endpoint (also AWS_ENDPOINT_URL).")
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Price List and Savings Plans API endpoint (also AWS_ENDPOINT_URL).")
     URI endpoint;
 
     @Option(names = "--allow-incomplete", description = "Write the table even when some prices are missing.")
@@ -55,16 +57,17 @@ final class PricesRefreshCommand implements Callable<Integer> {
         PriceTable existing = from != null ? loader.load(from) : loader.bundled(region).orElseThrow(() ->
                 new UserException(ExitCode.USAGE, "no bundled price table for " + region + "; pass the current one with --from"));
         Refreshed refreshed;
-        // the Price List API is served from us-east-1 whatever region the prices are for
+        // the Price List and Savings Plans APIs are served from us-east-1 whatever region the prices are for
         AwsClients clients = new AwsClients(AwsSettings.of(profile, "us-east-1", endpoint));
-        try (PricingClient client = clients.create(PricingClient.builder())) {
-            refreshed = new PriceTableRefresher(client, Clock.systemUTC()).refresh(region, existing);
+        try (PricingClient client = clients.create(PricingClient.builder());
+             SavingsplansClient plans = clients.create(SavingsplansClient.builder())) {
+            refreshed = new PriceTableRefresher(client, plans, Clock.systemUTC()).refresh(region, existing);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
         refreshed.warnings().forEach(w -> self.commandLine().getErr().println("bella: warning: " + w));
         if (!refreshed.complete()) {
-            self.commandLine().getErr().println("bella: the Price List API gave no price for " + refreshed.missingKeys().size()
+            self.commandLine().getErr().println("bella: the Price List and Savings Plans APIs gave no price for " + refreshed.missingKeys().size()
                     + " key(s): " + String.join(", ", refreshed.missingKeys()));
             if (!allowIncomplete) {
                 self.commandLine().getErr().println("bella: nothing written; rerun with --allow-incomplete to write anyway");

@@ -23,6 +23,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Prices one environment for one period. Each figure is quantity × unit price from the table, with the
@@ -143,8 +144,8 @@ final class EnvironmentEstimator {
         List<LineItem> items = new ArrayList<>(reservable("rds", db.instanceClass() + " " + db.deployment(),
                 runningHours, db.multiAz() ? "Multi-AZ" : "Single-AZ",
                 rdsHour(db.engine(), db.instanceClass(), db.deployment()),
-                commitment, payment -> rdsReservedHour(db.engine(), db.instanceClass(),
-                        db.deployment(), payment)));
+                commitment, c -> rdsReservedHour(db.engine(), db.instanceClass(),
+                        db.deployment(), c.term().id(), c.payment().id())));
         // Multi-AZ keeps a second copy of the volume, billed as such.
         BigDecimal copies = db.multiAz() ? BigDecimal.TWO : BigDecimal.ONE;
         String key = rdsStorageGbMonth(db.storageType());
@@ -160,7 +161,7 @@ final class EnvironmentEstimator {
         BigDecimal hours = periodHours.multiply(BigDecimal.valueOf(redis.nodes()));
         return reservable("elasticache", redis.nodeType() + (redis.nodes() > 1 ? " x" + redis.nodes() : ""), hours,
                 "node", cacheHour(redis.nodeType()), commitment,
-                payment -> cacheReservedHour(redis.nodeType(), payment));
+                c -> cacheReservedHour(redis.nodeType(), c.term().id(), c.payment().id()));
     }
 
     /**
@@ -168,7 +169,7 @@ final class EnvironmentEstimator {
      * period whether the instance runs or not, so reserving a scheduled instance shows its waste.
      */
     private List<LineItem> reservable(String id, String what, BigDecimal usedHours, String kind, String onDemandKey,
-                                      Commitment commitment, java.util.function.Function<String, String> reservedKey) {
+                                      Commitment commitment, Function<Commitment, String> reservedKey) {
         BigDecimal coverage = BigDecimal.valueOf(commitment.coveragePercent()).divide(HUNDRED, MC);
         BigDecimal instances = usedHours.signum() == 0 ? BigDecimal.ONE
                 : usedHours.divide(periodHours, MC).max(BigDecimal.ONE).setScale(0, RoundingMode.CEILING);
@@ -180,8 +181,10 @@ final class EnvironmentEstimator {
                     "instance-hours", prices.price(onDemandKey), onDemandKey));
         }
         if (coverage.signum() > 0) {
-            String key = reservedKey.apply(commitment.payment().id());
-            items.add(LineItem.priced(id + "-reserved", what + " reserved 1y " + commitment.payment().id() + ", "
+            // the effective hourly rate of the spec's term and payment, upfront spread over the term (the table's entry)
+            String key = reservedKey.apply(commitment);
+            items.add(LineItem.priced(id + "-reserved", what + " reserved " + commitment.term().id() + " "
+                            + commitment.payment().id() + ", "
                             + commitment.coveragePercent() + "% coverage", reservedHours, "instance-hours",
                     prices.price(key), key));
         }

@@ -1,5 +1,6 @@
 package dev.bella.pricing;
 
+import dev.bella.aws.AwsClients;
 import dev.bella.errors.BellaException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,12 +40,28 @@ public final class PriceListException extends BellaException {
         if (AUTH_ERRORS.contains(code)) {
             hint = "; check the AWS credentials (--profile, AWS_PROFILE) and that they allow pricing:GetProducts";
         } else if (e.isThrottlingException()) {
-            hint = "; still throttled after " + dev.bella.aws.AwsClients.MAX_ATTEMPTS + " attempts, try again in a minute";
+            hint = "; still throttled after " + AwsClients.MAX_ATTEMPTS + " attempts, try again in a minute";
         } else {
             hint = "";
         }
         return new PriceListException("AWS Price List API refused GetProducts for " + serviceCode + ": " + code
                 + " (HTTP " + e.statusCode() + "): " + detail + hint, code, e);
+    }
+
+    /** The Savings Plans API refused; an access-denied message already names the IAM action (AwsClients). */
+    static PriceListException savingsPlansRefused(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                : e.awsErrorDetails().errorCode();
+        String hint = AUTH_ERRORS.contains(code) ? "; the credentials must allow "
+                + "savingsplans:DescribeSavingsPlansOfferingRates" : e.isThrottlingException()
+                ? "; still throttled after " + AwsClients.MAX_ATTEMPTS + " attempts, try again in a minute" : "";
+        return new PriceListException("AWS Savings Plans API refused DescribeSavingsPlansOfferingRates: " + code
+                + " (HTTP " + e.statusCode() + "): " + e.getMessage() + hint, code, e);
+    }
+
+    static PriceListException savingsPlansUnreachable(SdkClientException e) {
+        return new PriceListException("cannot reach the AWS Savings Plans API (DescribeSavingsPlansOfferingRates): "
+                + e.getMessage() + "; check the network, --endpoint-url or AWS_ENDPOINT_URL", "", e);
     }
 
     static PriceListException unreachable(String serviceCode, SdkClientException e) {

@@ -3,7 +3,9 @@ package dev.bella.pricing;
 import static dev.bella.prices.PriceCatalog.CACHE_NODE_TYPES;
 import static dev.bella.prices.PriceCatalog.RDS_ENGINE;
 import static dev.bella.prices.PriceCatalog.RDS_INSTANCE_CLASSES;
+import static dev.bella.prices.PriceCatalog.RESERVED_OPTIONS;
 
+import dev.bella.prices.PriceCatalog.TermPayment;
 import dev.bella.prices.PriceKeys;
 import dev.bella.pricing.PriceRule.Quote;
 import java.math.BigDecimal;
@@ -40,8 +42,9 @@ final class PriceRules {
     private static final Map<String, String> DEPLOYMENTS = Map.of("single-az", "Single-AZ", "multi-az", "Multi-AZ");
     private static final Map<String, String> INSTANCE_USAGE = Map.of("single-az", "InstanceUsage:", "multi-az",
             "Multi-AZUsage:");
-    private static final Map<String, String> PAYMENTS = Map.of("no-upfront", "No Upfront", "all-upfront",
-            "All Upfront");
+    /** The Price List's wording of each payment option. */
+    static final Map<String, String> PAYMENTS = Map.of("no-upfront", "No Upfront", "partial-upfront",
+            "Partial Upfront", "all-upfront", "All Upfront");
     private static final Map<String, String> VOLUME_TYPES = Map.of("gp2", "General Purpose", "gp3",
             "General Purpose-GP3");
 
@@ -64,9 +67,11 @@ final class PriceRules {
                         .and(p -> p.usage().equals(INSTANCE_USAGE.get(deployment) + cls));
                 rules.add(onDemand(PriceKeys.rdsHour(RDS_ENGINE, cls, deployment), "instance-hour", RDS_INSTANCES,
                         instance));
-                PAYMENTS.forEach((payment, option) -> rules.add(new PriceRule(
-                        PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, payment), "instance-hour",
-                        RDS_INSTANCES, inRegion(instance), Terms.reservedOneYear(option))));
+                for (TermPayment o : RESERVED_OPTIONS) {
+                    rules.add(new PriceRule(PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, o.term(),
+                            o.payment()), "instance-hour", RDS_INSTANCES, inRegion(instance),
+                            Terms.reserved(o.term(), PAYMENTS.get(o.payment()))));
+                }
             }
         }
         VOLUME_TYPES.forEach((volume, volumeType) -> rules.add(onDemand(PriceKeys.rdsStorageGbMonth(volume),
@@ -79,8 +84,10 @@ final class PriceRules {
                     .and(p -> p.attribute("cacheEngine").startsWith("Redis"))
                     .and(usage("NodeUsage:" + node));
             rules.add(onDemand(PriceKeys.cacheHour(node), "node-hour", CACHE, redis));
-            PAYMENTS.forEach((payment, option) -> rules.add(new PriceRule(PriceKeys.cacheReservedHour(node, payment),
-                    "node-hour", CACHE, inRegion(redis), Terms.reservedOneYear(option))));
+            for (TermPayment o : RESERVED_OPTIONS) {
+                rules.add(new PriceRule(PriceKeys.cacheReservedHour(node, o.term(), o.payment()), "node-hour", CACHE,
+                        inRegion(redis), Terms.reserved(o.term(), PAYMENTS.get(o.payment()))));
+            }
         }
         rules.add(onDemand(PriceKeys.ALB_HOUR, "hour", ALB, usage("LoadBalancerUsage")));
         rules.add(onDemand(PriceKeys.ALB_LCU_HOUR, "LCU-hour", ALB, usage("LCUUsage")));

@@ -22,15 +22,18 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.pricing.PricingClient;
+import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 
 /**
- * Rebuilds a region's price table from the AWS Price List API. The prices AWS publishes are read fresh;
+ * Rebuilds a region's price table from the AWS Price List API, and the Compute Savings Plans rates of Fargate from
+ * the Savings Plans API (which GetProducts does not serve). The prices AWS publishes are read fresh;
  * the rest (OpenAI, Twilio, free allowances, the floating Fargate Spot discount) are carried over from
  * an existing table, because the Price List does not have them.
  *
  * <pre>{@code
- * try (PricingClient pricing = awsClients.create(PricingClient.builder())) {
- *     Refreshed r = new PriceTableRefresher(pricing, Clock.systemUTC()).refresh("ca-central-1", existing);
+ * try (PricingClient pricing = awsClients.create(PricingClient.builder());
+ *      SavingsplansClient plans = awsClients.create(SavingsplansClient.builder())) {
+ *     Refreshed r = new PriceTableRefresher(pricing, plans, Clock.systemUTC()).refresh("ca-central-1", existing);
  * }
  * }</pre>
  */
@@ -39,13 +42,19 @@ public final class PriceTableRefresher {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
     private static final String OFFER_FILE = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/%s/current/%s/index.json";
 
+    /** Where the Savings Plans rates come from: the API, asked for Compute plans, ECS Fargate, one region. */
+    static final String SAVINGS_PLANS_SOURCE = "https://savingsplans.amazonaws.com/DescribeSavingsPlansOfferingRates"
+            + "?savingsPlanTypes=Compute&products=Fargate&serviceCodes=AmazonECS&region=%s";
+
     private final PricingClient client;
+    private final FargateSavingsPlanRates savingsPlans;
     private final Clock clock;
     private final PriceListParser parser = new PriceListParser();
 
-    /** The client is the caller's to close. */
-    public PriceTableRefresher(PricingClient client, Clock clock) {
+    /** The clients are the caller's to close. */
+    public PriceTableRefresher(PricingClient client, SavingsplansClient savingsPlans, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
+        this.savingsPlans = new FargateSavingsPlanRates(savingsPlans);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -94,7 +103,10 @@ public final class PriceTableRefresher {
             }
         }
 
+        readSavingsPlanRates(region, today, lines, sources, missing, warnings, refreshable);
+
         List<String> order = new ArrayList<>(PriceCatalog.allKeys());
+        order.addAll(PriceCatalog.commitmentKeys());
         existing.all().keySet().stream().filter(k -> !order.contains(k)).sorted().forEach(order::add);
         List<String> carried = new ArrayList<>();
         for (String key : order) {
@@ -112,13 +124,45 @@ public final class PriceTableRefresher {
         }
 
         PriceTableWriter writer = new PriceTableWriter(region, "Written by `bella prices refresh` on " + today
-                + " from the AWS Price List API (GetProducts). Entries whose source is a Price List offer file"
-                + " were read then; the others (" + String.join(", ", carried) + ") were carried over from "
+                + " from the AWS Price List API (GetProducts) and, for Fargate's Compute Savings Plans rates, the"
+                + " Savings Plans API (DescribeSavingsPlansOfferingRates). Entries whose source is a Price List offer"
+                + " file or the Savings Plans API were read then; the others (" + String.join(", ", carried) + ") were carried over from "
                 + existing.name() + ", because the Price List does not publish them.");
         sources.values().forEach(writer::source);
         order.stream().map(lines::get).filter(Objects::nonNull).forEach(writer::line);
         List<String> missingInOrder = order.stream().filter(missing::contains).toList();
         return new Refreshed(writer.write(), missingInOrder, carried, warnings);
+    }
+
+    /**
+     * Fargate's Compute Savings Plans rates, one per architecture, vCPU or GB, term and payment option; a key the API
+     * gave no rate for is missing, and two rates for one key are a warning, never a guess.
+     */
+    private void readSavingsPlanRates(String region, LocalDate today, Map<String, Line> lines, Map<String, Source> sources,
+                                      List<String> missing, List<String> warnings, Set<String> refreshable) {
+        Map<String, List<FargateSavingsPlanRates.Rate>> byKey = savingsPlans.fetch(region).stream()
+                .collect(Collectors.groupingBy(FargateSavingsPlanRates.Rate::key));
+        for (String key : PriceCatalog.commitmentKeys()) {
+            if (!key.startsWith("fargate.")) {
+                continue;
+            }
+            refreshable.add(key);
+            List<FargateSavingsPlanRates.Rate> rates = byKey.getOrDefault(key, List.of());
+            Set<String> distinct = rates.stream().map(r -> r.usd().toPlainString())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (rates.isEmpty()) {
+                missing.add(key);
+            } else if (distinct.size() > 1) {
+                missing.add(key);
+                warnings.add(key + ": " + rates.size() + " Savings Plans rates at different prices (" + String.join(", ",
+                        distinct) + "); left out");
+            } else {
+                sources.putIfAbsent("savingsplans", new Source("savingsplans", SAVINGS_PLANS_SOURCE.formatted(region), today));
+                FargateSavingsPlanRates.Rate r = rates.getFirst();
+                String unit = key.contains(".vcpu-hour.") ? "vCPU-hour" : "GB-hour";
+                lines.put(key, new Line(key, r.usd(), unit, "savingsplans", today, r.note()));
+            }
+        }
     }
 
     /**

@@ -7,14 +7,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Turns a product's terms into one price. */
 final class Terms {
 
-    /** A 1-year reservation is billed over 365 days of 24 hours, whatever the calendar year. */
+    /** A reservation's year is billed as 365 days of 24 hours, whatever the calendar year. */
     static final BigDecimal HOURS_PER_YEAR = BigDecimal.valueOf(8760);
+    private static final Map<String, String> LEASES = Map.of("1y", "1yr", "3y", "3yr");
     /** Enough places for an amortised hourly price to round-trip the upfront fee within a cent. */
     private static final int AMORTISED_SCALE = 6;
 
@@ -40,20 +42,28 @@ final class Terms {
         return p -> onDemand(p).map(q -> new Quote(plain(q.price().multiply(factor)), q.note()));
     }
 
-    /**
-     * The effective hourly price of a 1-year standard reservation: the hourly rate plus the upfront fee
-     * spread over 8760 hours. {@code purchaseOption} is the Price List's wording, e.g. {@code All Upfront}.
-     */
+    /** The effective hourly price of a 1-year standard reservation; see {@link #reserved}. */
     static Function<PriceListProduct, Optional<Quote>> reservedOneYear(String purchaseOption) {
+        return reserved("1y", purchaseOption);
+    }
+
+    /**
+     * The effective hourly price of a standard reservation of this term ({@code 1y}, {@code 3y}): the hourly rate
+     * plus the upfront fee spread over the term's hours (8760 a year). {@code purchaseOption} is the Price List's
+     * wording, e.g. {@code Partial Upfront}.
+     */
+    static Function<PriceListProduct, Optional<Quote>> reserved(String term, String purchaseOption) {
+        String lease = LEASES.get(term);
+        BigDecimal hours = HOURS_PER_YEAR.multiply(new BigDecimal(term.substring(0, 1)));
         return p -> p.reserved().stream()
-                .filter(r -> "1yr".equals(r.leaseContractLength()) && purchaseOption.equals(r.purchaseOption()))
+                .filter(r -> lease.equals(r.leaseContractLength()) && purchaseOption.equals(r.purchaseOption()))
                 // convertible reservations cost more and are EC2's; RDS and ElastiCache say standard or nothing
                 .filter(r -> r.offeringClass().isEmpty() || "standard".equals(r.offeringClass()))
                 .findFirst()
-                .map(r -> effectiveHourly(p.sku(), r));
+                .map(r -> effectiveHourly(p.sku(), r, hours));
     }
 
-    private static Quote effectiveHourly(String sku, Reservation r) {
+    private static Quote effectiveHourly(String sku, Reservation r, BigDecimal termHours) {
         BigDecimal upfront = BigDecimal.ZERO;
         BigDecimal hourly = BigDecimal.ZERO;
         for (Dimension d : r.dimensions()) {
@@ -63,9 +73,10 @@ final class Terms {
                 hourly = hourly.add(d.usd());
             }
         }
-        BigDecimal effective = hourly.add(upfront.divide(HOURS_PER_YEAR, AMORTISED_SCALE, RoundingMode.HALF_UP));
-        String note = "sku " + sku + ", 1yr " + r.purchaseOption()
-                + (upfront.signum() > 0 ? ": " + plain(upfront).toPlainString() + " USD upfront / 8760 h + "
+        BigDecimal effective = hourly.add(upfront.divide(termHours, AMORTISED_SCALE, RoundingMode.HALF_UP));
+        String note = "sku " + sku + ", " + r.leaseContractLength() + " " + r.purchaseOption()
+                + (upfront.signum() > 0 ? ": " + plain(upfront).toPlainString() + " USD upfront / "
+                        + termHours.toPlainString() + " h + "
                         + plain(hourly).toPlainString() + " USD/h" : "");
         return new Quote(plain(effective), note);
     }

@@ -168,6 +168,29 @@ class EstimateEngineTest {
     }
 
     @Test
+    void a_three_year_reservation_is_priced_from_its_own_rate_in_the_table() throws IOException {
+        CostReport r = estimate("""
+                region: test-region-1
+                prices: prices-test.yaml
+                environments:
+                  prod:
+                    database: {instance-class: db.t3.micro, storage-gb: 20, storage-type: gp2}
+                    cache: {engine: redis, node-type: cache.t3.micro}
+                    commitments:
+                      database: {coverage-percent: 100, term: 3y, payment: partial-upfront}
+                      cache: {coverage-percent: 100, term: 3y, payment: all-upfront}
+                usage: {calls-per-month: 0}
+                """);
+        EnvironmentCost prod = r.environments().getFirst();
+        // 730 h x 0.008 (the table's 3y partial-upfront effective rate) = 5.84; the 1y rates would give 8.76 or 7.30
+        assertThat(item(prod, Category.DATABASE, "rds-reserved")).isEqualByComparingTo("5.84");
+        // 730 h x 0.009 = 6.57
+        assertThat(item(prod, Category.CACHE, "elasticache-reserved")).isEqualByComparingTo("6.57");
+        assertThat(prod.category(Category.DATABASE).orElseThrow().items()).extracting(LineItem::description)
+                .anySatisfy(d -> assertThat(d).contains("reserved 3y partial-upfront, 100% coverage"));
+    }
+
+    @Test
     void multi_az_doubles_storage_and_nat_gateways_are_priced() throws IOException {
         CostReport r = estimate("""
                 region: test-region-1

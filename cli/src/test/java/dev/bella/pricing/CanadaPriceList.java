@@ -77,7 +77,9 @@ final class CanadaPriceList {
                 .onDemand("Hrs", onDemand)
                 .reserved("4NA7Y494T4", "1yr", "No Upfront", null, od.multiply(NO_UPFRONT_SHARE).toPlainString())
                 .reserved("HU7G6KETJZ", "1yr", "All Upfront", allUpfrontFee(onDemand).toPlainString(), "0.0000000000")
-                .reserved("38NPMPTW36", "3yr", "Partial Upfront", "150", "0.0060000000");
+                .reserved("38NPMPTW36", "3yr", "Partial Upfront", "150", "0.0060000000")
+                .reserved("R5XV2EPZQW", "1yr", "Partial Upfront", "60", "0.0050000000")
+                .reserved("NQ3QZPMQV9", "3yr", "All Upfront", "262.8", "0.0000000000");
     }
 
     /** The all-upfront fee the fixture sets for an on-demand hourly price: 61% of a year of it. */
@@ -121,7 +123,55 @@ final class CanadaPriceList {
                 .reserved("4NA7Y494T4", "1yr", "No Upfront", null,
                         new BigDecimal(onDemand).multiply(NO_UPFRONT_SHARE).toPlainString())
                 .reserved("HU7G6KETJZ", "1yr", "All Upfront", CACHE_ALL_UPFRONT_FEE, "0.0000000000")
+                .reserved("R5XV2EPZQW", "1yr", "Partial Upfront", "52.56", "0.0040000000")
+                .reserved("38NPMPTW36", "3yr", "Partial Upfront", "131.4", "0.0030000000")
+                .reserved("NQ3QZPMQV9", "3yr", "All Upfront", "210.24", "0.0000000000")
                 .json();
+    }
+
+    /**
+     * Compute Savings Plans rates of ECS Fargate in ca-central-1 as DescribeSavingsPlansOfferingRates lists them
+     * (searchResults members): per term and payment, x86 and ARM vCPU and GB. Fixture figures, chosen so each
+     * key's rate is distinct; among them rows that must be left alone: EKS's Fargate, Windows, another region.
+     */
+    static List<String> savingsPlanRates() {
+        List<String> out = new ArrayList<>();
+        String[][] plans = {
+            {"31536000", "No Upfront", "0.0356", "0.0039", "0.0285", "0.0031"},
+            {"31536000", "Partial Upfront", "0.0343", "0.0037", "0.0274", "0.0030"},
+            {"31536000", "All Upfront", "0.0336", "0.0036", "0.0269", "0.0029"},
+            {"94608000", "No Upfront", "0.0267", "0.0029", "0.0214", "0.0023"},
+            {"94608000", "Partial Upfront", "0.0250", "0.0027", "0.0200", "0.0022"},
+            {"94608000", "All Upfront", "0.0241", "0.0026", "0.0193", "0.0021"}};
+        int id = 0;
+        for (String[] p : plans) {
+            String offering = "0f" + (++id) + "a1b2c3-0000-4000-8000-00000000000" + id;
+            out.add(rate(offering, p[0], p[1], "AmazonECS", "CAN1-Fargate-vCPU-Hours:perCPU", p[2], REGION));
+            out.add(rate(offering, p[0], p[1], "AmazonECS", "CAN1-Fargate-GB-Hours", p[3], REGION));
+            out.add(rate(offering, p[0], p[1], "AmazonECS", "CAN1-Fargate-ARM-vCPU-Hours:perCPU", p[4], REGION));
+            out.add(rate(offering, p[0], p[1], "AmazonECS", "CAN1-Fargate-ARM-GB-Hours", p[5], REGION));
+            out.add(rate(offering, p[0], p[1], "AmazonEKS", "CAN1-Fargate-vCPU-Hours:perCPU", "0.0999", REGION));
+            out.add(rate(offering, p[0], p[1], "AmazonECS", "CAN1-Fargate-Windows-vCPU-Hours:perCPU", "0.0888", REGION));
+            out.add(rate(offering, p[0], p[1], "AmazonECS", "USE1-Fargate-vCPU-Hours:perCPU", "0.0777", "us-east-1"));
+        }
+        return out;
+    }
+
+    private static String rate(String offering, String seconds, String payment, String service, String usage,
+                               String rate, String region) {
+        String years = seconds.equals("31536000") ? "1" : "3";
+        return "{\"savingsPlanOffering\":{\"offeringId\":\"" + offering + "\",\"paymentOption\":\"" + payment
+                + "\",\"planType\":\"Compute\",\"durationSeconds\":" + seconds + ",\"currency\":\"USD\","
+                + "\"planDescription\":\"" + years + " year " + payment + " Compute Savings Plan\"},\"rate\":\""
+                + rate + "\",\"unit\":\"Hrs\",\"productType\":\"Fargate\",\"serviceCode\":\"" + service
+                + "\",\"usageType\":\"" + usage + "\",\"operation\":\"\",\"properties\":[{\"name\":\"region\","
+                + "\"value\":\"" + region + "\"}]}";
+    }
+
+    /** A DescribeSavingsPlansOfferingRates response body (REST-JSON); {@code nextToken} null on the last page. */
+    static String savingsPlanPage(List<String> rates, String nextToken) {
+        return "{\"searchResults\":[" + String.join(",", rates) + "]"
+                + (nextToken == null ? "" : ",\"nextToken\":\"" + nextToken + "\"") + "}";
     }
 
     static List<String> alb() {

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.pricing.PricingClient;
+import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 
 class PriceTableRefresherTest {
 
@@ -50,24 +51,54 @@ class PriceTableRefresherTest {
     private final PriceTable existing = loader.load(Path.of("..", "configs", "prices", "aws-ca-central-1.yaml"));
     private WireMockServer aws;
     private PricingClient pricing;
+    private SavingsplansClient savingsPlans;
 
     @BeforeEach
     void start() {
         aws = new WireMockServer(options().dynamicPort());
         aws.start();
-        pricing = new AwsClients(AwsSettings.of(null, "us-east-1", URI.create(aws.baseUrl())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .create(PricingClient.builder());
+        AwsClients clients = new AwsClients(AwsSettings.of(null, "us-east-1", URI.create(aws.baseUrl())),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+        pricing = clients.create(PricingClient.builder());
+        savingsPlans = clients.create(SavingsplansClient.builder());
     }
 
     @AfterEach
     void stop() {
         pricing.close();
+        savingsPlans.close();
         aws.stop();
     }
 
     private Refreshed refresh() {
-        return new PriceTableRefresher(pricing, CLOCK).refresh("ca-central-1", existing);
+        return new PriceTableRefresher(pricing, savingsPlans, CLOCK).refresh("ca-central-1", existing);
+    }
+
+    private static MappingBuilder offeringRates() {
+        return post(urlEqualTo("/DescribeSavingsPlansOfferingRates"))
+                .withHeader("Content-Type", containing("application/json"));
+    }
+
+    private static ResponseDefinitionBuilder ratesPage(List<String> rates, String nextToken) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(CanadaPriceList.savingsPlanPage(rates, nextToken));
+    }
+
+    /** REST-JSON errors name their type in the x-amzn-ErrorType header. */
+    private static ResponseDefinitionBuilder restError(int status, String type, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazonaws.savingsplans/")
+                .withHeader("x-amzn-RequestId", "5d1c2b3a-0000-4000-8000-000000000000")
+                .withBody("{\"message\":\"" + message + "\"}");
+    }
+
+    /** The Fargate Savings Plans rates in two pages. */
+    private void stubSavingsPlans() {
+        List<String> rates = CanadaPriceList.savingsPlanRates();
+        aws.stubFor(offeringRates().atPriority(5).willReturn(ratesPage(rates.subList(0, 20), "sp-page-2")));
+        aws.stubFor(offeringRates().atPriority(2)
+                .withRequestBody(matchingJsonPath("$.nextToken", equalTo("sp-page-2")))
+                .willReturn(ratesPage(rates.subList(20, rates.size()), null)));
     }
 
     private static MappingBuilder getProducts(String serviceCode) {
@@ -108,6 +139,7 @@ class PriceTableRefresherTest {
         aws.stubFor(getProducts("AmazonEC2").willReturn(page(CanadaPriceList.nat(), null)));
         aws.stubFor(getProducts("AWSDataTransfer").willReturn(page(CanadaPriceList.transfer(), null)));
         aws.stubFor(getProducts("AmazonCloudWatch").willReturn(page(CanadaPriceList.logs(), null)));
+        stubSavingsPlans();
     }
 
     @Test
@@ -131,7 +163,9 @@ class PriceTableRefresherTest {
 
         PriceTable t = loader.parse(r.yaml(), "refreshed");
         assertThat(t.region()).isEqualTo("ca-central-1");
-        assertThat(t.all().keySet()).containsExactlyInAnyOrderElementsOf(PriceCatalog.allKeys());
+        List<String> all = new ArrayList<>(PriceCatalog.allKeys());
+        all.addAll(PriceCatalog.commitmentKeys());
+        assertThat(t.all().keySet()).containsExactlyInAnyOrderElementsOf(all);
         assertThat(t.price("fargate.x86.vcpu-hour")).isEqualByComparingTo("0.04456");
         assertThat(t.price("fargate.arm64.gb-hour")).isEqualByComparingTo("0.00391");
         assertThat(t.price("rds.postgres.db.t3.micro.single-az")).isEqualByComparingTo("0.020");
@@ -163,6 +197,116 @@ class PriceTableRefresherTest {
         assertThat(t.price("elasticache.cache.t3.micro.reserved-1y-all-upfront"))
                 .isEqualByComparingTo(new BigDecimal(CanadaPriceList.CACHE_ALL_UPFRONT_FEE)
                         .divide(BigDecimal.valueOf(8760), 6, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void amortisesPartialUpfrontAndThreeYearReservationsOverTheirTerm() {
+        stubCanada();
+
+        PriceTable t = loader.parse(refresh().yaml(), "refreshed");
+
+        // 60 upfront / 8760 h = 0.006849 + 0.005 hourly
+        assertThat(t.price("rds.postgres.db.t3.micro.reserved-1y-partial-upfront.single-az")).isEqualByComparingTo("0.011849");
+        // 150 upfront / 26280 h = 0.005708 + 0.006 hourly
+        assertThat(t.price("rds.postgres.db.t4g.micro.reserved-3y-partial-upfront.multi-az")).isEqualByComparingTo("0.011708");
+        assertThat(t.entry("rds.postgres.db.t4g.micro.reserved-3y-partial-upfront.multi-az").note())
+                .contains("3yr Partial Upfront", "150 USD upfront / 26280 h + 0.006 USD/h");
+        // 262.8 / 26280 = 0.01
+        assertThat(t.price("rds.postgres.db.t3.small.reserved-3y-all-upfront.single-az")).isEqualByComparingTo("0.01");
+        // 52.56 / 8760 = 0.006 + 0.004; 131.4 / 26280 = 0.005 + 0.003; 210.24 / 26280 = 0.008
+        assertThat(t.price("elasticache.cache.t4g.micro.reserved-1y-partial-upfront")).isEqualByComparingTo("0.010");
+        assertThat(t.price("elasticache.cache.t4g.micro.reserved-3y-partial-upfront")).isEqualByComparingTo("0.008");
+        assertThat(t.price("elasticache.cache.t3.small.reserved-3y-all-upfront")).isEqualByComparingTo("0.008");
+    }
+
+    @Test
+    void readsFargateComputeSavingsPlansRatesFromTheSavingsPlansApi() {
+        stubCanada();
+
+        Refreshed r = refresh();
+        PriceTable t = loader.parse(r.yaml(), "refreshed");
+
+        assertThat(t.price("fargate.x86.vcpu-hour.savings-plan-1y-no-upfront")).isEqualByComparingTo("0.0356");
+        assertThat(t.price("fargate.x86.gb-hour.savings-plan-1y-partial-upfront")).isEqualByComparingTo("0.0037");
+        assertThat(t.price("fargate.arm64.vcpu-hour.savings-plan-3y-all-upfront")).isEqualByComparingTo("0.0193");
+        assertThat(t.price("fargate.arm64.gb-hour.savings-plan-3y-no-upfront")).isEqualByComparingTo("0.0023");
+        assertThat(t.entry("fargate.x86.vcpu-hour.savings-plan-3y-partial-upfront").price()).isEqualByComparingTo("0.0250");
+        // EKS's Fargate, Windows and another region's rows are on the pages too and must not be taken
+        assertThat(r.warnings()).isEmpty();
+        assertThat(t.entry("fargate.x86.vcpu-hour.savings-plan-1y-no-upfront").url()).isEqualTo(
+                "https://savingsplans.amazonaws.com/DescribeSavingsPlansOfferingRates?savingsPlanTypes=Compute"
+                        + "&products=Fargate&serviceCodes=AmazonECS&region=ca-central-1");
+        assertThat(t.entry("fargate.x86.vcpu-hour.savings-plan-1y-no-upfront").date()).isEqualTo(TODAY);
+        assertThat(t.entry("fargate.x86.vcpu-hour.savings-plan-1y-no-upfront").note())
+                .contains("CAN1-Fargate-vCPU-Hours:perCPU", "1 year No Upfront Compute Savings Plan");
+        assertThat(t.entry("fargate.arm64.gb-hour.savings-plan-1y-all-upfront").unit()).isEqualTo("GB-hour");
+    }
+
+    @Test
+    void asksTheSavingsPlansApiForComputePlansOfEcsFargateInTheRegionAndFollowsNextToken() {
+        stubCanada();
+
+        refresh();
+
+        aws.verify(2, postRequestedFor(urlEqualTo("/DescribeSavingsPlansOfferingRates"))
+                .withHeader("Authorization", containing("/us-east-1/savingsplans/aws4_request"))
+                .withRequestBody(matchingJsonPath("$.savingsPlanTypes[0]", equalTo("Compute")))
+                .withRequestBody(matchingJsonPath("$.products[0]", equalTo("Fargate")))
+                .withRequestBody(matchingJsonPath("$.serviceCodes[0]", equalTo("AmazonECS")))
+                .withRequestBody(matchingJsonPath("$.filters[0].name", equalTo("region")))
+                .withRequestBody(matchingJsonPath("$.filters[0].values[0]", equalTo("ca-central-1"))));
+        aws.verify(1, postRequestedFor(urlEqualTo("/DescribeSavingsPlansOfferingRates"))
+                .withRequestBody(matchingJsonPath("$.nextToken", equalTo("sp-page-2"))));
+    }
+
+    @Test
+    void aSavingsPlansRateTheApiDidNotReturnIsReportedMissing() {
+        stubCanada();
+        List<String> rates = CanadaPriceList.savingsPlanRates().stream()
+                .filter(json -> !json.contains("\"All Upfront\"")).toList();
+        aws.stubFor(offeringRates().atPriority(1).willReturn(ratesPage(rates, null)));
+
+        Refreshed r = refresh();
+
+        assertThat(r.missingKeys()).containsExactlyInAnyOrder(
+                "fargate.x86.vcpu-hour.savings-plan-1y-all-upfront", "fargate.x86.gb-hour.savings-plan-1y-all-upfront",
+                "fargate.arm64.vcpu-hour.savings-plan-1y-all-upfront", "fargate.arm64.gb-hour.savings-plan-1y-all-upfront",
+                "fargate.x86.vcpu-hour.savings-plan-3y-all-upfront", "fargate.x86.gb-hour.savings-plan-3y-all-upfront",
+                "fargate.arm64.vcpu-hour.savings-plan-3y-all-upfront", "fargate.arm64.gb-hour.savings-plan-3y-all-upfront");
+        assertThat(loader.parse(r.yaml(), "refreshed").has("fargate.x86.vcpu-hour.savings-plan-1y-all-upfront")).isFalse();
+    }
+
+    @Test
+    void aThrottledSavingsPlansCallIsRetriedByTheSdk() {
+        stubCanada();
+        aws.stubFor(offeringRates().atPriority(1)
+                .inScenario("throttle-sp").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(restError(429, "ThrottlingException", "Rate exceeded"))
+                .willSetStateTo("recovered"));
+
+        Refreshed r = refresh();
+
+        assertThat(r.missingKeys()).isEmpty();
+        aws.verify(3, postRequestedFor(urlEqualTo("/DescribeSavingsPlansOfferingRates")));
+    }
+
+    @Test
+    void aDeniedSavingsPlansCallNamesTheIamActionAndIsNotRetried() {
+        stubCanada();
+        aws.stubFor(offeringRates().atPriority(1).willReturn(restError(403, "AccessDeniedException",
+                "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: "
+                        + "savingsplans:DescribeSavingsPlansOfferingRates")));
+
+        assertThatThrownBy(this::refresh)
+                .isInstanceOfSatisfying(PriceListException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("AccessDeniedException");
+                    assertThat(e.isAuthProblem()).isTrue();
+                    assertThat(e.outcome().code()).isEqualTo(3);
+                })
+                .hasMessageStartingWith("AWS Savings Plans API refused DescribeSavingsPlansOfferingRates: "
+                        + "AccessDeniedException (HTTP 403): access denied: needs IAM permission "
+                        + "savingsplans:DescribeSavingsPlansOfferingRates");
+        aws.verify(1, postRequestedFor(urlEqualTo("/DescribeSavingsPlansOfferingRates")));
     }
 
     @Test
@@ -284,7 +428,7 @@ class PriceTableRefresherTest {
 
     @Test
     void aRegionThatIsNotARegionCodeIsRefusedBeforeAnyCall() {
-        assertThatThrownBy(() -> new PriceTableRefresher(pricing, CLOCK).refresh("Canada (Central)", existing))
+        assertThatThrownBy(() -> new PriceTableRefresher(pricing, savingsPlans, CLOCK).refresh("Canada (Central)", existing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an AWS region code");
         aws.verify(0, postRequestedFor(urlEqualTo("/")));

@@ -18,8 +18,29 @@ public final class PriceCatalog {
     public static final List<String> RDS_INSTANCE_CLASSES = List.of(
             "db.t3.micro", "db.t3.small", "db.t3.medium", "db.t4g.micro", "db.t4g.small", "db.t4g.medium");
     public static final List<String> RDS_DEPLOYMENTS = List.of("single-az", "multi-az");
-    /** 1-year reservations; the price is effective hourly, any upfront fee amortised over 8760 hours. */
+    /**
+     * The 1-year reservations every bundled table carries; the price is effective hourly, any upfront fee amortised
+     * over 8760 hours.
+     */
     public static final List<String> RESERVED_PAYMENTS = List.of("no-upfront", "all-upfront");
+
+    /** A commitment's term ({@code 1y}, {@code 3y}) and payment option ({@code no-upfront}, ...), as keys spell them. */
+    public record TermPayment(String term, String payment) {
+    }
+
+    /**
+     * The reservations priced for RDS and ElastiCache: RDS offers no-upfront for 1 year only (AWS's reserved DB
+     * instance pages), partial and all upfront for 1 and 3 years; the same set is read for ElastiCache.
+     */
+    public static final List<TermPayment> RESERVED_OPTIONS = List.of(new TermPayment("1y", "no-upfront"),
+            new TermPayment("1y", "partial-upfront"), new TermPayment("1y", "all-upfront"),
+            new TermPayment("3y", "partial-upfront"), new TermPayment("3y", "all-upfront"));
+
+    /** Compute Savings Plans are sold for 1 and 3 years with each of the three payment options. */
+    public static final List<TermPayment> SAVINGS_PLAN_OPTIONS = List.of(new TermPayment("1y", "no-upfront"),
+            new TermPayment("1y", "partial-upfront"), new TermPayment("1y", "all-upfront"),
+            new TermPayment("3y", "no-upfront"), new TermPayment("3y", "partial-upfront"),
+            new TermPayment("3y", "all-upfront"));
     public static final List<String> RDS_VOLUME_TYPES = List.of("gp2", "gp3");
     public static final List<String> CACHE_NODE_TYPES = List.of(
             "cache.t3.micro", "cache.t3.small", "cache.t4g.micro", "cache.t4g.small");
@@ -37,7 +58,7 @@ public final class PriceCatalog {
             for (String deployment : RDS_DEPLOYMENTS) {
                 keys.add(PriceKeys.rdsHour(RDS_ENGINE, cls, deployment));
                 for (String payment : RESERVED_PAYMENTS) {
-                    keys.add(PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, payment));
+                    keys.add(PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, "1y", payment));
                 }
             }
         }
@@ -47,7 +68,7 @@ public final class PriceCatalog {
         for (String node : CACHE_NODE_TYPES) {
             keys.add(PriceKeys.cacheHour(node));
             for (String payment : RESERVED_PAYMENTS) {
-                keys.add(PriceKeys.cacheReservedHour(node, payment));
+                keys.add(PriceKeys.cacheReservedHour(node, "1y", payment));
             }
         }
         keys.addAll(List.of(PriceKeys.ALB_HOUR, PriceKeys.ALB_LCU_HOUR, PriceKeys.HTTP_API_MILLION_REQUESTS,
@@ -56,6 +77,43 @@ public final class PriceCatalog {
                 PriceKeys.DATA_TRANSFER_OUT_FREE_GB, PriceKeys.LOGS_INGESTION_GB, PriceKeys.LOGS_STORAGE_GB_MONTH,
                 PriceKeys.LOGS_FREE_GB));
         return List.copyOf(keys);
+    }
+
+    /**
+     * Commitment rates beyond the 1-year reservations every table has: the other reservation terms and payments,
+     * and the Compute Savings Plans rates for Fargate. `bella prices refresh` reads them (the Price List's reserved
+     * terms, the Savings Plans rates API); a bundled table carries those it has a published figure for, and a spec
+     * that needs one the table lacks is refused naming the key.
+     */
+    public static List<String> commitmentKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String arch : FARGATE_ARCHITECTURES) {
+            for (TermPayment o : SAVINGS_PLAN_OPTIONS) {
+                keys.add(PriceKeys.fargateSavingsPlanVcpuHour(arch, o.term(), o.payment()));
+                keys.add(PriceKeys.fargateSavingsPlanGbHour(arch, o.term(), o.payment()));
+            }
+        }
+        for (String cls : RDS_INSTANCE_CLASSES) {
+            for (String deployment : RDS_DEPLOYMENTS) {
+                for (TermPayment o : RESERVED_OPTIONS) {
+                    if (!inEveryTable(o)) {
+                        keys.add(PriceKeys.rdsReservedHour(RDS_ENGINE, cls, deployment, o.term(), o.payment()));
+                    }
+                }
+            }
+        }
+        for (String node : CACHE_NODE_TYPES) {
+            for (TermPayment o : RESERVED_OPTIONS) {
+                if (!inEveryTable(o)) {
+                    keys.add(PriceKeys.cacheReservedHour(node, o.term(), o.payment()));
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static boolean inEveryTable(TermPayment o) {
+        return o.term().equals("1y") && RESERVED_PAYMENTS.contains(o.payment());
     }
 
     /** Keys of the third parties (OpenAI, Twilio): the same in every region's table. */

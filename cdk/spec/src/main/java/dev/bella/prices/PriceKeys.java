@@ -37,9 +37,14 @@ public final class PriceKeys {
         return "rds." + engine + "." + instanceClass + "." + deployment;
     }
 
-    /** Effective hourly price of a 1-year reservation (upfront amortised over the term). */
-    public static String rdsReservedHour(String engine, String instanceClass, String deployment, String payment) {
-        return "rds." + engine + "." + instanceClass + ".reserved-1y-" + payment + "." + deployment;
+    /**
+     * Effective hourly price of a reservation of this term ({@code 1y}, {@code 3y}) and payment ({@code no-upfront},
+     * {@code partial-upfront}, {@code all-upfront}): the upfront fee spread over the term's hours plus the hourly rate,
+     * both from the published reserved rates, never a ratio of on-demand.
+     */
+    public static String rdsReservedHour(String engine, String instanceClass, String deployment, String term,
+                                         String payment) {
+        return "rds." + engine + "." + instanceClass + ".reserved-" + term + "-" + payment + "." + deployment;
     }
 
     public static String rdsStorageGbMonth(String volumeType) {
@@ -50,8 +55,9 @@ public final class PriceKeys {
         return "elasticache." + nodeType + ".on-demand";
     }
 
-    public static String cacheReservedHour(String nodeType, String payment) {
-        return "elasticache." + nodeType + ".reserved-1y-" + payment;
+    /** As {@link #rdsReservedHour}, for an ElastiCache node. */
+    public static String cacheReservedHour(String nodeType, String term, String payment) {
+        return "elasticache." + nodeType + ".reserved-" + term + "-" + payment;
     }
 
     public static final String ALB_HOUR = "alb.hour";

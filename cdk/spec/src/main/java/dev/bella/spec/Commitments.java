@@ -22,7 +22,7 @@ public record Commitments(Commitment database, Commitment cache, Optional<Comput
     }
 
     public enum Term {
-        ONE_YEAR("1y");
+        ONE_YEAR("1y"), THREE_YEARS("3y");
 
         private final String id;
 
@@ -33,10 +33,15 @@ public record Commitments(Commitment database, Commitment cache, Optional<Comput
         public String id() {
             return id;
         }
+
+        /** {@code 1-year}, {@code 3-year}: for line items and messages. */
+        public String words() {
+            return id.substring(0, 1) + "-year";
+        }
     }
 
     public enum Payment {
-        NO_UPFRONT("no-upfront"), ALL_UPFRONT("all-upfront");
+        NO_UPFRONT("no-upfront"), PARTIAL_UPFRONT("partial-upfront"), ALL_UPFRONT("all-upfront");
 
         private final String id;
 

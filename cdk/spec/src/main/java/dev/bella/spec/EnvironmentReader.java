@@ -22,9 +22,9 @@ final class EnvironmentReader {
     private static final Map<String, Ingress> INGRESS = Map.of("alb", Ingress.ALB, "http-api", Ingress.HTTP_API);
     private static final Map<String, String> ENGINES = Map.of("postgres", "postgres");
     private static final Map<String, String> STORAGE = Map.of("gp3", "gp3", "gp2", "gp2");
-    private static final Map<String, Term> TERMS = Map.of("1y", Term.ONE_YEAR);
+    private static final Map<String, Term> TERMS = Map.of("1y", Term.ONE_YEAR, "3y", Term.THREE_YEARS);
     private static final Map<String, Payment> PAYMENTS = Map.of("no-upfront", Payment.NO_UPFRONT,
-            "all-upfront", Payment.ALL_UPFRONT);
+            "partial-upfront", Payment.PARTIAL_UPFRONT, "all-upfront", Payment.ALL_UPFRONT);
 
     // ECR's own rules for repository names and image tags
     private static final java.util.regex.Pattern REPOSITORY =
@@ -397,12 +397,12 @@ final class EnvironmentReader {
         Optional<ComputeSavingsPlan> compute = c.has("compute") ? computePlan(c, service) : Optional.empty();
         if (dbc.coveragePercent() > 0) {
             requirePrice(c, "database", PriceKeys.rdsReservedHour(db.engine(), db.instanceClass(), db.deployment(),
-                    dbc.payment().id()), "a 1-year reservation of " + db.instanceClass());
+                    dbc.term().id(), dbc.payment().id()), reservation(dbc, db.instanceClass()));
         }
         if (cc.coveragePercent() > 0) {
             if (cache instanceof Cache.Redis r) {
-                requirePrice(c, "cache", PriceKeys.cacheReservedHour(r.nodeType(), cc.payment().id()),
-                        "a 1-year reservation of " + r.nodeType());
+                requirePrice(c, "cache", PriceKeys.cacheReservedHour(r.nodeType(), cc.term().id(), cc.payment().id()),
+                        reservation(cc, r.nodeType()));
             } else {
                 c.problems().add(c.positionOf("cache"), c.what() + ".cache: a reservation needs a cache; this environment has cache: none");
             }
@@ -429,8 +429,8 @@ final class EnvironmentReader {
             if (prices != null && !prices.has(key)) {
                 c.problems().add(c.node("compute").map(YamlNode::position).orElse(c.position()), c.what()
                         + ".compute: a Compute Savings Plan (" + term + " " + payment + ") for " + arch + " Fargate has no "
-                        + "rate in " + prices.name() + " (" + key + "); add the rate (with its source and date) to the "
-                        + "price table");
+                        + "rate in " + prices.name() + " (" + key + "); `bella prices refresh` reads it from the Savings "
+                        + "Plans API, or add it with its source and date");
                 break;
             }
         }
@@ -445,11 +445,15 @@ final class EnvironmentReader {
         return new Commitment(coverage, term, payment);
     }
 
+    private static String reservation(Commitment c, String type) {
+        return "a " + c.term().words() + " " + c.payment().id() + " reservation of " + type;
+    }
+
     private void requirePrice(MapReader m, String key, String priceKey, String what) {
         if (prices != null && !prices.has(priceKey)) {
             m.problems().add(m.node(key).map(YamlNode::position).orElse(m.position()), m.what() + "." + key + ": "
                     + what + " has no price in " + prices.name() + " (" + priceKey
-                    + "); use a class the table lists or add its price");
+                    + "); use a class, term and payment the table lists, or refresh it (`bella prices refresh`)");
         }
     }
 }

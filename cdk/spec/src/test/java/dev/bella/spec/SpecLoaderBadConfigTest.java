@@ -216,7 +216,7 @@ class SpecLoaderBadConfigTest {
                             database: {instance-class: db.t4g.small}
                             commitments:
                               database: {coverage-percent: 100}
-                        """, 6, 17, "a 1-year reservation of db.t4g.small has no price"),
+                        """, 6, 17, "a 1-year no-upfront reservation of db.t4g.small has no price"),
                 new Case("reservation on an environment with cache none", """
                         region: test-region-1
                         environments:
@@ -230,8 +230,22 @@ class SpecLoaderBadConfigTest {
                         environments:
                           prod:
                             commitments:
-                              database: {coverage-percent: 100, payment: partial-upfront}
-                        """, 5, 50, "expected one of all-upfront, no-upfront, found 'partial-upfront'"),
+                              database: {coverage-percent: 100, payment: half-upfront}
+                        """, 5, 50, "expected one of all-upfront, no-upfront, partial-upfront, found 'half-upfront'"),
+                new Case("unknown reservation term", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            commitments:
+                              database: {coverage-percent: 100, term: 5y}
+                        """, 5, 47, "expected one of 1y, 3y, found '5y'"),
+                new Case("3-year reservation the price table has no rate for", """
+                        region: test-region-1
+                        environments:
+                          prod:
+                            commitments:
+                              database: {coverage-percent: 100, term: 3y, payment: all-upfront}
+                        """, 5, 17, "a 3-year all-upfront reservation of db.t4g.micro has no price in "),
 
                 // ---- schedules ----
                 new Case("unknown time zone", """

@@ -67,7 +67,7 @@ class SpecLoaderValidTest {
                 logs: {retention-days: 90}
                 commitments:
                   database: {coverage-percent: 100, term: 1y, payment: all-upfront}
-                  cache: {coverage-percent: 50}
+                  cache: {coverage-percent: 50, term: 3y, payment: partial-upfront}
               dev:
                 extends: prod
                 protected: false
@@ -150,7 +150,7 @@ class SpecLoaderValidTest {
         assertThat(prod.commitments().database())
                 .isEqualTo(new Commitments.Commitment(100, Term.ONE_YEAR, Payment.ALL_UPFRONT));
         assertThat(prod.commitments().cache())
-                .isEqualTo(new Commitments.Commitment(50, Term.ONE_YEAR, Payment.NO_UPFRONT));
+                .isEqualTo(new Commitments.Commitment(50, Term.THREE_YEARS, Payment.PARTIAL_UPFRONT));
     }
 
     @Test
