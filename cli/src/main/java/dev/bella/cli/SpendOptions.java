@@ -69,9 +69,10 @@ final class SpendOptions {
     @Option(names = "--lenient", description = "Skip and count malformed rows of a FOCUS/CUR file instead of stopping.")
     boolean lenient;
 
-    @Option(names = "--ledger-url", paramLabel = "JDBC",
-            description = "The booking service's PostgreSQL (calls, OpenAI tokens); user and password from "
-                    + "BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD.")
+    @Option(names = "--ledger-url", paramLabel = "URL|DIR",
+            description = "The booking service's ledger (calls, Gathers, OpenAI tokens): a jdbc:postgresql:// URL "
+                    + "(user and password from BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD), or the embedded default "
+                    + "of a running `bella booking serve`: 'embedded' (its default data dir) or its --data-dir.")
     String ledgerUrl;
 
     @Option(names = "--twilio", description = "Add Twilio's inbound-call charges (Usage Records API; credentials from "
@@ -149,8 +150,8 @@ final class SpendOptions {
             }
             t = Optional.of(new TwilioUsage(TwilioUsage.client(sid, token, Optional.ofNullable(twilioApiUrl))));
         }
-        Optional<LedgerReader> ledger = Optional.ofNullable(ledgerUrl).map(url -> new LedgerReader(url,
-                Optional.ofNullable(env.get("BELLA_LEDGER_USER")), Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD"))));
+        Optional<LedgerReader> ledger = Optional.ofNullable(ledgerUrl)
+                .map(url -> LedgerReader.forOption(url, env));
         return new SpendReportService.ThirdParty(t, ledger);
     }
 }
