@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -154,6 +155,16 @@ class LauncherIT {
             assertThat(call.code()).as(call.err()).isZero();
             assertThat(call.out()).contains("> POST /voice/incoming\n< 200 <?xml");
 
+            // the light runtime finds the running embedded ledger from the data dir alone: no URL, no password copied
+            Run report = bella(Map.of("BELLA_DATA_DIR", data.toString()), "cost", "report", "--config", CONFIG,
+                    "--source", "estimate", "--env", "prod", "--ledger-url", "embedded", "--format", "json");
+            assertThat(report.err()).isEmpty();
+            assertThat(report.code()).isZero();
+            assertThat(report.out()).contains("\"notes\"", "voice usage").contains("the ledger");
+            Run byDir = bella("cost", "report", "--config", CONFIG, "--source", "estimate", "--ledger-url", data.toString(),
+                    "--format", "json");
+            assertThat(byDir.code()).as(byDir.err()).isZero();
+
             // a second server on the same data dir: refused with the first one's PID (bin/bella execs the JVM), exit 2
             Run second = bella("booking", "serve", "--port", "0", "--data-dir", data.toString());
             assertThat(second.code()).isEqualTo(2);
@@ -165,6 +176,13 @@ class LauncherIT {
                 p.destroyForcibly();
             }
         }
+        // stopped: one line saying how to start it, exit 3
+        Run stopped = bella(Map.of("BELLA_DATA_DIR", data.toString()), "cost", "report", "--config", CONFIG,
+                "--source", "estimate", "--ledger-url", "embedded");
+        assertThat(stopped.out()).isEmpty();
+        assertThat(stopped.err()).isEqualTo("bella: the embedded ledger in " + data + " is not running; start it with "
+                + "`bella booking serve --data-dir " + data + "` and run the report again\n");
+        assertThat(stopped.code()).isEqualTo(3);
     }
 
     @Test
@@ -177,7 +195,13 @@ class LauncherIT {
     }
 
     static Run bella(String... args) throws Exception {
-        Process p = launcher(List.of(args)).start();
+        return bella(Map.of(), args);
+    }
+
+    static Run bella(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = launcher(List.of(args));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
