@@ -53,6 +53,22 @@ public final class EmbeddedLedger {
     }
 
     /**
+     * The running server of the default data dir: when that directory does not exist, serve has never run with it,
+     * which is the same advice as a stopped server (exit 3), not a mistyped path (exit 2).
+     */
+    public static Location locateDefault(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            throw notRunning(dataDir);
+        }
+        return locate(dataDir);
+    }
+
+    private static ProviderException notRunning(Path dataDir) {
+        return new ProviderException("the embedded ledger in " + dataDir + " is not running; start it with `bella booking "
+                + "serve --data-dir " + dataDir + "` and run the report again", null);
+    }
+
+    /**
      * The running server of {@code dataDir}. A directory that is no data dir is a usage error (exit 2); a data dir
      * whose server is not running, or is still starting, is said in one line with the command that starts it (exit 3).
      */
@@ -68,8 +84,7 @@ public final class EmbeddedLedger {
         String start = "start it with `bella booking serve --data-dir " + dataDir + "`";
         List<String> pid = pidFile(dataDir.resolve("postmaster.pid"));
         if (pid.isEmpty() || !running(pid.get(0))) {
-            throw new ProviderException("the embedded ledger in " + dataDir + " is not running; " + start
-                    + " and run the report again", null);
+            throw notRunning(dataDir);
         }
         // lines 4 and 8 are there from the server's first moment; the status says whether it accepts connections
         String status = pid.size() >= 8 ? pid.get(7).strip() : "";

@@ -76,12 +76,14 @@ public final class LedgerReader {
         if (value.isBlank()) {
             throw new SpendException("--ledger-url: empty; give a jdbc:postgresql:// URL, 'embedded' or a booking data dir");
         }
-        if (value.startsWith("jdbc:")) {
+        // anything with a scheme is a URL (postgres://… is a JDBC URL's typo, not a directory named postgres:)
+        if (value.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return new LedgerReader(value, Optional.ofNullable(env.get("BELLA_LEDGER_USER")),
                     Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD")));
         }
-        Path dir = value.equals("embedded") ? EmbeddedLedger.defaultDataDir(env) : Path.of(value);
-        EmbeddedLedger.Location at = EmbeddedLedger.locate(dir);
+        EmbeddedLedger.Location at = value.equals("embedded")
+                ? EmbeddedLedger.locateDefault(EmbeddedLedger.defaultDataDir(env))
+                : EmbeddedLedger.locate(Path.of(value));
         return new LedgerReader(at.jdbcUrl(), Optional.of(at.user()), Optional.of(at.password()),
                 java.time.Duration.ofSeconds(3), "is `bella booking serve --data-dir " + at.dataDir() + "` still running?");
     }

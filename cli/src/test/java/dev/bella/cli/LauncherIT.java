@@ -2,6 +2,9 @@ package dev.bella.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,6 +186,53 @@ class LauncherIT {
         assertThat(stopped.err()).isEqualTo("bella: the embedded ledger in " + data + " is not running; start it with "
                 + "`bella booking serve --data-dir " + data + "` and run the report again\n");
         assertThat(stopped.code()).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(180)
+    void costReportReadsTwilioPerCategoryWithAnApiKeyThroughAProxyPath() throws Exception {
+        Path dir = Files.createTempDirectory("bella-launcher-twilio");
+        Path focus = dir.resolve("focus.csv");
+        Files.writeString(focus, "BilledCost,ChargeCategory,ChargePeriodStart,ServiceName\n"
+                + "3.00,Usage,2026-10-01T00:00:00Z,Amazon Elastic Container Service\n");
+        String account = "AC00000000000000000000000000000001";
+        String records = "/twilio/2010-04-01/Accounts/" + account + "/Usage/Records.json";
+        WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        twilio.start();
+        try {
+            for (String[] c : new String[][] {{"calls-inbound", "2000", "5000", "minutes", "42.50"},
+                    {"speech-recognition", "1990", "8000", "recognitions", "160.00"}, {"phonenumbers", "1", "1", "phonenumbers", "1.15"}}) {
+                twilio.stubFor(WireMock.get(WireMock.urlPathEqualTo(records)).withQueryParam("Category", WireMock.equalTo(c[0]))
+                        .withBasicAuth("SK00000000000000000000000000000002", "key-secret")
+                        .willReturn(WireMock.okJson("{\"first_page_uri\":\"/2010-04-01/Accounts/" + account
+                                + "/Usage/Records.json?PageSize=50&Page=0\",\"end\":0,\"previous_page_uri\":null,\"uri\":\""
+                                + "/2010-04-01/Accounts/" + account + "/Usage/Records.json?PageSize=50&Page=0\",\"page_size\":50,"
+                                + "\"start\":0,\"next_page_uri\":null,\"page\":0,\"usage_records\":[{\"account_sid\":\"" + account
+                                + "\",\"api_version\":\"2010-04-01\",\"as_of\":\"2026-11-01T00:00:00+00:00\",\"category\":\"" + c[0]
+                                + "\",\"count\":\"" + c[1] + "\",\"count_unit\":\"calls\",\"description\":\"" + c[0]
+                                + "\",\"end_date\":\"2026-10-31\",\"price\":\"" + c[4] + "\",\"price_unit\":\"usd\","
+                                + "\"start_date\":\"2026-10-01\",\"subresource_uris\":{},\"uri\":\"/2010-04-01/Accounts/" + account
+                                + "/Usage/Records.json?Category=" + c[0] + "\",\"usage\":\"" + c[2] + "\",\"usage_unit\":\""
+                                + c[3] + "\"}]}")));
+            }
+            Map<String, String> env = Map.of("TWILIO_ACCOUNT_SID", account,
+                    "TWILIO_API_KEY", "SK00000000000000000000000000000002", "TWILIO_API_SECRET", "key-secret");
+            Run report = bella(env, "cost", "report", "--config", CONFIG, "--source", "focus:" + focus, "--month", "2026-10",
+                    "--twilio", "--twilio-api-url", twilio.baseUrl() + "/twilio", "--format", "json");
+            assertThat(report.err()).isEmpty();
+            assertThat(report.code()).isZero();
+            assertThat(report.out()).contains("\"twilio-calls-inbound\"", "\"twilio-speech-recognition\"",
+                    "\"twilio-phonenumbers\"");
+
+            Run down = bella(env, "cost", "report", "--config", CONFIG, "--source", "focus:" + focus, "--month", "2026-10",
+                    "--twilio", "--twilio-api-url", "http://127.0.0.1:9/twilio");
+            assertThat(down.out()).isEmpty();
+            assertThat(down.err()).startsWith("bella: Twilio unreachable at http://127.0.0.1:9/twilio: ")
+                    .endsWith("; check the network and --twilio-api-url\n").hasLineCount(1);
+            assertThat(down.code()).isEqualTo(3);
+        } finally {
+            twilio.stop();
+        }
     }
 
     @Test

@@ -90,8 +90,11 @@ class EmbeddedLedgerTest {
                         + "`bella booking serve` uses, or a jdbc:postgresql:// URL");
         assertThatThrownBy(() -> LedgerReader.forOption(dir.resolve("nope").toString(), Map.of()))
                 .isInstanceOf(SpendException.class).hasMessageContaining("nope is no directory");
+        // the default data dir not there yet: serve never ran with it, the advice of a stopped server (exit 3)
         assertThatThrownBy(() -> LedgerReader.forOption("embedded", Map.of("HOME", dir.toString())))
-                .isInstanceOf(SpendException.class).hasMessageContaining(dir.resolve(".bella/booking-db") + " is no directory");
+                .isInstanceOf(ProviderException.class).hasMessage("the embedded ledger in " + dir.resolve(".bella/booking-db")
+                        + " is not running; start it with `bella booking serve --data-dir " + dir.resolve(".bella/booking-db")
+                        + "` and run the report again");
         assertThat(((BellaException) catchThrown(() -> LedgerReader.forOption(dir.toString(), Map.of()))).outcome().code())
                 .isEqualTo(2);
     }
