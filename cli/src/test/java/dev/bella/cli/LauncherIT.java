@@ -244,6 +244,50 @@ class LauncherIT {
         assertThat(run.err()).isEmpty();
     }
 
+    @Test
+    @Timeout(180)
+    void bookingExtractAsksAStandInOpenAiAndRefusesABaseUrlWithoutV1() throws Exception {
+        WireMockServer openai = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        openai.start();
+        try {
+            // the chat completion as the API sends it, its content the structured answer
+            String answer = "{\\\"name\\\":\\\"\\\",\\\"phone\\\":\\\"\\\",\\\"date\\\":\\\"2026-12-01\\\","
+                    + "\\\"time\\\":\\\"\\\",\\\"nameConfidence\\\":0,\\\"phoneConfidence\\\":0,"
+                    + "\\\"dateConfidence\\\":0.85,\\\"timeConfidence\\\":0}";
+            openai.stubFor(WireMock.post(WireMock.urlEqualTo("/v1/chat/completions")).willReturn(WireMock.okJson(
+                    "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1764093600,"
+                            + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                            + "\"assistant\",\"content\":\"" + answer + "\",\"refusal\":null,\"annotations\":[]},"
+                            + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":231,"
+                            + "\"completion_tokens\":38,\"total_tokens\":269},\"service_tier\":\"default\","
+                            + "\"system_fingerprint\":\"fp_560af6e559\"}")));
+            Run asked = bella(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openai.baseUrl() + "/v1"),
+                    "booking", "extract", "sometime next week", "--at", "2026-11-25T19:00:00Z",
+                    "--tz", "America/Toronto");
+            assertThat(asked.err()).isEmpty();
+            assertThat(asked.code()).isZero();
+            assertThat(asked.out()).contains("\"date\":\"2026-12-01\"");
+            openai.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/chat/completions")));
+
+            Run noVersion = bella(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openai.baseUrl()),
+                    "booking", "extract", "the monday before christmas");
+            assertThat(noVersion.out()).isEmpty();
+            assertThat(noVersion.err()).isEqualTo("bella: OPENAI_BASE_URL must be an http(s) URL that includes /v1, like "
+                    + "https://api.openai.com/v1, got '" + openai.baseUrl() + "'\n");
+            assertThat(noVersion.code()).isEqualTo(2);
+        } finally {
+            openai.stop();
+        }
+        // serve checks it with its other settings, before anything starts
+        Path data = Files.createTempDirectory("bella-launcher-openai");
+        Run serve = bella(Map.of("OPENAI_BASE_URL", "https://api.openai.com"), "booking", "serve", "--port", "0",
+                "--data-dir", data.toString());
+        assertThat(serve.out()).isEmpty();
+        assertThat(serve.err()).isEqualTo("bella: OPENAI_BASE_URL must be an http(s) URL that includes /v1, like "
+                + "https://api.openai.com/v1, got 'https://api.openai.com'\n");
+        assertThat(serve.code()).isEqualTo(2);
+    }
+
     static Run bella(String... args) throws Exception {
         return bella(Map.of(), args);
     }
