@@ -148,6 +148,10 @@ public final class TwilioUsage {
                 // the SDK words an I/O failure as an ApiException without a status: there was no reply at all
                 throw unreachable(e);
             }
+            if (status == 429) {
+                throw new ProviderBusyException("Twilio rate-limited the usage records (429 Too Many Requests): run the "
+                        + "report again in a minute", e);
+            }
             throw new ProviderException("Twilio error " + status + ": " + e.getMessage()
                     + (Integer.valueOf(401).equals(status) ? "; check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or "
                     + "TWILIO_API_KEY and TWILIO_API_SECRET)" : ""), e);

@@ -151,6 +151,16 @@ class TwilioUsageTest {
     }
 
     @Test
+    void twilio_throttling_is_retry_later() {
+        twilio.stubFor(get(urlPathEqualTo(RECORDS)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":20429,\"message\":\"Too Many "
+                        + "Requests\",\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}")));
+        assertThatThrownBy(() -> usage(new TwilioCredentials(SID, SID, "token"), twilio.baseUrl()).fetch(OCTOBER))
+                .isInstanceOfSatisfying(ProviderBusyException.class, e -> assertThat(e.outcome().code()).isEqualTo(75))
+                .hasMessage("Twilio rate-limited the usage records (429 Too Many Requests): run the report again in a minute");
+    }
+
+    @Test
     void credentials_from_the_environment_say_what_is_missing_or_misplaced() {
         assertThat(TwilioCredentials.fromEnv(Map.of("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "tok")))
                 .isEqualTo(new TwilioCredentials(SID, SID, "tok"));
