@@ -11,6 +11,7 @@ import dev.bella.booking.extract.TieredExtraction;
 import dev.bella.booking.extract.TieredExtractor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -45,7 +46,8 @@ record ExtractionSetup(Extractor extractor, ExtractionCache cache, boolean llm, 
     static ExtractionSetup from(BookingConfig config, Clock clock, MeterRegistry registry) {
         boolean remote = !config.embedded();
         Optional<LlmExtractor> llm = config.openAiApiKey().filter(k -> remote)
-                .map(key -> LlmExtractor.create(key, System.getenv("OPENAI_BASE_URL"), LLM_BUDGET, clock));
+                .map(key -> LlmExtractor.create(key, config.openAiBaseUrl().map(URI::toString).orElse(null), LLM_BUDGET,
+                        clock));
         Optional<RedisLevel> redis = config.redisUrl().filter(u -> remote)
                 .map(u -> new RedisLevel(u, REDIS_BUDGET, REDIS_PAUSE_AFTER_FAILURE, clock));
         ExtractionCache cache = ExtractionCache.of(redis.orElse(null));

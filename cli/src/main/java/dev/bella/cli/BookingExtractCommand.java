@@ -74,7 +74,16 @@ final class BookingExtractCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, (at != null && e.getMessage().contains("instant") ? "--at " : "--tz ") + e.getMessage());
         }
         var env = System.getenv();
-        LlmExtractor llm = localOnly ? null : LlmExtractor.fromEnv(env, Clock.systemUTC()).orElse(null);
+        LlmExtractor llm;
+        try {
+            llm = localOnly ? null : LlmExtractor.fromEnv(env, Clock.systemUTC()).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        if (llm != null) {
+            // the SDK's first-use cost (seconds when cold) is paid here, before any utterance's 2 s budget
+            llm.warmUp();
+        }
         try (ExtractionCache cache = ExtractionCache.of(RedisLevel.fromEnv(env, Clock.systemUTC()).orElse(null))) {
             Extract tiered = new Extract(new TieredExtraction(new LocalExtractor(), llm, cache,
                     TieredExtraction.Policy.DEFAULT, TieredExtraction.Listener.NONE), localOnly);

@@ -53,8 +53,9 @@ final class BookingServeCommand implements Callable<Integer> {
         // the service logs as its own jar does (JSON lines on stdout); the other commands keep stdout clean
         ServiceLogging.install();
         try (BookingApp app = BookingSetup.start(config)) {
+            Path data = config.dataDir();
             app.embeddedLedger().ifPresent(l -> self.commandLine().getErr().println("bella: ledger at " + l
-                    + "; read it with BELLA_LEDGER_USER, BELLA_LEDGER_PASSWORD and `bella cost report --ledger-url URL`"));
+                    + "; read it with `bella cost report --ledger-url " + data + "` while this runs"));
             self.commandLine().getErr().println("bella: booking service on " + app.publicUrl()
                     + (config.embedded() ? " (embedded PostgreSQL, data in " + config.dataDir() + ")" : "")
                     + "; Ctrl-C stops it");

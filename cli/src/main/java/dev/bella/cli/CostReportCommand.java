@@ -30,8 +30,7 @@ import picocli.CommandLine.Spec.Target;
                 "  bella cost report --source aws --forecast --fail-over monthly",
                 "  bella cost report --source aws --month 2026-10 --by environment \\",
                 "      --ledger-url jdbc:postgresql://db/bella --twilio",
-                "  bella cost report --source estimate \\",
-                "      --ledger-url jdbc:postgresql://localhost:5432/postgres",
+                "  bella cost report --source estimate --ledger-url embedded",
                 "  bella cost report --source estimate --env prod --template cdk.out/prod",
                 "  bella cost report --source focus:focus-2026-10.csv.gz --format csv",
                 "  bella cost report --source cur:cur-2026-10.csv --lenient"})

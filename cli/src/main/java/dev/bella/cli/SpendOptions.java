@@ -14,6 +14,7 @@ import dev.bella.spend.ServiceCategories;
 import dev.bella.spend.SpendPeriod;
 import dev.bella.spend.SpendQuery;
 import dev.bella.spend.SpendReportService;
+import dev.bella.spend.TwilioCredentials;
 import dev.bella.spend.TwilioUsage;
 import java.net.URI;
 import java.time.Clock;
@@ -69,16 +70,18 @@ final class SpendOptions {
     @Option(names = "--lenient", description = "Skip and count malformed rows of a FOCUS/CUR file instead of stopping.")
     boolean lenient;
 
-    @Option(names = "--ledger-url", paramLabel = "JDBC",
-            description = "The booking service's PostgreSQL (calls, OpenAI tokens); user and password from "
-                    + "BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD.")
+    @Option(names = "--ledger-url", paramLabel = "URL|DIR",
+            description = "The booking service's ledger (calls, Gathers, OpenAI tokens): a jdbc:postgresql:// URL "
+                    + "(user and password from BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD), or the embedded default "
+                    + "of a running `bella booking serve`: 'embedded' (its default data dir) or its --data-dir.")
     String ledgerUrl;
 
-    @Option(names = "--twilio", description = "Add Twilio's inbound-call charges (Usage Records API; credentials from "
-            + "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).")
+    @Option(names = "--twilio", description = "Add Twilio's charges per usage category: inbound minutes, speech "
+            + "recognition, phone numbers (Usage Records API; TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or with an API "
+            + "key in TWILIO_API_KEY and TWILIO_API_SECRET).")
     boolean twilio;
 
-    @Option(names = "--twilio-api-url", paramLabel = "URL", description = "Send Twilio API calls to URL (a proxy, a test server).")
+    @Option(names = "--twilio-api-url", paramLabel = "URL", description = "Send Twilio API calls to URL, its path kept as a prefix (a proxy, a test server).")
     URI twilioApiUrl;
 
     @Option(names = "--fail-over", paramLabel = "LIMIT",
@@ -140,17 +143,11 @@ final class SpendOptions {
     }
 
     SpendReportService.ThirdParty thirdParty(Map<String, String> env) {
-        Optional<TwilioUsage> t = Optional.empty();
-        if (twilio) {
-            String sid = env.get("TWILIO_ACCOUNT_SID");
-            String token = env.get("TWILIO_AUTH_TOKEN");
-            if (sid == null || token == null) {
-                throw new UserException(ExitCode.USAGE, "--twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN in the environment");
-            }
-            t = Optional.of(new TwilioUsage(TwilioUsage.client(sid, token, Optional.ofNullable(twilioApiUrl))));
-        }
-        Optional<LedgerReader> ledger = Optional.ofNullable(ledgerUrl).map(url -> new LedgerReader(url,
-                Optional.ofNullable(env.get("BELLA_LEDGER_USER")), Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD"))));
+        Optional<TwilioUsage> t = twilio
+                ? Optional.of(TwilioUsage.of(TwilioCredentials.fromEnv(env), Optional.ofNullable(twilioApiUrl)))
+                : Optional.empty();
+        Optional<LedgerReader> ledger = Optional.ofNullable(ledgerUrl)
+                .map(url -> LedgerReader.forOption(url, env));
         return new SpendReportService.ThirdParty(t, ledger);
     }
 }

@@ -9,6 +9,7 @@ import dev.bella.report.LineItem;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,20 +44,48 @@ public final class LedgerReader {
     private final Optional<String> user;
     private final Optional<String> password;
     private final java.time.Duration timeout;
+    private final String check;
 
     public LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password) {
         this(jdbcUrl, user, password, java.time.Duration.ofSeconds(3));
     }
 
     LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, java.time.Duration timeout) {
+        this(jdbcUrl, user, password, timeout, "check --ledger-url, BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD");
+    }
+
+    private LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, java.time.Duration timeout,
+                         String check) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new SpendException("--ledger-url: expected a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://host:5432/bella, found '" + jdbcUrl + "'");
+                    + "jdbc:postgresql://host:5432/bella, 'embedded' or a booking data dir, found '" + jdbcUrl + "'");
         }
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.timeout = timeout;
+        this.check = check;
+    }
+
+    /**
+     * The reader for what --ledger-url says: a {@code jdbc:} URL (user and password from BELLA_LEDGER_USER and
+     * BELLA_LEDGER_PASSWORD), {@code embedded} (the data dir `bella booking serve` uses by default) or the path of a
+     * booking data dir, whose running server is found without a URL ({@link EmbeddedLedger}).
+     */
+    public static LedgerReader forOption(String value, Map<String, String> env) {
+        if (value.isBlank()) {
+            throw new SpendException("--ledger-url: empty; give a jdbc:postgresql:// URL, 'embedded' or a booking data dir");
+        }
+        // anything with a scheme is a URL (postgres://… is a JDBC URL's typo, not a directory named postgres:)
+        if (value.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return new LedgerReader(value, Optional.ofNullable(env.get("BELLA_LEDGER_USER")),
+                    Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD")));
+        }
+        EmbeddedLedger.Location at = value.equals("embedded")
+                ? EmbeddedLedger.locateDefault(EmbeddedLedger.defaultDataDir(env))
+                : EmbeddedLedger.locate(Path.of(value));
+        return new LedgerReader(at.jdbcUrl(), Optional.of(at.user()), Optional.of(at.password()),
+                java.time.Duration.ofSeconds(3), "is `bella booking serve --data-dir " + at.dataDir() + "` still running?");
     }
 
     /** The ledger's totals for the period, in the ledger's own units. */
@@ -152,8 +182,7 @@ public final class LedgerReader {
                 e = cause;
             }
             String state = e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")";
-            throw new ProviderException("ledger database: " + firstLine(e.getMessage()) + state
-                    + "; check --ledger-url, BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD", e);
+            throw new ProviderException("ledger database: " + firstLine(e.getMessage()) + state + "; " + check, e);
         }
     }
 

@@ -42,7 +42,7 @@ public final class SpendReportService {
         List<String> notes = new ArrayList<>();
         OptionalLong calls = OptionalLong.empty();
         Optional<TwilioUsage.Result> twilio = third.twilio().map(t -> t.fetch(period));
-        twilio.ifPresent(t -> lines.add(t.line()));
+        twilio.ifPresent(t -> lines.addAll(t.lines()));
         if (third.ledger().isPresent()) {
             LedgerReader.Totals t = third.ledger().get().read(period);
             String model = env.flatMap(spec::environment).map(e -> e.usage().llmModel()).orElse(spec.usage().llmModel());

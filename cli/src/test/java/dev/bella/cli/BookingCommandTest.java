@@ -42,6 +42,13 @@ class BookingCommandTest {
                     "> POST /voice/status\n< 200 <?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
             assertThat(Files.exists(data.resolve("postgresql.conf"))).isTrue();
 
+            // the call just made, priced by its status callback, read back from the data dir alone (no URL, no password)
+            CliRun report = CliRun.of("cost", "report", "--config", "../configs/bella.yaml", "--source", "estimate",
+                    "--env", "prod", "--ledger-url", data.toString(), "--format", "json");
+            assertThat(report.err()).isEmpty();
+            assertThat(report.exitCode()).isZero();
+            assertThat(report.out()).contains("voice usage from the ledger: ledger averages over 1 priced calls");
+
             CliRun forged = CliRun.of("booking", "call", "--to", "http://127.0.0.1:" + port, "--from", "+15551234567",
                     "--data-dir", otherToken(dir).toString());
             assertThat(forged.exitCode()).isEqualTo(3);
@@ -54,6 +61,7 @@ class BookingCommandTest {
         }
         assertThat(serve[0].exitCode()).isZero();
         assertThat(serve[0].err()).startsWith("bella: ledger at jdbc:postgresql://127.0.0.1:")
+                .contains("; read it with `bella cost report --ledger-url " + data + "` while this runs\n")
                 .contains("\nbella: booking service on http://localhost:" + port
                         + " (embedded PostgreSQL, data in " + data + "); Ctrl-C stops it");
     }

@@ -2,6 +2,9 @@ package dev.bella.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -154,6 +158,16 @@ class LauncherIT {
             assertThat(call.code()).as(call.err()).isZero();
             assertThat(call.out()).contains("> POST /voice/incoming\n< 200 <?xml");
 
+            // the light runtime finds the running embedded ledger from the data dir alone: no URL, no password copied
+            Run report = bella(Map.of("BELLA_DATA_DIR", data.toString()), "cost", "report", "--config", CONFIG,
+                    "--source", "estimate", "--env", "prod", "--ledger-url", "embedded", "--format", "json");
+            assertThat(report.err()).isEmpty();
+            assertThat(report.code()).isZero();
+            assertThat(report.out()).contains("\"notes\"", "voice usage").contains("the ledger");
+            Run byDir = bella("cost", "report", "--config", CONFIG, "--source", "estimate", "--ledger-url", data.toString(),
+                    "--format", "json");
+            assertThat(byDir.code()).as(byDir.err()).isZero();
+
             // a second server on the same data dir: refused with the first one's PID (bin/bella execs the JVM), exit 2
             Run second = bella("booking", "serve", "--port", "0", "--data-dir", data.toString());
             assertThat(second.code()).isEqualTo(2);
@@ -164,6 +178,60 @@ class LauncherIT {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
+        }
+        // stopped: one line saying how to start it, exit 3
+        Run stopped = bella(Map.of("BELLA_DATA_DIR", data.toString()), "cost", "report", "--config", CONFIG,
+                "--source", "estimate", "--ledger-url", "embedded");
+        assertThat(stopped.out()).isEmpty();
+        assertThat(stopped.err()).isEqualTo("bella: the embedded ledger in " + data + " is not running; start it with "
+                + "`bella booking serve --data-dir " + data + "` and run the report again\n");
+        assertThat(stopped.code()).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(180)
+    void costReportReadsTwilioPerCategoryWithAnApiKeyThroughAProxyPath() throws Exception {
+        Path dir = Files.createTempDirectory("bella-launcher-twilio");
+        Path focus = dir.resolve("focus.csv");
+        Files.writeString(focus, "BilledCost,ChargeCategory,ChargePeriodStart,ServiceName\n"
+                + "3.00,Usage,2026-10-01T00:00:00Z,Amazon Elastic Container Service\n");
+        String account = "AC00000000000000000000000000000001";
+        String records = "/twilio/2010-04-01/Accounts/" + account + "/Usage/Records.json";
+        WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        twilio.start();
+        try {
+            for (String[] c : new String[][] {{"calls-inbound", "2000", "5000", "minutes", "42.50"},
+                    {"speech-recognition", "1990", "8000", "recognitions", "160.00"}, {"phonenumbers", "1", "1", "phonenumbers", "1.15"}}) {
+                twilio.stubFor(WireMock.get(WireMock.urlPathEqualTo(records)).withQueryParam("Category", WireMock.equalTo(c[0]))
+                        .withBasicAuth("SK00000000000000000000000000000002", "key-secret")
+                        .willReturn(WireMock.okJson("{\"first_page_uri\":\"/2010-04-01/Accounts/" + account
+                                + "/Usage/Records.json?PageSize=50&Page=0\",\"end\":0,\"previous_page_uri\":null,\"uri\":\""
+                                + "/2010-04-01/Accounts/" + account + "/Usage/Records.json?PageSize=50&Page=0\",\"page_size\":50,"
+                                + "\"start\":0,\"next_page_uri\":null,\"page\":0,\"usage_records\":[{\"account_sid\":\"" + account
+                                + "\",\"api_version\":\"2010-04-01\",\"as_of\":\"2026-11-01T00:00:00+00:00\",\"category\":\"" + c[0]
+                                + "\",\"count\":\"" + c[1] + "\",\"count_unit\":\"calls\",\"description\":\"" + c[0]
+                                + "\",\"end_date\":\"2026-10-31\",\"price\":\"" + c[4] + "\",\"price_unit\":\"usd\","
+                                + "\"start_date\":\"2026-10-01\",\"subresource_uris\":{},\"uri\":\"/2010-04-01/Accounts/" + account
+                                + "/Usage/Records.json?Category=" + c[0] + "\",\"usage\":\"" + c[2] + "\",\"usage_unit\":\""
+                                + c[3] + "\"}]}")));
+            }
+            Map<String, String> env = Map.of("TWILIO_ACCOUNT_SID", account,
+                    "TWILIO_API_KEY", "SK00000000000000000000000000000002", "TWILIO_API_SECRET", "key-secret");
+            Run report = bella(env, "cost", "report", "--config", CONFIG, "--source", "focus:" + focus, "--month", "2026-10",
+                    "--twilio", "--twilio-api-url", twilio.baseUrl() + "/twilio", "--format", "json");
+            assertThat(report.err()).isEmpty();
+            assertThat(report.code()).isZero();
+            assertThat(report.out()).contains("\"twilio-calls-inbound\"", "\"twilio-speech-recognition\"",
+                    "\"twilio-phonenumbers\"");
+
+            Run down = bella(env, "cost", "report", "--config", CONFIG, "--source", "focus:" + focus, "--month", "2026-10",
+                    "--twilio", "--twilio-api-url", "http://127.0.0.1:9/twilio");
+            assertThat(down.out()).isEmpty();
+            assertThat(down.err()).startsWith("bella: Twilio unreachable at http://127.0.0.1:9/twilio: ")
+                    .endsWith("; check the network and --twilio-api-url\n").hasLineCount(1);
+            assertThat(down.code()).isEqualTo(3);
+        } finally {
+            twilio.stop();
         }
     }
 
@@ -176,8 +244,58 @@ class LauncherIT {
         assertThat(run.err()).isEmpty();
     }
 
+    @Test
+    @Timeout(180)
+    void bookingExtractAsksAStandInOpenAiAndRefusesABaseUrlWithoutV1() throws Exception {
+        WireMockServer openai = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        openai.start();
+        try {
+            // the chat completion as the API sends it, its content the structured answer
+            String answer = "{\\\"name\\\":\\\"\\\",\\\"phone\\\":\\\"\\\",\\\"date\\\":\\\"2026-12-01\\\","
+                    + "\\\"time\\\":\\\"\\\",\\\"nameConfidence\\\":0,\\\"phoneConfidence\\\":0,"
+                    + "\\\"dateConfidence\\\":0.85,\\\"timeConfidence\\\":0}";
+            openai.stubFor(WireMock.post(WireMock.urlEqualTo("/v1/chat/completions")).willReturn(WireMock.okJson(
+                    "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1764093600,"
+                            + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                            + "\"assistant\",\"content\":\"" + answer + "\",\"refusal\":null,\"annotations\":[]},"
+                            + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":231,"
+                            + "\"completion_tokens\":38,\"total_tokens\":269},\"service_tier\":\"default\","
+                            + "\"system_fingerprint\":\"fp_560af6e559\"}")));
+            Run asked = bella(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openai.baseUrl() + "/v1"),
+                    "booking", "extract", "sometime next week", "--at", "2026-11-25T19:00:00Z",
+                    "--tz", "America/Toronto");
+            assertThat(asked.err()).isEmpty();
+            assertThat(asked.code()).isZero();
+            assertThat(asked.out()).contains("\"date\":\"2026-12-01\"");
+            openai.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/chat/completions")));
+
+            Run noVersion = bella(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openai.baseUrl()),
+                    "booking", "extract", "the monday before christmas");
+            assertThat(noVersion.out()).isEmpty();
+            assertThat(noVersion.err()).isEqualTo("bella: OPENAI_BASE_URL must be an http(s) URL that includes /v1, like "
+                    + "https://api.openai.com/v1, got '" + openai.baseUrl() + "'\n");
+            assertThat(noVersion.code()).isEqualTo(2);
+        } finally {
+            openai.stop();
+        }
+        // serve checks it with its other settings, before anything starts
+        Path data = Files.createTempDirectory("bella-launcher-openai");
+        Run serve = bella(Map.of("OPENAI_BASE_URL", "https://api.openai.com"), "booking", "serve", "--port", "0",
+                "--data-dir", data.toString());
+        assertThat(serve.out()).isEmpty();
+        assertThat(serve.err()).isEqualTo("bella: OPENAI_BASE_URL must be an http(s) URL that includes /v1, like "
+                + "https://api.openai.com/v1, got 'https://api.openai.com'\n");
+        assertThat(serve.code()).isEqualTo(2);
+    }
+
     static Run bella(String... args) throws Exception {
-        Process p = launcher(List.of(args)).start();
+        return bella(Map.of(), args);
+    }
+
+    static Run bella(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = launcher(List.of(args));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

@@ -110,11 +110,26 @@ class ThirdPartyTest {
     }
 
     static String record(String count, String usage, String price) {
+        return record("calls-inbound", "Voice Minutes Inbound", count, "calls", usage, "minutes", price);
+    }
+
+    static String record(String category, String description, String count, String countUnit, String usage,
+                         String usageUnit, String price) {
         return "{\"account_sid\":\"" + SID + "\",\"api_version\":\"2010-04-01\",\"as_of\":\"2026-11-01T00:00:00+00:00\","
-                + "\"category\":\"calls-inbound\",\"count\":\"" + count + "\",\"count_unit\":\"calls\","
-                + "\"description\":\"Voice Minutes Inbound\",\"end_date\":\"2026-10-31\",\"price\":\"" + price + "\","
+                + "\"category\":\"" + category + "\",\"count\":\"" + count + "\",\"count_unit\":\"" + countUnit + "\","
+                + "\"description\":\"" + description + "\",\"end_date\":\"2026-10-31\",\"price\":\"" + price + "\","
                 + "\"price_unit\":\"usd\",\"start_date\":\"2026-10-01\",\"subresource_uris\":{},\"uri\":\"" + RECORDS
-                + "\",\"usage\":\"" + usage + "\",\"usage_unit\":\"minutes\"}";
+                + "?Category=" + category + "\",\"usage\":\"" + usage + "\",\"usage_unit\":\"" + usageUnit + "\"}";
+    }
+
+    TwilioUsage usage(String user, String password) {
+        return TwilioUsage.of(new TwilioCredentials(SID, user, password), Optional.of(URI.create(twilio.baseUrl())));
+    }
+
+    void stubEmpty(String category) {
+        twilio.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("Category", equalTo(category))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(page(0, null))));
     }
 
     static String page(int page, String next, String... records) {
@@ -134,13 +149,16 @@ class ThirdPartyTest {
         twilio.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("PageToken", equalTo("PA1"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(page(1, null, record("780", "1950.5", "16.58")))));
-        TwilioUsage usage = new TwilioUsage(TwilioUsage.client(SID, "token", Optional.of(URI.create(twilio.baseUrl()))));
+        stubEmpty("speech-recognition");
+        stubEmpty("phonenumbers");
+        TwilioUsage usage = usage(SID, "token");
 
         TwilioUsage.Result r = usage.fetch(OCTOBER);
 
         assertThat(r.calls()).isEqualTo(1980);
-        assertThat(r.line().amount()).isEqualByComparingTo("42.08");
-        assertThat(r.line().quantity()).isEqualByComparingTo("4950.5");
+        assertThat(r.lines()).extracting(LineItem::id).containsExactly("twilio-calls-inbound");
+        assertThat(r.lines().get(0).amount()).isEqualByComparingTo("42.08");
+        assertThat(r.lines().get(0).quantity()).isEqualByComparingTo("4950.5");
         String basic = "Basic " + Base64.getEncoder().encodeToString((SID + ":token").getBytes());
         twilio.verify(getRequestedFor(urlPathEqualTo(RECORDS)).withHeader("Authorization", equalTo(basic)));
     }
@@ -152,7 +170,7 @@ class ThirdPartyTest {
                 .withBody("{\"code\":20003,\"detail\":\"Your AccountSid or AuthToken was incorrect.\","
                         + "\"message\":\"Authentication Error - invalid username\","
                         + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}")));
-        TwilioUsage usage = new TwilioUsage(TwilioUsage.client(SID, "wrong", Optional.of(URI.create(twilio.baseUrl()))));
+        TwilioUsage usage = usage(SID, "wrong");
         assertThatThrownBy(() -> usage.fetch(OCTOBER)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("Twilio error 401").hasMessageContaining("TWILIO_AUTH_TOKEN");
     }
@@ -160,10 +178,13 @@ class ThirdPartyTest {
     @Test
     void cost_per_call_is_aws_plus_twilio_plus_openai_over_the_ledgers_calls() {
         twilio.stubFor(get(urlPathEqualTo(RECORDS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page(0, null, record("3", "7.34", "0.10")))));
+                .withHeader("Content-Type", "application/json").withBody(page(0, null))));
+        twilio.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("Category", equalTo("calls-inbound"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(page(0, null, record("3", "7.34", "0.10")))));
         var spec = new dev.bella.spec.SpecLoader().load(Path.of("..", "configs", "bella.yaml"));
         SpendReportService.ThirdParty third = new SpendReportService.ThirdParty(
-                Optional.of(new TwilioUsage(TwilioUsage.client(SID, "t", Optional.of(URI.create(twilio.baseUrl()))))),
+                Optional.of(usage(SID, "t")),
                 Optional.of(ledger()));
         ThirdPartyCosts costs = SpendReportService.thirdParty(third, OCTOBER, spec, Optional.empty());
         assertThat(costs.calls()).hasValue(3);

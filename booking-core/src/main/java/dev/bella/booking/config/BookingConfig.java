@@ -1,5 +1,6 @@
 package dev.bella.booking.config;
 
+import dev.bella.booking.extract.LlmExtractor;
 import dev.bella.prices.PriceTable;
 import dev.bella.prices.PriceTableLoader;
 import dev.bella.prices.VoicePriceModel;
@@ -31,6 +32,7 @@ public record BookingConfig(
         Optional<String> adminToken,
         Optional<URI> redisUrl,
         Optional<String> openAiApiKey,
+        Optional<URI> openAiBaseUrl,
         ZoneId zone,
         BusinessHours hours,
         Duration slotLength,
@@ -91,7 +93,7 @@ public record BookingConfig(
     public BookingConfig withPort(int newPort) {
         URI url = publicUrlIsLocalDefault() ? URI.create("http://localhost:" + newPort) : publicUrl;
         return new BookingConfig(database, dataDir, host, newPort, url, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
+                openAiApiKey, openAiBaseUrl, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     /** True when no TWILIO_AUTH_TOKEN was given: the embedded default generates one per data dir. */
@@ -101,12 +103,12 @@ public record BookingConfig(
 
     public BookingConfig withTwilioAuthToken(String token) {
         return new BookingConfig(database, dataDir, host, port, publicUrl, token, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
+                openAiApiKey, openAiBaseUrl, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     public BookingConfig withHost(String newHost) {
         return new BookingConfig(database, dataDir, newHost, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
+                openAiApiKey, openAiBaseUrl, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     /** True when the server listens on the loopback interface only. */
@@ -116,12 +118,12 @@ public record BookingConfig(
 
     public BookingConfig withDataDir(Path dir) {
         return new BookingConfig(database, dir, host, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
+                openAiApiKey, openAiBaseUrl, zone, hours, slotLength, statementTimeout, poolSize, prices, flow);
     }
 
     public BookingConfig withFlow(CallFlow newFlow) {
         return new BookingConfig(database, dataDir, host, port, publicUrl, twilioAuthToken, adminToken, redisUrl,
-                openAiApiKey, zone, hours, slotLength, statementTimeout, poolSize, prices, newFlow);
+                openAiApiKey, openAiBaseUrl, zone, hours, slotLength, statementTimeout, poolSize, prices, newFlow);
     }
 
     @Override
@@ -202,9 +204,17 @@ public record BookingConfig(
             r.problem("BELLA_ADMIN_TOKEN must be at least 16 characters (a random secret), got "
                     + admin.get().length());
         }
+        Optional<URI> openAiBase = r.optional("OPENAI_BASE_URL").flatMap(v -> {
+            try {
+                return Optional.of(LlmExtractor.baseUrl(v));
+            } catch (IllegalArgumentException e) {
+                r.problem(e.getMessage());
+                return Optional.empty();
+            }
+        });
         r.failIfAny();
         return new BookingConfig(database, dataDir, host, port, publicUrl, token, admin, redis,
-                r.optional("OPENAI_API_KEY"), zone, hours, Duration.ofMinutes(slotMinutes),
+                r.optional("OPENAI_API_KEY"), openAiBase, zone, hours, Duration.ofMinutes(slotMinutes),
                 Duration.ofMillis(timeoutMs), poolSize, prices, flow);
     }
 

@@ -41,6 +41,8 @@ public final class LlmExtractor {
     private final OpenAIClient client;
     private final Duration budget;
     private final Clock clock;
+    /** Set once the SDK's first-use cost is paid, so no caller's budget pays it. */
+    private volatile boolean warm;
 
     public LlmExtractor(OpenAIClient client, Duration budget, Clock clock) {
         this.client = client;
@@ -56,7 +58,33 @@ public final class LlmExtractor {
     public static Optional<LlmExtractor> fromEnv(Map<String, String> env, Clock clock) {
         String key = env.get("OPENAI_API_KEY");
         if (key == null || key.isBlank()) return Optional.empty();
-        return Optional.of(create(key, env.get("OPENAI_BASE_URL"), Duration.ofSeconds(2), clock));
+        String base = env.get("OPENAI_BASE_URL");
+        return Optional.of(create(key, base == null || base.isBlank() ? null : baseUrl(base).toString(),
+                Duration.ofSeconds(2), clock));
+    }
+
+    /**
+     * OPENAI_BASE_URL checked: an http(s) URL whose path has the API version ({@code /v1}), as the SDK's default
+     * {@code https://api.openai.com/v1} does. The SDK appends {@code /chat/completions} to it as given, so a base
+     * without {@code /v1} would reach a path every OpenAI-compatible server answers with 404, turn after turn.
+     *
+     * @throws IllegalArgumentException with the one line to show, naming the variable and the expected form
+     */
+    public static java.net.URI baseUrl(String value) {
+        String expected = "OPENAI_BASE_URL must be an http(s) URL that includes /v1, like https://api.openai.com/v1, got '"
+                + value.strip() + "'";
+        java.net.URI u;
+        try {
+            u = new java.net.URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(expected);
+        }
+        boolean web = "https".equals(u.getScheme()) || "http".equals(u.getScheme());
+        boolean v1 = u.getPath() != null && java.util.Arrays.asList(u.getPath().split("/")).contains("v1");
+        if (!web || u.getHost() == null || !v1 || u.getQuery() != null || u.getFragment() != null) {
+            throw new IllegalArgumentException(expected);
+        }
+        return u;
     }
 
     public static LlmExtractor create(String apiKey, String baseUrl, Duration budget, Clock clock) {
@@ -92,6 +120,7 @@ public final class LlmExtractor {
     public void warmUp() {
         params("warm up", UtteranceContext.of(clock.instant(), java.time.ZoneOffset.UTC, null), Set.of(Field.DATE));
         client.chat().completions();
+        warm = true;
     }
 
     private static StructuredChatCompletionCreateParams<Answer> params(String utterance, UtteranceContext ctx,
@@ -108,10 +137,15 @@ public final class LlmExtractor {
 
     /** Asks about {@code fields} of one utterance; empty on timeout, rate limit, error or an unusable answer. */
     public Optional<ExtractionResult> extract(String utterance, UtteranceContext ctx, Set<Field> fields) {
-        Instant deadline = clock.instant().plus(budget);
+        if (!warm) {
+            warmUp();
+        }
+        // the budget is the model's: it starts when the request is ready, not while the SDK builds it
         StructuredChatCompletionCreateParams<Answer> params = params(utterance, ctx, fields);
-                for (int attempt = 1; attempt <= 2; attempt++) {
-            Duration left = Duration.between(clock.instant(), deadline);
+        Instant start = clock.instant();
+        Instant deadline = start.plus(budget);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Duration left = attempt == 1 ? budget : Duration.between(clock.instant(), deadline);
             if (left.toMillis() < 200) return Optional.empty();
             TokenUsage billed = TokenUsage.NONE;
             try {

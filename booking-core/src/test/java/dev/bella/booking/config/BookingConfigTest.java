@@ -81,6 +81,24 @@ class BookingConfigTest {
     }
 
     @Test
+    void theOpenAiBaseUrlIsCheckedWithTheOtherSettingsAndMustIncludeV1() {
+        assertThat(BookingConfig.fromEnv(Map.of(), HOME).openAiBaseUrl()).isEmpty();
+        assertThat(BookingConfig.fromEnv(Map.of("OPENAI_BASE_URL", "https://api.openai.com/v1"), HOME).openAiBaseUrl())
+                .contains(URI.create("https://api.openai.com/v1"));
+        // a gateway keeps the version inside its path
+        assertThat(BookingConfig.fromEnv(Map.of("OPENAI_BASE_URL", " http://127.0.0.1:8089/openai/v1/ "), HOME)
+                .openAiBaseUrl()).contains(URI.create("http://127.0.0.1:8089/openai/v1/"));
+        for (String bad : new String[] {"https://api.openai.com", "https://api.openai.com/v2", "api.openai.com/v1",
+                "ftp://api.openai.com/v1", "https://api.openai.com/v1?x=1", "https://exa mple.com/v1"}) {
+            assertThatThrownBy(() -> BookingConfig.fromEnv(Map.of("OPENAI_BASE_URL", bad, "BELLA_PORT", "x"), HOME))
+                    .as(bad).isInstanceOfSatisfying(BookingConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                            "BELLA_PORT must be a whole number, got 'x'",
+                            "OPENAI_BASE_URL must be an http(s) URL that includes /v1, like https://api.openai.com/v1, got '"
+                                    + bad + "'"));
+        }
+    }
+
+    @Test
     void theLocalPublicUrlFollowsTheBoundPort() {
         BookingConfig c = BookingConfig.fromEnv(Map.of("BELLA_PORT", "0"), HOME).withPort(41234);
         assertThat(c.publicUrl()).isEqualTo(URI.create("http://localhost:41234"));

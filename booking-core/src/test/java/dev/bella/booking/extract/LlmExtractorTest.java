@@ -52,6 +52,55 @@ class LlmExtractorTest {
         openai.stop();
     }
 
+    /**
+     * Building the request (the SDK's schema generation, seconds when cold) is not the model's time: the budget
+     * starts once the request is ready. This clock jumps 5 s at every reading, as if each step between two
+     * readings took that long; the request must still go out, with the whole budget.
+     */
+    @Test
+    void theBudgetStartsWhenTheRequestIsReadyNotWhileItIsBuilt() {
+        openai.stubFor(OpenAiStub.chat().willReturn(
+                OpenAiStub.completion(OpenAiStub.answer("", "", "2026-12-21", "", 0.85), 231, 38)));
+        Clock jumping = new Clock() {
+            private java.time.Instant now = LocalExtractorTest.WED;
+
+            @Override
+            public synchronized java.time.Instant instant() {
+                now = now.plusSeconds(5);
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        LlmExtractor cold = LlmExtractor.create("sk-test", OpenAiStub.baseUrl(openai), Duration.ofSeconds(2), jumping);
+
+        Optional<ExtractionResult> r = cold.extract("the monday before christmas", CTX, Set.of(Field.DATE));
+
+        assertThat(r).map(ExtractionResult::date).contains(LocalDate.of(2026, 12, 21));
+        openai.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
+    }
+
+    @Test
+    void theBaseUrlFromTheEnvironmentMustIncludeV1() {
+        assertThat(LlmExtractor.fromEnv(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", OpenAiStub.baseUrl(openai)),
+                Clock.systemUTC())).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LlmExtractor.fromEnv(Map.of("OPENAI_API_KEY", "sk-test",
+                        "OPENAI_BASE_URL", openai.baseUrl()), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OPENAI_BASE_URL must be an http(s) URL that includes /v1, like https://api.openai.com/v1, got '"
+                        + openai.baseUrl() + "'");
+        // without a key the tier is off and the variable is not read
+        assertThat(LlmExtractor.fromEnv(Map.of("OPENAI_BASE_URL", "nonsense"), Clock.systemUTC())).isEmpty();
+    }
+
     @Test
     void structuredOutputAnswerBecomesAnLlmResultWithTokens() {
         openai.stubFor(OpenAiStub.chat().willReturn(
