@@ -1,6 +1,5 @@
 package dev.bella.cli;
 
-import java.util.List;
 import dev.bella.capacity.CapacityException;
 import dev.bella.capacity.CapacityRenderer;
 import dev.bella.capacity.CapacityReport;
@@ -9,11 +8,13 @@ import dev.bella.report.render.ReportFormat;
 import dev.bella.rightsize.RightsizeService;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Spec;
+import dev.bella.spend.EmbeddedLedger;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,8 +52,9 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
         @Option(names = "--calls", paramLabel = "FILE", required = true,
                 description = "Call history: CSV or JSON lines with started_at and duration_seconds (docs/capacity.md).")
         Path calls;
-        @Option(names = "--ledger-url", paramLabel = "JDBC", required = true, description = "booking-core's database "
-                + "(its calls table); user and password from BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD.")
+        @Option(names = "--ledger-url", paramLabel = "URL|embedded|DIR", required = true, description = "booking-core's "
+                + "database (its calls table): a jdbc:postgresql:// URL (user and password from BELLA_LEDGER_USER and "
+                + "BELLA_LEDGER_PASSWORD), 'embedded' for the running embedded default, or its data dir.")
         String ledgerUrl;
     }
 
@@ -88,8 +90,7 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
         PrintWriter err = self.commandLine().getErr();
         try {
             CapacityReport report = history.calls != null ? service.fromFile(spec, environment, history.calls, options)
-                    : service.fromLedger(spec, environment, history.ledgerUrl, Optional.ofNullable(env.get("BELLA_LEDGER_USER")),
-                    Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD")), options);
+                    : fromLedger(service, spec, environment, options);
             if (diff || apply) {
                 RightsizeService.SpecEdit edit = service.edit(spec, report);
                 edit.edited().notes().forEach(n -> err.println("bella: note: " + n));
@@ -153,5 +154,16 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
             throw new UserException(ExitCode.USAGE, "--calls-per-task: expected 1 to 10000, found " + callsPerTask);
         }
         return Optional.ofNullable(callsPerTask);
+    }
+
+    /** The ledger named by a URL, or the embedded default's found from its data dir (as cost report finds it). */
+    private CapacityReport fromLedger(CapacityService service, Spec spec, Environment environment,
+                                      CapacityService.Options options) {
+        return EmbeddedLedger.forOption(history.ledgerUrl, env)
+                .map(at -> service.fromLedger(spec, environment, at.jdbcUrl(), Optional.of(at.user()),
+                        Optional.of(at.password()), options))
+                .orElseGet(() -> service.fromLedger(spec, environment, history.ledgerUrl,
+                        Optional.ofNullable(env.get("BELLA_LEDGER_USER")), Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD")),
+                        options));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +37,18 @@ public final class EmbeddedLedger {
         public String toString() {
             return "Location[" + jdbcUrl + ", user " + user + ", data dir " + dataDir + "]";
         }
+    }
+
+    /**
+     * What a --ledger-url names when it is no URL: {@code embedded} (the default data dir) or a data dir, located;
+     * empty for anything with a scheme (postgres://… is a JDBC URL's typo, not a directory named postgres:), which
+     * the caller reads as a URL.
+     */
+    public static Optional<Location> forOption(String value, Map<String, String> env) {
+        if (value.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return Optional.empty();
+        }
+        return Optional.of(value.equals("embedded") ? locateDefault(defaultDataDir(env)) : locate(Path.of(value)));
     }
 
     /**

@@ -9,12 +9,12 @@ import dev.bella.report.LineItem;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +43,18 @@ public final class LedgerReader {
     private final String jdbcUrl;
     private final Optional<String> user;
     private final Optional<String> password;
-    private final java.time.Duration timeout;
+    private final Duration timeout;
     private final String check;
 
     public LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password) {
-        this(jdbcUrl, user, password, java.time.Duration.ofSeconds(3));
+        this(jdbcUrl, user, password, Duration.ofSeconds(3));
     }
 
-    LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, java.time.Duration timeout) {
+    LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, Duration timeout) {
         this(jdbcUrl, user, password, timeout, "check --ledger-url, BELLA_LEDGER_USER and BELLA_LEDGER_PASSWORD");
     }
 
-    private LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, java.time.Duration timeout,
+    private LedgerReader(String jdbcUrl, Optional<String> user, Optional<String> password, Duration timeout,
                          String check) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new SpendException("--ledger-url: expected a PostgreSQL JDBC URL such as "
@@ -76,16 +76,11 @@ public final class LedgerReader {
         if (value.isBlank()) {
             throw new SpendException("--ledger-url: empty; give a jdbc:postgresql:// URL, 'embedded' or a booking data dir");
         }
-        // anything with a scheme is a URL (postgres://… is a JDBC URL's typo, not a directory named postgres:)
-        if (value.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-            return new LedgerReader(value, Optional.ofNullable(env.get("BELLA_LEDGER_USER")),
-                    Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD")));
-        }
-        EmbeddedLedger.Location at = value.equals("embedded")
-                ? EmbeddedLedger.locateDefault(EmbeddedLedger.defaultDataDir(env))
-                : EmbeddedLedger.locate(Path.of(value));
-        return new LedgerReader(at.jdbcUrl(), Optional.of(at.user()), Optional.of(at.password()),
-                java.time.Duration.ofSeconds(3), "is `bella booking serve --data-dir " + at.dataDir() + "` still running?");
+        return EmbeddedLedger.forOption(value, env)
+                .map(at -> new LedgerReader(at.jdbcUrl(), Optional.of(at.user()), Optional.of(at.password()),
+                        Duration.ofSeconds(3), "is `bella booking serve --data-dir " + at.dataDir() + "` still running?"))
+                .orElseGet(() -> new LedgerReader(value, Optional.ofNullable(env.get("BELLA_LEDGER_USER")),
+                        Optional.ofNullable(env.get("BELLA_LEDGER_PASSWORD"))));
     }
 
     /** The ledger's totals for the period, in the ledger's own units. */

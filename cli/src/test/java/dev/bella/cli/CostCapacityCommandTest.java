@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bella.booking.store.Database;
+import dev.bella.booking.store.EmbeddedDatabase;
 import dev.bella.capacity.SyntheticHistory;
 import dev.bella.spec.Autoscaling;
 import dev.bella.spec.Spec;
@@ -11,6 +13,9 @@ import dev.bella.spec.SpecLoader;
 import dev.bella.spend.TestLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -171,6 +176,42 @@ class CostCapacityCommandTest {
         CliRun notPg = CliRun.of("cost", "capacity", "--ledger-url", "jdbc:mysql://x/y", "--calls-per-task", "4", "--tz", "UTC");
         assertThat(notPg.exitCode()).isEqualTo(2);
         assertThat(notPg.err()).startsWith("bella: --ledger-url: expected a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void theEmbeddedDefaultsLedgerFoundFromItsDataDir(@TempDir Path parent) throws Exception {
+        LocalDate today = LocalDate.now(TORONTO);
+        List<SyntheticHistory.Line> lines = SyntheticHistory.calls(TORONTO, today.minusDays(14), 14,
+                SyntheticHistory::morningsBusy);
+        Path data = parent.resolve("booking-db");
+        try (EmbeddedDatabase served = EmbeddedDatabase.start(data);
+             Database db = Database.connect(served.jdbcUrl(), served.user(), served.password(), Duration.ofSeconds(5))) {
+            db.migrate();
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                for (int i = 0; i < lines.size(); i++) {
+                    Instant start = lines.get(i).start();
+                    st.execute("insert into calls(call_sid, state, started_at, updated_at, duration_seconds) values ('CA"
+                            + i + "', '{}', '" + start + "', '" + start.plusSeconds(1200) + "', 1200)");
+                }
+            }
+            CliRun run = CliRun.of("cost", "capacity", "--ledger-url", data.toString(), "--calls-per-task", "4",
+                    "--tz", "America/Toronto", "--format", "json");
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).isZero();
+            JsonNode r = new ObjectMapper().readTree(run.out());
+            assertThat(r.at("/calls").asLong()).isEqualTo(lines.size());
+            assertThat(r.at("/source").asText()).startsWith("ledger jdbc:postgresql://127.0.0.1:");
+        }
+        // the same data dir once its server has stopped: one line with the command that starts it, exit 3
+        CliRun stopped = CliRun.of("cost", "capacity", "--ledger-url", data.toString(), "--calls-per-task", "4");
+        assertThat(stopped.exitCode()).isEqualTo(3);
+        assertThat(stopped.out()).isEmpty();
+        assertThat(stopped.err()).isEqualTo("bella: the embedded ledger in " + data + " is not running; start it with "
+                + "`bella booking serve --data-dir " + data + "` and run the report again\n");
+        // a directory that is no data dir is a usage error
+        CliRun notData = CliRun.of("cost", "capacity", "--ledger-url", parent.toString(), "--calls-per-task", "4");
+        assertThat(notData.exitCode()).isEqualTo(2);
+        assertThat(notData.err()).startsWith("bella: --ledger-url: " + parent + " is not a booking data dir");
     }
 
     @Test
