@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "extract",
         description = {"Extract appointment fields (name, phone, date, time) from what a caller said, as JSON.",
                 "Local grammar first; OpenAI gpt-4o-mini only for what it cannot settle, when OPENAI_API_KEY is set;",
                 "answers cached in process and in Redis when BELLA_REDIS_URL is set."},
@@ -53,9 +53,6 @@ final class BookingExtractCommand implements Callable<Integer> {
 
     @Option(names = "--local-only", description = "Never call OpenAI, even with OPENAI_API_KEY set.")
     boolean localOnly;
-
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-@Command(name = "capacity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "capacity",
         description = {"Predicts concurrent calls for each hour of the week from the call history and suggests the",
                 "scheduled minimum task count (service.autoscaling.scheduled); --apply writes it into the spec."},
         footerHeading = "%nExamples:%n",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "report",
         description = {"Monthly and daily spend by environment and category, third-party costs, cost per call, budget",
                 "status and forecast: estimated from the spec, or actual from Cost Explorer or a FOCUS/CUR export."},
         footerHeading = "%nExamples:%n",

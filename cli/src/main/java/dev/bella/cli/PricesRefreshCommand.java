@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.pricing.PricingClient;
 
-@Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "refresh",
         description = {"Rebuild a region's price table from the AWS Price List API (pricing:GetProducts).",
                 "OpenAI, Twilio and allowances the API does not publish are carried over from the current table.",
                 "Exits 1 without writing when a price is missing, unless --allow-incomplete."},
@@ -42,9 +42,6 @@ final class PricesRefreshCommand implements Callable<Integer> {
 
     @Option(names = "--allow-incomplete", description = "Write the table even when some prices are missing.")
     boolean allowIncomplete;
-
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;
