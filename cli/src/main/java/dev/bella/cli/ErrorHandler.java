@@ -55,6 +55,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        // an argument group's own line says what to do; picocli's names the group's fields
+        var refusal = Refusals.of(ex);
+        if (refusal.isPresent()) {
+            err.println("bella: " + refusal.get());
+            err.flush();
+            return ExitCode.USAGE.code;
+        }
         err.println("bella: " + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("bella: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");

@@ -32,6 +32,11 @@ final class TemplateOptions {
 
     /** The --template source; a single environment's stacks need --env when the spec has several. */
     TemplateSource read(Spec spec, Optional<String> env) {
+        return read(template, spec, env);
+    }
+
+    /** The same, for a command that takes --template in an argument group of its own (cost report). */
+    static TemplateSource read(Path template, Spec spec, Optional<String> env) {
         TemplateSource source = TemplateSource.at(template);
         if (source.singleEnvironment() && env.isEmpty() && spec.environments().size() > 1) {
             throw new UserException(ExitCode.USAGE, "--template " + template + " holds one environment's stacks; "
