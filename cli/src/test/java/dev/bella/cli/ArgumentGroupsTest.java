@@ -45,6 +45,18 @@ class ArgumentGroupsTest {
     }
 
     @Test
+    void template_and_spec_only_exclude_each_other() {
+        // before, --template won and --spec-only was silently ignored
+        for (String command : List.of("check", "status")) {
+            refused(CliRun.of("phases", command, "--config", CONFIG, "--spec-only", "--template", "cdk.out/prod"),
+                    "--template and --spec-only exclude each other: check the templates, or the spec alone");
+        }
+        CliRun specOnly = CliRun.of("phases", "check", "--config", CONFIG, "--spec-only", "--through", "phase-1");
+        assertThat(specOnly.exitCode()).as(specOnly.err()).isIn(0, 1);
+        assertThat(specOnly.out()).contains("--spec-only");
+    }
+
+    @Test
     void an_utterance_or_a_file_exactly_one() {
         String line = "give the utterance as an argument or --file FILE, not both or neither";
         refused(CliRun.of("booking", "extract"), line);
