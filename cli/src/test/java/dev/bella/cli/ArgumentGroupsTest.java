@@ -74,6 +74,10 @@ class ArgumentGroupsTest {
         String extract = Main.commandLine().getSubcommands().get("booking").getSubcommands().get("extract")
                 .getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
         assertThat(extract).contains("([TEXT] | --file=FILE)");
+        String completion = CliRun.of("completion", "bash").out();
+        String reportCompletion = completion.substring(completion.indexOf("function _picocli_bella_cost_report()"));
+        reportCompletion = reportCompletion.substring(0, reportCompletion.indexOf("\n}"));
+        assertThat(reportCompletion).contains("'--compare'", "'--template'", "'--month'").doesNotContain("--spec-only");
     }
 
     @Test
