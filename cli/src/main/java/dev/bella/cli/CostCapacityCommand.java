@@ -47,6 +47,7 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
 
     @ArgGroup(multiplicity = "1") History history;
 
+    @Refusal("give the call history with --calls FILE or --ledger-url JDBC: one of them, not both")
     static final class History {
         @Option(names = "--calls", paramLabel = "FILE", required = true,
                 description = "Call history: CSV or JSON lines with started_at and duration_seconds (docs/capacity.md).")
