@@ -2,9 +2,12 @@ package dev.bella.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Options that exclude each other are picocli argument groups, not checks by hand: refused at parse time, before
@@ -78,6 +81,25 @@ class ArgumentGroupsTest {
         String reportCompletion = completion.substring(completion.indexOf("function _picocli_bella_cost_report()"));
         reportCompletion = reportCompletion.substring(0, reportCompletion.indexOf("\n}"));
         assertThat(reportCompletion).contains("'--compare'", "'--template'", "'--month'").doesNotContain("--spec-only");
+    }
+
+    @Test
+    void every_argument_group_says_in_its_own_line_what_to_do() {
+        List<ArgGroupSpec> groups = new ArrayList<>();
+        for (CommandSpec c : UsageHelpTest.commands()) {
+            c.argGroups().forEach(g -> collect(g, groups));
+        }
+        assertThat(groups).hasSizeGreaterThanOrEqualTo(6);
+        for (ArgGroupSpec g : groups) {
+            assertThat(g.typeInfo().getType().getAnnotation(Refusal.class))
+                    .as(g.typeInfo().getType().getName() + " has no @Refusal: picocli's message would name its fields")
+                    .isNotNull();
+        }
+    }
+
+    private static void collect(ArgGroupSpec g, List<ArgGroupSpec> into) {
+        into.add(g);
+        g.subgroups().forEach(s -> collect(s, into));
     }
 
     @Test
