@@ -93,8 +93,10 @@ class UsageHelpTest {
             String[] footer = c.usageMessage().footer();
             assertThat(footer).as(c.qualifiedName() + " has examples").isNotEmpty();
             if (c != ROOT.getCommandSpec()) {
-                // a command without a footer would inherit the root's (scope = INHERIT): examples of another command
+                // a command without a footer or a description would inherit the root's (scope = INHERIT)
                 assertThat(Arrays.equals(footer, rootFooter)).as(c.qualifiedName() + " shows the root's examples").isFalse();
+                assertThat(Arrays.equals(c.usageMessage().description(), ROOT.getCommandSpec().usageMessage().description()))
+                        .as(c.qualifiedName() + " shows the root's description").isFalse();
             }
             assertThat(footer).as(c.qualifiedName() + ": an example of itself")
                     .anyMatch(l -> l.strip().startsWith(c.qualifiedName() + " ") || l.strip().equals(c.qualifiedName()));
