@@ -1,9 +1,16 @@
 package dev.bella.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-@Command(name = "bella", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        modelTransformer = OfferedValues.Transformer.class,
+/**
+ * The root. {@code scope = INHERIT} hands its standard help options (--help, --version with the version provider)
+ * and the exit-code list ({@link UsageHelp}) to every subcommand, and --verbose is one inherited option: each is
+ * declared here once, for every command, instead of on each command and mixin.
+ */
+@Command(name = "bella", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class, modelTransformer = UsageHelp.class,
         description = "Keeps the Bella V3 voice booking service cheap without making it worse.",
         subcommands = {CostCommand.class, SpecCommand.class, PricesCommand.class, CompletionCommand.class,
                 PhasesCommand.class, StackCommand.class, BookingCommand.class},
@@ -11,13 +18,10 @@ import picocli.CommandLine.Command;
         footer = {"  bella cost report    # estimate of the bundled spec, as a table",
                 "  bella cost report --format json --output report.json",
                 "  bella spec validate --config configs/bella.yaml",
-                "  bella completion bash > /etc/bash_completion.d/bella"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:ok",
-                " 1:a policy is violated, or a partial failure",
-                " 2:usage or configuration error",
-                " 3:AWS or authentication error (no credentials, access denied, unreachable)",
-                "70:internal error (a bug: rerun with --verbose and report it)",
-                "75:retry later (schedule-dev: a resource is pending)"})
+                "  bella completion bash > /etc/bash_completion.d/bella"})
 final class BellaCommand {
+
+    /** Read by ErrorHandler from the parse result, wherever on the command line it was given. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and details on errors.")
+    boolean verbose;
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "call", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "call",
         description = {"Play a scripted call against a running booking service, signed like Twilio signs it"
                 + " (TWILIO_AUTH_TOKEN, or the token `bella booking serve` generated in --data-dir), and print each TwiML answer.",
                 "Each --say is one caller turn; 'dtmf:1' presses a key and an empty --say \"\" is silence.",
@@ -41,9 +41,6 @@ final class BookingCallCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Without TWILIO_AUTH_TOKEN, sign with the token"
             + " `bella booking serve` generated in this data dir (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
     Path dataDir;
-
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;

@@ -2,8 +2,13 @@ package dev.bella.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "booking", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "booking",
         description = "The booking service: run it locally, play scripted calls against it, extract fields from text.",
-        subcommands = {BookingServeCommand.class, BookingCallCommand.class, BookingExtractCommand.class})
+        subcommands = {BookingServeCommand.class, BookingCallCommand.class, BookingExtractCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella booking extract \"Ana Silva, tomorrow at 3\" --local-only",
+                "  bella booking serve --port 9000",
+                "  bella booking call --to http://localhost:9000 --from +15551234567 \\",
+                "      --say \"Ana Silva, tomorrow at 3 pm\" --say dtmf:1"})
 final class BookingCommand {
 }

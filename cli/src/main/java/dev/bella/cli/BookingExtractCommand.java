@@ -19,11 +19,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "extract",
         description = {"Extract appointment fields (name, phone, date, time) from what a caller said, as JSON.",
                 "Local grammar first; OpenAI gpt-4o-mini only for what it cannot settle, when OPENAI_API_KEY is set;",
                 "answers cached in process and in Redis when BELLA_REDIS_URL is set."},
@@ -35,12 +36,17 @@ import picocli.CommandLine.Parameters;
                 "      > fields.jsonl"})
 final class BookingExtractCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The utterance (omit with --file).")
-    String text;
+    @ArgGroup(multiplicity = "1") Utterances utterances;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "JSON lines {\"id\", \"text\", \"at\", \"tz\", \"from\"}; "
-            + "one output line per input line, in order.")
-    Path file;
+    @Refusal("give the utterance as an argument or --file FILE, not both or neither")
+    static final class Utterances {
+        @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The utterance (omit with --file).")
+        String text;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "JSON lines {\"id\", \"text\", \"at\", \"tz\", "
+                + "\"from\"}; one output line per input line, in order.")
+        Path file;
+    }
 
     @Option(names = "--at", paramLabel = "ISO_INSTANT", description = "When it was said (default: now); relative dates resolve from it.")
     String at;
@@ -54,17 +60,12 @@ final class BookingExtractCommand implements Callable<Integer> {
     @Option(names = "--local-only", description = "Never call OpenAI, even with OPENAI_API_KEY set.")
     boolean localOnly;
 
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;
 
     @Override
     public Integer call() throws IOException {
-        if ((text == null) == (file == null)) {
-            throw new UserException(ExitCode.USAGE, "give the utterance as an argument or --file FILE, not both or neither");
-        }
+        String text = utterances.text;
         Instant when;
         ZoneId zone;
         try {
@@ -112,6 +113,7 @@ final class BookingExtractCommand implements Callable<Integer> {
 
     /** All lines are checked before any output, so a bad line 90 never leaves 89 answers half-written. */
     private List<ExtractionJson.Request> requests(Instant when, ZoneId zone) throws IOException {
+        Path file = utterances.file;
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

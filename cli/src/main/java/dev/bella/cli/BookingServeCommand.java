@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve",
         description = {"Run the booking service in the foreground until Ctrl-C.",
                 "With no BELLA_DB_URL it starts an embedded PostgreSQL whose data stays in --data-dir;"
                         + " the other settings come from the BELLA_* and TWILIO_* environment variables"
@@ -28,9 +28,6 @@ final class BookingServeCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded database directory (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
     Path dataDir;
-
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;

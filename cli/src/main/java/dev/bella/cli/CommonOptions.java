@@ -26,9 +26,6 @@ final class CommonOptions {
             description = "Send AWS calls to URL instead of AWS (a proxy, a local fake); AWS_ENDPOINT_URL works too.")
     URI endpoint;
 
-    @Option(names = "--verbose", description = "Show stack traces and details on errors.")
-    boolean verbose;
-
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
     boolean noColor;
 

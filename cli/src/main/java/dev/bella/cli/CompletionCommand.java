@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "completion",
         description = "Print a shell completion script.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(bella completion bash)", "  bella completion zsh > \"$${fpath[1]}/_bella\""})

@@ -24,14 +24,17 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-@Command(name = "alarms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "alarms",
         description = {"Billing alarms and an AWS Budgets budget from the spec's budget: a CloudWatch alarm on",
                 "AWS/Billing EstimatedCharges at each budget.alarm-at fraction of the monthly limit, an SNS topic",
                 "with the budget.notify e-mails, and a budget with actual and forecast notifications. Always in",
                 "us-east-1 (where billing metrics live), whatever --region says. Bella's resources are named",
                 "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
         subcommands = {CostAlarmsCommand.PlanCommand.class, CostAlarmsCommand.ApplyCommand.class,
-                CostAlarmsCommand.ListCommand.class, CostAlarmsCommand.DeleteCommand.class})
+                CostAlarmsCommand.ListCommand.class, CostAlarmsCommand.DeleteCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella cost alarms plan --profile billing",
+                "  bella cost alarms apply --dry-run"})
 final class CostAlarmsCommand implements Callable<Integer> {
 
     @Override
@@ -54,7 +57,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
         return SpecResolver.fromEnvironment().load(common);
     }
 
-    @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "plan",
             description = "Print what apply would create, update or delete; changes nothing.",
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms plan", "  bella cost alarms plan --profile billing",
                 "  bella cost alarms plan --format json"})
@@ -85,7 +88,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "apply",
             description = {"Make the plan's changes (idempotent: a second apply finds nothing to do).",
                     "Refuses, changing nothing, when a Bella-named resource exists without the bella:managed tag."},
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms apply --dry-run", "  bella cost alarms apply"})
@@ -106,7 +109,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "list",
             description = "List the project's Bella-named topic, alarms and budget, and whether Bella manages each.",
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms list", "  bella cost alarms list --format json"})
     static final class ListCommand implements Callable<Integer>, OfferedValues {
@@ -131,7 +134,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "delete",
             description = {"Delete the alarms, budget and topic Bella manages for the project (tagged",
                     "bella:managed=true); other resources, even with a Bella-like name, are left alone."},
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms delete --dry-run", "  bella cost alarms delete"})

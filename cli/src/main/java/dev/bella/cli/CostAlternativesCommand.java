@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
-@Command(name = "alternatives", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "alternatives",
         description = {"The seed's technology alternatives priced for one environment with the same",
                 "usage, schedule and price tables: database, compute, ingress, cache, region",
                 "(and a DR region), speech and language; ranked by saving, with the risks",

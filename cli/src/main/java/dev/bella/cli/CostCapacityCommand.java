@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-@Command(name = "capacity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "capacity",
         description = {"Predicts concurrent calls for each hour of the week from the call history and suggests the",
                 "scheduled minimum task count (service.autoscaling.scheduled); --apply writes it into the spec."},
         footerHeading = "%nExamples:%n",
@@ -48,6 +48,7 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
 
     @ArgGroup(multiplicity = "1") History history;
 
+    @Refusal("give the call history with --calls FILE or --ledger-url JDBC: one of them, not both")
     static final class History {
         @Option(names = "--calls", paramLabel = "FILE", required = true,
                 description = "Call history: CSV or JSON lines with started_at and duration_seconds (docs/capacity.md).")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "commitments", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "commitments",
         description = {"Reserved-instance and Savings Plans coverage and utilization over a lookback, what to buy (upfront,",
                 "monthly cost, saving, break-even month, risks), commitments expiring in the next 60 days, and the spec's",
                 "commitments matched to what is held. Changes nothing in AWS."},

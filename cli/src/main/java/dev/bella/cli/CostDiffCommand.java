@@ -20,16 +20,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "diff",
         description = {"What a change to the spec costs: the estimate at --base (a git ref or a spec",
                 "file) and now, the difference per environment, category and line item.",
-                "Offline; --format markdown for a pull-request comment."},
+                "Offline; --format markdown for a pull-request comment. Exit 1: the increase is over",
+                "--fail-over-increase; 2: a bad base, option or spec."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost diff --base origin/main --format markdown --output cost-diff.md",
                 "  bella cost diff --base configs/examples/baseline.yaml",
-                "  bella cost diff --base HEAD~1 --env prod --fail-over-increase 10%%",
-                "",
-                "Exit codes: 0 ok, 1 increase over --fail-over-increase, 2 bad base, option or spec."})
+                "  bella cost diff --base HEAD~1 --env prod --fail-over-increase 10%%"})
 final class CostDiffCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;

@@ -13,12 +13,13 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "report",
         description = {"Monthly and daily spend by environment and category, third-party costs, cost per call, budget",
                 "status and forecast: estimated from the spec, or actual from Cost Explorer or a FOCUS/CUR export."},
         footerHeading = "%nExamples:%n",
@@ -38,7 +39,7 @@ final class CostReportCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
     @Mixin OutputOptions output;
-    @Mixin TemplateOptions templates;
+    @ArgGroup Priced priced = new Priced();
     @Mixin SpendOptions spend;
 
     @picocli.CommandLine.Spec(Target.SELF)
@@ -50,43 +51,51 @@ final class CostReportCommand implements Callable<Integer> {
                     + "configured, else estimate (default: ${DEFAULT-VALUE}).")
     String source;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM",
-            description = "This calendar month (UTC). Default: the average month (estimate), month to date (aws), "
-                    + "the file's days (focus, cur).")
-    String month;
+    /** What the estimate prices besides the spec: another spec to compare with, or synthesized templates. */
+    @Refusal("--compare and --template do not go together: the comparison is between specs; price the other "
+            + "template in a second report")
+    static final class Priced {
+        @Option(names = "--compare", paramLabel = "FILE",
+                description = "Compare with another spec (estimate; default: the spec's baseline, when it names one).")
+        Path compare;
 
-    @Option(names = "--compare", paramLabel = "FILE",
-            description = "Compare with another spec (estimate; default: the spec's baseline, when it names one).")
-    Path compare;
+        @Option(names = "--template", paramLabel = "DIR_OR_FILE",
+                description = "Price a CloudFormation template (JSON or YAML), a cloud assembly folder (manifest.json, "
+                        + "e.g. cdk.out/prod) or a folder of them, one per environment (cdk.out), instead of the spec's "
+                        + "resources.")
+        Path template;
+    }
+
+    /** Not an option of this command: named only so the user learns where it belongs (bella phases). */
+    @Option(names = "--spec-only", hidden = true)
+    boolean specOnly;
 
     Clock clock = Clock.systemUTC();
     java.util.Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() {
-        if (templates.specOnly) {
+        Path compare = priced.compare;
+        boolean templates = priced.template != null;
+        if (specOnly) {
             throw new UserException(ExitCode.USAGE, "--spec-only is for bella phases; cost report prices the spec "
                     + "already (--source estimate), or the stacks with --template DIR_OR_FILE");
         }
         // a template or a comparison is priced by the estimate, so auto must not pick Cost Explorer for them
-        boolean estimateOnly = templates.given() || compare != null;
+        boolean estimateOnly = templates || compare != null;
         ReportSource chosen = ReportSource.choose(estimateOnly && source.strip().equals("auto") ? "estimate" : source,
                 environment, Optional.ofNullable(common.profile));
         Spec spec = new SpecResolver(environment, Path.of("")).load(common);
         common.environment().ifPresent(e -> spec.environment(e).orElseThrow(() -> new UserException(ExitCode.USAGE,
                 "unknown environment '" + e + "'; the spec has " + String.join(", ", spec.environments().keySet()))));
-        if (templates.given() && compare != null) {
-            throw new UserException(ExitCode.USAGE, "--compare and --template do not go together: the comparison is "
-                    + "between specs; price the other template in a second report");
-        }
-        if (templates.given() && chosen.kind() != ReportSource.Kind.ESTIMATE) {
+        if (templates && chosen.kind() != ReportSource.Kind.ESTIMATE) {
             throw new UserException(ExitCode.USAGE, "--template prices a template with the estimate; use --source estimate");
         }
         if (compare != null && chosen.kind() != ReportSource.Kind.ESTIMATE) {
             throw new UserException(ExitCode.USAGE, "--compare works with --source estimate only");
         }
-        CostReport report = chosen.kind() == ReportSource.Kind.ESTIMATE ? estimate(spec)
-                : spend.report(chosen, common.aws(spec.region()), clock, spec, common.environment(), environment, month);
+        CostReport report = chosen.kind() == ReportSource.Kind.ESTIMATE ? estimate(spec, compare)
+                : spend.report(chosen, common.aws(spec.region()), clock, spec, common.environment(), environment);
         report = chosen.annotate(report);
         // the gate is judged before rendering, so the written report states the verdict the exit code acts on
         Optional<CostReport.Gate> gate = spend.failOver == null ? Optional.empty()
@@ -103,9 +112,9 @@ final class CostReportCommand implements Callable<Integer> {
         return over || !report.unavailable().isEmpty() ? ExitCode.POLICY_VIOLATION.code : ExitCode.OK.code;
     }
 
-    private CostReport estimate(Spec given) {
+    private CostReport estimate(Spec given, Path compare) {
         Spec spec = given;
-        if (spend.forecast || spend.from != null || spend.to != null) {
+        if (spend.forecast || spend.from() != null) {
             throw new UserException(ExitCode.USAGE, "--forecast, --from and --to need an actual-spend source "
                     + "(--source aws, focus:FILE or cur:FILE)");
         }
@@ -115,7 +124,7 @@ final class CostReportCommand implements Callable<Integer> {
             }
             return new SpecLoader().load(p);
         });
-        EstimatePeriod period = month == null ? EstimatePeriod.averageMonth(clock) : EstimatePeriod.month(parseMonth());
+        EstimatePeriod period = spend.month() == null ? EstimatePeriod.averageMonth(clock) : EstimatePeriod.month(parseMonth());
         // with --ledger-url (and --twilio) the estimate prices the calls the service measured: the voice usage of
         // an average call comes from the ledger instead of the spec's assumptions, and says so
         Optional<String> measuredNote = Optional.empty();
@@ -127,9 +136,9 @@ final class CostReportCommand implements Callable<Integer> {
             }
             measuredNote = Optional.of(measured.note());
         }
-        CostReport report = templates.given()
+        CostReport report = priced.template != null
                 ? new dev.bella.estimate.TemplateEstimator().estimate(spec, period, common.environment().map(java.util.List::of)
-                        .orElse(java.util.List.copyOf(spec.environments().keySet())), templates.read(spec, common.environment()))
+                        .orElse(java.util.List.copyOf(spec.environments().keySet())), TemplateOptions.read(priced.template, spec, common.environment()))
                 : new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
         if (measuredNote.isPresent()) {
             java.util.List<String> notes = new java.util.ArrayList<>(report.notes());
@@ -141,9 +150,9 @@ final class CostReportCommand implements Callable<Integer> {
 
     private YearMonth parseMonth() {
         try {
-            return YearMonth.parse(month);
+            return YearMonth.parse(spend.month());
         } catch (DateTimeParseException e) {
-            throw new UserException(ExitCode.USAGE, "--month: expected YYYY-MM such as 2026-12, found '" + month + "'");
+            throw new UserException(ExitCode.USAGE, "--month: expected YYYY-MM such as 2026-12, found '" + spend.month() + "'");
         }
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "rightsize", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "rightsize",
         description = {"Recommends the cheapest size with headroom for the ECS service, the RDS instance and the",
                 "ElastiCache node from their utilization over a lookback; savings per month from the price table.",
                 "Nothing is changed in AWS: --apply edits the spec, `bella stack deploy` rolls it out."},

@@ -15,9 +15,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
-    /** A bug, not the user's input nor AWS: distinct from 1, which scripts read as "policy violated" (sysexits EX_SOFTWARE). */
-    static final int INTERNAL_ERROR = 70;
-
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
@@ -31,7 +28,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             }
             case BellaException b -> {
                 b.lines().forEach(line -> err.println("bella: " + line));
-                yield b.outcome().code();
+                yield ExitCode.of(b.outcome()).code;
             }
             case SdkException s -> {
                 err.println("bella: AWS error: " + firstLine(s.getMessage())
@@ -44,7 +41,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             }
             default -> {
                 err.println("bella: internal error: " + ex + " (rerun with --verbose for details and report it)");
-                yield INTERNAL_ERROR;
+                yield ExitCode.INTERNAL.code;
             }
         };
         if (verbose(parseResult)) {
@@ -58,6 +55,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        // an argument group's own line says what to do; picocli's names the group's fields
+        var refusal = Refusals.of(ex);
+        if (refusal.isPresent()) {
+            err.println("bella: " + refusal.get());
+            err.flush();
+            return ExitCode.USAGE.code;
+        }
         err.println("bella: " + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("bella: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");

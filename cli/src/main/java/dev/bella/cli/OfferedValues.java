@@ -20,10 +20,7 @@ interface OfferedValues {
     /** Option name to the values this command accepts for it, in the order to offer them. */
     Map<String, List<String>> offered();
 
-    /**
-     * Applies both rules to every command of the tree. Declared on the root command, so it runs wherever the tree is
-     * built from the annotations: the CLI, and the man page generator (docs/man shows what the help shows).
-     */
+    /** Applies both rules to every command of the tree (through {@link UsageHelp}, the root's model transformer). */
     final class Transformer implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {

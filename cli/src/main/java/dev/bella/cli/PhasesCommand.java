@@ -28,9 +28,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "phases", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "phases",
         description = "The roadmap's phases and their policies (docs/phases.md).",
-        subcommands = {PhasesCommand.Status.class, PhasesCommand.Check.class})
+        subcommands = {PhasesCommand.Status.class, PhasesCommand.Check.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella phases status",
+                "  bella phases check --spec-only --through phase-2    # no synth, no Node.js"})
 final class PhasesCommand {
 
     enum Format { table, json, junit }
@@ -84,7 +87,7 @@ final class PhasesCommand {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "check",
             description = {"Evaluate every policy of every phase (up to --through) against the templates, or the spec;",
                     "exit 1 on any violation, naming the policy, the resource, the expected and the actual value."},
             footerHeading = "%nExamples:%n",
@@ -132,7 +135,7 @@ final class PhasesCommand {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "status",
             description = {"The roadmap: each phase, each item done, pending, violated or skipped, and the estimated",
                     "monthly cost after each phase."},
             footerHeading = "%nExamples:%n",

@@ -2,7 +2,9 @@ package dev.bella.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "prices", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The price tables (configs/prices/).", subcommands = {PricesRefreshCommand.class})
+@Command(name = "prices",
+        description = "The price tables (configs/prices/).", subcommands = {PricesRefreshCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella prices refresh --region ca-central-1 --output aws-ca-central-1.yaml"})
 final class PricesCommand {
 }

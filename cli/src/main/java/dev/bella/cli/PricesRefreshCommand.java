@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 
-@Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "refresh",
         description = {"Rebuild a region's price table from the AWS Price List API (pricing:GetProducts) and Fargate's",
                 "Compute Savings Plans rates from the Savings Plans API (savingsplans:DescribeSavingsPlansOfferingRates).",
                 "OpenAI, Twilio and allowances the API does not publish are carried over from the current table.",
@@ -44,9 +44,6 @@ final class PricesRefreshCommand implements Callable<Integer> {
 
     @Option(names = "--allow-incomplete", description = "Write the table even when some prices are missing.")
     boolean allowIncomplete;
-
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec self;

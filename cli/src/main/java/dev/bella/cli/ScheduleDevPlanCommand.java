@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "plan",
         description = {"What `run` would do at an instant. With --schedule-only: the schedule's answer from the spec",
                 "alone (desired state, reason, next transition), with no AWS calls."},
         footerHeading = "%nExamples:%n",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "run",
         description = {"Reconcile every resource of the scheduled environment to what the schedule says now.",
                 "Meant for cron every 5-15 minutes: a missed run is caught up by the next one."},
         footerHeading = "%nExamples:%n",
@@ -51,7 +51,7 @@ class ScheduleDevRunCommand implements Callable<Integer>, OfferedValues {
                 until, dryRun, intent(), clock);
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "stop",
             description = {"Stop the scheduled environment now, whatever the schedule says.",
                     "With --until TIME the resources stay stopped until then (later runs respect it);",
                     "without it the next `run` goes back to the schedule."},
@@ -64,7 +64,7 @@ class ScheduleDevRunCommand implements Callable<Integer>, OfferedValues {
         }
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "start",
             description = {"Start the scheduled environment now, restoring the saved desired counts.",
                     "With --until TIME it stays running until then, e.g. for an evening demo."},
             footerHeading = "%nExamples:%n",

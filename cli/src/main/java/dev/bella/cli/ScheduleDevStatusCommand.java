@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "status",
         description = {"Each resource of the scheduled environment: desired and actual state, since when, the next",
                 "transition, and the schedule's estimated monthly saving (from the estimate engine)."},
         footerHeading = "%nExamples:%n",

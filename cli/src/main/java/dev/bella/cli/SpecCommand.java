@@ -5,11 +5,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The declarative spec (configs/bella.yaml).", subcommands = SpecCommand.Validate.class)
+@Command(name = "spec",
+        description = "The declarative spec (configs/bella.yaml).", subcommands = SpecCommand.Validate.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  bella spec validate --config configs/examples/baseline.yaml"})
 final class SpecCommand {
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "validate",
             description = "Check the spec; print OK, or every problem as file:line:column: message (exit 2).",
             footerHeading = "%nExamples:%n",
             footer = {"  bella spec validate", "  bella spec validate --config configs/examples/baseline.yaml"})

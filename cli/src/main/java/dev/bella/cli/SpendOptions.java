@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
@@ -35,11 +36,40 @@ final class SpendOptions {
 
     enum Split { none, environment, account }
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of the period (aws, focus, cur).")
-    LocalDate from;
+    /** The period: a calendar month, or days from a first one; picocli refuses both, and --to without --from. */
+    @ArgGroup Period period;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day of the period, inclusive (default: yesterday).")
-    LocalDate to;
+    @Refusal("--month and --from/--to exclude each other")
+    static final class Period {
+        @Option(names = "--month", paramLabel = "YYYY-MM",
+                description = "This calendar month (UTC). Default: the average month (estimate), month to date (aws), "
+                        + "the file's days (focus, cur).")
+        String month;
+
+        @ArgGroup(exclusive = false) Days days;
+    }
+
+    @Refusal("--to needs --from")
+    static final class Days {
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD",
+                description = "First day of the period (aws, focus, cur).")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day of the period, inclusive (default: yesterday).")
+        LocalDate to;
+    }
+
+    String month() {
+        return period == null ? null : period.month;
+    }
+
+    LocalDate from() {
+        return period == null || period.days == null ? null : period.days.from;
+    }
+
+    LocalDate to() {
+        return period == null || period.days == null ? null : period.days.to;
+    }
 
     @Option(names = "--granularity", paramLabel = "G", defaultValue = "daily",
             description = "daily or monthly Cost Explorer figures (default: ${DEFAULT-VALUE}).")
@@ -92,10 +122,10 @@ final class SpendOptions {
             + "with --fail-over, check the forecast instead of the spend.")
     boolean forecast;
 
-    SpendPeriod period(String month, Clock clock, boolean file) {
-        if (month != null && (from != null || to != null)) {
-            throw new UserException(ExitCode.USAGE, "--month and --from/--to exclude each other");
-        }
+    SpendPeriod period(Clock clock, boolean file) {
+        String month = month();
+        LocalDate from = from();
+        LocalDate to = to();
         if (month != null) {
             try {
                 return SpendPeriod.month(YearMonth.parse(month));
@@ -103,11 +133,8 @@ final class SpendOptions {
                 throw new UserException(ExitCode.USAGE, "--month: expected YYYY-MM such as 2026-12, found '" + month + "'");
             }
         }
-        if (from == null && to == null) {
-            return file ? SpendPeriod.fileDays() : SpendPeriod.monthToDate(clock);
-        }
         if (from == null) {
-            throw new UserException(ExitCode.USAGE, "--to needs --from");
+            return file ? SpendPeriod.fileDays() : SpendPeriod.monthToDate(clock);
         }
         LocalDate end = to != null ? to.plusDays(1) : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         if (!end.isAfter(from)) {
@@ -123,9 +150,9 @@ final class SpendOptions {
 
     /** Fetches the spend, adds third-party costs, and builds the report. */
     CostReport report(ReportSource chosen, AwsSettings aws, Clock clock, Spec spec, Optional<String> env,
-                      Map<String, String> environment, String month) {
+                      Map<String, String> environment) {
         boolean file = chosen.kind() != ReportSource.Kind.AWS;
-        SpendQuery q = query(period(month, clock, file), env);
+        SpendQuery q = query(period(clock, file), env);
         ServiceCategories categories = ServiceCategories.bundled();
         SpendReportService.ThirdParty third = thirdParty(environment);
         SpendReportService service = new SpendReportService();

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "stack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "stack",
         description = {"The CDK stacks of an environment, built from the spec.",
                 "synth works offline and in-process (needs node); diff and deploy run the CDK CLI",
                 "(npx aws-cdk@2: needs Node.js, npx and AWS credentials)."},

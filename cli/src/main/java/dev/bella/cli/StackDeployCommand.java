@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "deploy",
         description = {"Deploy the environment's stacks.",
                 "Synthesizes (or takes --app DIR), then runs npx aws-cdk@2 deploy; needs Node.js, npx and",
                 "AWS credentials. Asks first unless --yes; a protected environment needs --allow-prod."},

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "diff",
         description = {"Show what a deploy of the environment's stacks would change.",
                 "Synthesizes (or takes --app DIR), then runs npx aws-cdk@2 diff;",
                 "needs Node.js, npx and AWS credentials."},

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "synth",
         description = {"Write the environment's CloudFormation templates to a directory.",
                 "A standard CDK cloud assembly (manifest.json + one template per stack), written offline:",
                 "no AWS access, no CDK CLI; needs node on the PATH. Prints one template path per stack."},

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** {@code --template}: read synthesized CloudFormation instead of (or before) synthesizing the spec. */
@@ -17,21 +18,36 @@ final class TemplateOptions {
     /** What phases check synthesizes each environment with when no --template is given. */
     Synthesizer synthesizer = (spec, env, dir) -> new StackSynthesizer().synth(spec, env, dir);
 
-    @Option(names = "--template", paramLabel = "DIR_OR_FILE",
-            description = "A CloudFormation template (JSON or YAML), a cloud assembly folder (manifest.json, e.g. "
-                    + "cdk.out/prod) or a folder of them, one per environment (cdk.out).")
-    Path template;
+    /** What is checked instead of a synthesis: templates, or the spec alone; not both (one would be ignored). */
+    @ArgGroup Source source;
 
-    @Option(names = "--spec-only", description = "Check the spec's own values instead of synthesizing the stacks "
-            + "(seconds instead of a synth per environment; needs no Node.js).")
-    boolean specOnly;
+    @Refusal("--template and --spec-only exclude each other: check the templates, or the spec alone")
+    static final class Source {
+        @Option(names = "--template", paramLabel = "DIR_OR_FILE",
+                description = "A CloudFormation template (JSON or YAML), a cloud assembly folder (manifest.json, e.g. "
+                        + "cdk.out/prod) or a folder of them, one per environment (cdk.out).")
+        Path template;
+
+        @Option(names = "--spec-only", description = "Check the spec's own values instead of synthesizing the stacks "
+                + "(seconds instead of a synth per environment; needs no Node.js).")
+        boolean specOnly;
+    }
 
     boolean given() {
-        return template != null;
+        return source != null && source.template != null;
+    }
+
+    private boolean specOnly() {
+        return source != null && source.specOnly;
     }
 
     /** The --template source; a single environment's stacks need --env when the spec has several. */
     TemplateSource read(Spec spec, Optional<String> env) {
+        return read(source.template, spec, env);
+    }
+
+    /** The same, for a command that takes --template in an argument group of its own (cost report). */
+    static TemplateSource read(Path template, Spec spec, Optional<String> env) {
         TemplateSource source = TemplateSource.at(template);
         if (source.singleEnvironment() && env.isEmpty() && spec.environments().size() > 1) {
             throw new UserException(ExitCode.USAGE, "--template " + template + " holds one environment's stacks; "
@@ -45,7 +61,7 @@ final class TemplateOptions {
         if (given()) {
             return read(spec, env);
         }
-        if (specOnly) {
+        if (specOnly()) {
             return TemplateSource.NONE;
         }
         try {
@@ -67,8 +83,8 @@ final class TemplateOptions {
     }
 
     String describe() {
-        return given() ? "the templates in " + template
-                : specOnly ? "the spec (--spec-only: the synthesized stacks were not checked)"
+        return given() ? "the templates in " + source.template
+                : specOnly() ? "the spec (--spec-only: the synthesized stacks were not checked)"
                 : "the stacks synthesized from the spec";
     }
 }

@@ -33,8 +33,9 @@ final class UserException extends BellaException {
             case POLICY_VIOLATION -> Outcome.POLICY_VIOLATION;
             case AWS -> Outcome.AWS;
             case RETRY_LATER -> Outcome.RETRY_LATER;
-            // OK is no failure: a command that throws one has a bug, and a usage error is the safe reading
-            case USAGE, OK -> Outcome.USAGE;
+            // OK is no failure, INTERNAL no user's fault: a command that throws either has a bug, and a usage error
+            // is the safe reading
+            case USAGE, OK, INTERNAL -> Outcome.USAGE;
         };
     }
 }

@@ -69,6 +69,21 @@ class LauncherIT {
     }
 
     @Test
+    void optionsThatExcludeEachOtherAreRefusedInOneLineWithExit2AndVerboseWorksAnywhere() throws Exception {
+        Run both = bella("cost", "report", "--config", CONFIG, "--month", "2026-10", "--from", "2026-10-01");
+        assertThat(both.code()).as(both.err()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("bella: --month and --from/--to exclude each other\n");
+        assertThat(both.out()).isEmpty();
+        Run verbose = bella("--verbose", "cost", "report", "--config", CONFIG, "--month", "nope");
+        assertThat(verbose.code()).isEqualTo(2);
+        assertThat(verbose.err()).startsWith("bella: --month: expected YYYY-MM").contains("\tat dev.bella.cli.");
+        Run help = bella("cost", "alarms", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--verbose", "Exit codes:", "75   retry later", "Examples:", "bella cost alarms plan");
+        assertThat(help.err()).isEmpty();
+    }
+
+    @Test
     void aConfigErrorOnTheLightClasspathIsOneLineAndExit2() throws Exception {
         Run run = bella("cost", "report", "--config", "/nonexistent/bella.yaml");
         assertThat(run.code()).as(run.err()).isEqualTo(2);
