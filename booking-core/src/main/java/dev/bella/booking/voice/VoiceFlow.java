@@ -250,7 +250,10 @@ final class VoiceFlow {
             return say.phone();
         }
         if (!s.offered().isEmpty()) {
-            return "Which time would you like?" + offer(s.offered());
+            // the caller heard the times a moment ago (the keypad offer); said again in full they pushed this
+            // speech Gather past one 15 s block
+            return settings.shortPrompts() ? say.offerAgain(offered(s.offered()), s.offered().size())
+                    : "Which time would you like?" + offer(s.offered());
         }
         return say.whenAgain();
     }
@@ -328,6 +331,17 @@ final class VoiceFlow {
             default -> " The nearest free times are " + when(alternatives.get(0)) + ", or " + when(alternatives.get(1))
                     + ". Say the first or press 1, say the second or press 2, or tell me another time.";
         };
+    }
+
+    /** The offered times, the day said once when they share it: "Thursday, January 3 at 2:30 PM, or 3:30 PM". */
+    private String offered(List<Instant> alternatives) {
+        ZonedDateTime first = alternatives.get(0).atZone(zone);
+        StringBuilder b = new StringBuilder(when(alternatives.get(0)));
+        for (Instant other : alternatives.subList(1, alternatives.size())) {
+            ZonedDateTime z = other.atZone(zone);
+            b.append(", or ").append(z.toLocalDate().equals(first.toLocalDate()) ? SpokenTime.of(z.toLocalTime()) : when(other));
+        }
+        return b.toString();
     }
 
     String when(Instant start) {

@@ -123,7 +123,12 @@ class LeanFlowCallTest extends HarnessTest {
         Harness.Call call = h.call("CA-L9");
         call.dial();
         call.say("my name is Jane Doe, tomorrow at 3pm");
-        assertThat(call.silence().body()).contains("input=\"speech dtmf\"", "Say the first or press 1");
+        assertThat(call.silence().body()).contains("input=\"speech dtmf\"", "Sorry, I missed that. Nearest free:"
+                + " Thursday, January 3 at 2:30 PM, or 3:30 PM. Say the first or the second, or tell me another time.");
         assertThat(call.say("the second one").body()).contains("Jane Doe, Thursday, January 3 at 3:30 PM. Press 1 to book");
+        // the times in full a second time made this Gather 240 characters, 17 s with "the second one": two speech
+        // blocks; at 14 characters a second the prompt must leave an answer room inside one 15 s block
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L9' AND seq = 3"
+                + " AND input_mode = 'speech' AND reprompt AND prompt_chars <= 150")).isEqualTo(1);
     }
 }
