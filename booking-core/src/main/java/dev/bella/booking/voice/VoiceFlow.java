@@ -123,12 +123,13 @@ final class VoiceFlow {
             return evaluate(m.state.withStage(Stage.COLLECTING).withReprompts(0), ctx, cal);
         }
         // after a keypad read-back went unanswered, listen for speech too: the caller may not have pressed a key
-        return reprompt(s, settings.shortPrompts() ? readBack(s, false) : "Shall I book it? " + YES_NO, cal);
+        return reprompt(unanswered(s, in), settings.shortPrompts() ? readBack(s, false) : "Shall I book it? " + YES_NO,
+                cal);
     }
 
     private Turn collecting(Conversation s, Input in, Extraction x, CallContext ctx, Calendar cal) throws SQLException {
         if (in.empty()) {
-            return reprompt(s, missingQuestion(s), cal);
+            return reprompt(s.offered().isEmpty() ? s : unanswered(s, in), missingQuestion(s), cal);
         }
         Conversation next = s;
         boolean progressed = false;
@@ -172,7 +173,7 @@ final class VoiceFlow {
                     case CLOSED -> "We're open " + slots.hours().spoken() + ".";
                     case null -> "Sorry, " + when(start) + " is already taken.";
                 };
-                return new Turn(s.withWhen(null, null).withOffered(alternatives), offering(why, alternatives));
+                return new Turn(s.withWhen(null, null).withOffered(alternatives), offering(s, why, alternatives));
             }
         }
         boolean noWhen = s.date() == null && s.time() == null;
@@ -195,9 +196,23 @@ final class VoiceFlow {
             return new Turn(s, new Ask(say.time(day(s.date()))));
         }
         Conversation confirming = s.withStage(Stage.CONFIRMING);
-        return new Turn(confirming, settings.keypadConfirm()
+        return new Turn(confirming, keypadFirst(s)
                 ? new Ask(readBack(s, true), Reply.Listen.KEYPAD, false)
                 : new Ask(readBack(s, false)));
+    }
+
+    /** Whether this call's yes/no and choices go to the keypad first: the lever is on and the caller uses keys. */
+    private boolean keypadFirst(Conversation s) {
+        return settings.keypadConfirm() && !s.speaks();
+    }
+
+    /**
+     * Nothing came back from a keypad-only question (a "yes" said to "press 1" is heard as silence): from now on
+     * this call asks by speech. Each such question then costs the one speech Gather its fallback costs anyway,
+     * without the wasted keypad round and its "sorry, I missed that".
+     */
+    private Conversation unanswered(Conversation s, Input in) {
+        return keypadFirst(s) && in.empty() ? s.speaking() : s;
     }
 
     private String readBack(Conversation s, boolean keypad) {
@@ -224,7 +239,7 @@ final class VoiceFlow {
                 List<Instant> alternatives = slots.nearestFree(start, ctx.reference(),
                         cal.booked(start.minus(Slots.SEARCH), start.plus(Slots.SEARCH)), 2);
                 yield new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withOffered(alternatives),
-                        offering("Sorry, someone just booked that time.", alternatives));
+                        offering(s, "Sorry, someone just booked that time.", alternatives));
             }
         };
     }
@@ -312,9 +327,12 @@ final class VoiceFlow {
      * Other times, on the keypad when the keypad lever is on (no speech charge): 1 or 2 picks one, the next key
      * asks for another time. No key falls back to the spoken offer as a re-prompt.
      */
-    private Ask offering(String why, List<Instant> alternatives) {
+    private Ask offering(Conversation s, String why, List<Instant> alternatives) {
         if (!settings.keypadConfirm() || alternatives.isEmpty()) {
             return new Ask(why + offer(alternatives));
+        }
+        if (s.speaks()) {
+            return new Ask(why + " " + say.offerAgain(offered(alternatives), alternatives.size()));
         }
         String keys = alternatives.size() == 1
                 ? " Nearest free: " + when(alternatives.get(0)) + ". Press 1 to take it, or 2 for another time."
@@ -339,7 +357,8 @@ final class VoiceFlow {
         StringBuilder b = new StringBuilder(when(alternatives.get(0)));
         for (Instant other : alternatives.subList(1, alternatives.size())) {
             ZonedDateTime z = other.atZone(zone);
-            b.append(", or ").append(z.toLocalDate().equals(first.toLocalDate()) ? SpokenTime.of(z.toLocalTime()) : when(other));
+            boolean sameDay = z.toLocalDate().equals(first.toLocalDate());
+            b.append(", or ").append(sameDay ? SpokenTime.of(z.toLocalTime()) : when(other));
         }
         return b.toString();
     }
