@@ -128,9 +128,13 @@ public class CallCost {
         app.database().inTransaction(c -> {
             for (Persona p : personas) {
                 if (p.kind().equals("returning")) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (mobile, name) VALUES (?, ?)")) {
+                    // what the service learned from their last call under the same caller model: a voice caller
+                    // let its keypad read-back go by, unless callers press the key they are told to
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO users (mobile, name, answers_by_speech) VALUES (?, ?, ?)")) {
                         ps.setString(1, p.from());
                         ps.setString(2, p.storedName());
+                        ps.setBoolean(3, p.confirm().equals("voice") && !FOLLOW_PROMPT);
                         ps.executeUpdate();
                     }
                 }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * @param offered         free times offered as alternatives, in the order they were read out
  * @param reprompts       consecutive turns that gave nothing usable
  * @param nameOnFile      the name is the one stored for the caller's own number (a returning caller), not said
- * @param speaks          the caller let a keypad-only question go by without a key (a "yes" said to "press 1"):
- *                        the rest of the call asks its yes/no and choices with speech, not a keypad round first
+ * @param speaks          the caller let a keypad-only question go by without a key (a "yes" said to "press 1"),
+ *                        in this call or their last one: yes/no and choices are asked with speech, not a keypad
+ *                        round first; a key pressed later clears it
  */
 public record Conversation(Stage stage, String name, String phone, boolean phoneFromCaller, LocalDate date,
                            LocalTime time, List<Instant> offered, int reprompts, int turn, Long appointmentId,
@@ -35,10 +36,13 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
                 0, 0, null, false, false);
     }
 
-    /** A returning caller: the name stored for their own number, which they may still correct. */
-    static Conversation returning(String callerNumber, String storedName) {
+    /**
+     * A returning caller: the name stored for their own number, which they may still correct, and whether they
+     * answered yes/no by speech last time.
+     */
+    static Conversation returning(String callerNumber, String storedName, boolean speaks) {
         return new Conversation(Stage.COLLECTING, storedName, callerNumber, true, null, null, List.of(), 0, 0, null,
-                true, false);
+                true, speaks);
     }
 
     static boolean usableNumber(String callerNumber) {
@@ -81,9 +85,9 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
                 appointmentId, nameOnFile, speaks);
     }
 
-    Conversation speaking() {
+    Conversation withSpeaks(boolean bySpeech) {
         return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId,
-                nameOnFile, true);
+                nameOnFile, bySpeech);
     }
 
     Conversation booked(long id) {

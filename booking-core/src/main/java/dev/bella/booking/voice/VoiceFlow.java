@@ -90,6 +90,9 @@ final class VoiceFlow {
     /** One turn with the speech already extracted (under the turn's deadline, outside the transaction). */
     Step next(Conversation previous, Input in, Extraction extracted, CallContext ctx, Calendar cal) throws SQLException {
         Conversation s = previous.nextTurn();
+        if (s.speaks() && !in.digits().isEmpty()) {
+            s = s.withSpeaks(false);  // a caller who presses keys after all gets the keypad (no speech charge) again
+        }
         Extraction x = extracted;
         if (s.stage() == Stage.COLLECTING && s.name() == null && x.isEmpty()) {
             // every question asks for the name while it is missing, so a bare "Priya Patel." answers it
@@ -212,7 +215,7 @@ final class VoiceFlow {
      * without the wasted keypad round and its "sorry, I missed that".
      */
     private Conversation unanswered(Conversation s, Input in) {
-        return keypadFirst(s) && in.empty() ? s.speaking() : s;
+        return keypadFirst(s) && in.empty() ? s.withSpeaks(true) : s;
     }
 
     private String readBack(Conversation s, boolean keypad) {
@@ -232,6 +235,9 @@ final class VoiceFlow {
     private Turn book(Conversation s, CallContext ctx, Calendar cal) throws SQLException {
         Instant start = s.date().atTime(s.time()).atZone(zone).toInstant();
         BookResult result = cal.book(s.name(), s.phone(), start, start.plus(slots.length()));
+        if (result instanceof BookResult.Booked && settings.keypadConfirm()) {
+            cal.rememberAnswers(s.speaks());
+        }
         return switch (result) {
             case BookResult.Booked b -> new Turn(s.booked(b.appointmentId()), new Goodbye("You're booked for "
                     + when(start) + ". We'll see you then, " + firstName(s) + ". Goodbye!"));

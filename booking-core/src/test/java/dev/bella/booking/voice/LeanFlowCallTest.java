@@ -102,6 +102,28 @@ class LeanFlowCallTest extends HarnessTest {
     }
 
     @Test
+    void howACallerAnsweredIsRememberedForTheirNextCallUntilTheyPressAKey() throws Exception {
+        Harness.Call first = h.call("CA-L13");
+        first.dial();
+        first.say("my name is Jane Doe, tomorrow at 3pm");
+        first.silence();  // "yes" said to "press 1"
+        assertThat(first.say("yes").body()).contains("You're booked");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '" + Harness.CALLER + "' AND answers_by_speech"))
+                .isEqualTo(1);
+        Harness.Call second = h.call("CA-L14");
+        second.dial();
+        // the returning caller's first read-back asks by speech: no keypad round they did not use last time
+        assertThat(second.say("Friday at 10 am").body()).contains("input=\"speech dtmf\"",
+                "Shall I book Jane Doe for Friday, January 4 at 10 AM?").doesNotContain("Press 1 to book");
+        assertThat(second.press("1").body()).contains("You're booked for Friday, January 4 at 10 AM.");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '" + Harness.CALLER + "' AND NOT answers_by_speech"))
+                .isEqualTo(1);
+        Harness.Call third = h.call("CA-L15");
+        third.dial();
+        assertThat(third.say("Friday at 11 am").body()).contains("input=\"dtmf\"", "Press 1 to book");
+    }
+
+    @Test
     void silenceAtASpokenQuestionKeepsTheKeypadReadBack() throws Exception {
         Harness.Call call = h.call("CA-L12");
         call.dial();
