@@ -25,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * answer. Calls alternate "my name is ..., Monday at N a.m." (read-back) and "no" (back to collecting) so
  * every turn does the same work and the calendar never fills.
  *
- * Usage: java -cp bella-booking.jar bench/BookingLoad.java BASE_URL RATE[,RATE...] SECONDS [WARMUP_SECONDS]
+ * Usage: java -cp bella-booking.jar bench/BookingLoad.java BASE_URL RATE[,RATE...] SECONDS [WARMUP_SECONDS [WARMUP_RATE]]
+ * (a small task, as bench/booking-sizing.sh measures, warms up at a rate it can serve; the default is 100/s)
  */
 public class BookingLoad {
 
@@ -39,6 +40,7 @@ public class BookingLoad {
         int[] rates = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.parseInt(args[2]);
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int warmupRate = args.length > 4 ? Integer.parseInt(args[4]) : 100;
         String token = System.getenv().getOrDefault("TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -54,7 +56,7 @@ public class BookingLoad {
         }
         System.out.printf("service %s, %d calls set up; JDK %s, %d cores%n", base, CALLS,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        run(twilio, calls, 100, warmup, false);
+        run(twilio, calls, warmupRate, warmup, false);
         for (int rate : rates) {
             run(twilio, calls, rate, seconds, true);
         }

@@ -99,6 +99,8 @@ public class CallCost {
         Map<String, String> env = new HashMap<>();
         env.put("BELLA_PORT", "0");
         env.put("BELLA_DATA_DIR", data.toString());
+        // the embedded default generates a token per data dir unless one is given: the bench signs with its own
+        env.put("TWILIO_AUTH_TOKEN", BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             env.put(kv[0], kv[1]);
@@ -126,9 +128,13 @@ public class CallCost {
         app.database().inTransaction(c -> {
             for (Persona p : personas) {
                 if (p.kind().equals("returning")) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (mobile, name) VALUES (?, ?)")) {
+                    // what the service learned from their last call under the same caller model: a voice caller
+                    // let its keypad read-back go by, unless callers press the key they are told to
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO users (mobile, name, answers_by_speech) VALUES (?, ?, ?)")) {
                         ps.setString(1, p.from());
                         ps.setString(2, p.storedName());
+                        ps.setBoolean(3, p.confirm().equals("voice") && !FOLLOW_PROMPT);
                         ps.executeUpdate();
                     }
                 }
@@ -162,7 +168,7 @@ public class CallCost {
         int turns = 0, speech = 0, keypad = 0, blocks = 0, reprompts = 0;
         boolean silenced = false, corrected = false, pressedChange = false;
         String when = p.when();
-        var last = twilio.post("/voice/incoming", ScriptedCall.callFields(sid, p.from(), "+15145550000"));
+        var last = checked(twilio.post("/voice/incoming", ScriptedCall.callFields(sid, p.from(), "+15145550000")));
         for (int i = 0; i < MAX_EXCHANGES; i++) {
             Matcher g = GATHER.matcher(last.body());
             if (!g.find()) {
@@ -240,16 +246,25 @@ public class CallCost {
                 fields.put("SpeechResult", answer);
                 fields.put("Confidence", "0.92");
             }
-            last = twilio.post(next.orElseThrow(), fields);
+            last = checked(twilio.post(next.orElseThrow(), fields));
         }
         int duration = (int) Math.ceil(seconds);
         Map<String, String> status = ScriptedCall.callFields(sid, p.from(), "+15145550000");
         status.put("CallStatus", "completed");
         status.put("CallDuration", String.valueOf(duration));
-        twilio.post("/voice/status", status);
+        checked(twilio.post("/voice/status", status));
         clock.advance(30);
         return new Result(p, turns, speech, keypad, reprompts, seconds, (duration + 59) / 60, blocks, false,
                 sid + log);
+    }
+
+    /** A webhook the service refuses (403 on a wrong signature, 5xx) stops the bench: no figures from calls that never ran. */
+    static ScriptedCall.Exchange checked(ScriptedCall.Exchange answer) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("the service answered " + answer.status() + " to " + answer.path()
+                    + ": " + answer.body());
+        }
+        return answer;
     }
 
     /**

@@ -56,11 +56,11 @@ class AlternativesServiceTest {
 
     @Test
     void aurora_serverless_on_the_target_by_hand() {
-        // December 2026, 744 h: floor 0.5 x 744 = 372 ACU-h; calls 2,000 x 744/730 = 2,038.36, x 0.61 min (the lean
-        // flow's measured call length) / 60 = 20.72 h busy at 1 ACU adds 0.5 x 20.72 = 10.36; 382.36 x 0.13 = 49.71;
-        // storage 20 x 744/730 x 0.11 = 2.24; I/O 2,038.36 x 500 = 1.019 M x 0.22 = 0.22; database 52.17
+        // December 2026, 744 h: floor 0.5 x 744 = 372 ACU-h; calls 2,000 x 744/730 = 2,038.36, x 0.55 min (the lean
+        // flow's measured call length) / 60 = 18.68 h busy at 1 ACU adds 0.5 x 18.68 = 9.34; 381.34 x 0.13 = 49.57;
+        // storage 20 x 744/730 x 0.11 = 2.24; I/O 2,038.36 x 500 = 1.019 M x 0.22 = 0.22; database 52.03
         Option o = option(compare(target, Optional.of(Area.DATABASE)), DatabaseArea.SERVERLESS);
-        assertThat(subtotal(o, Category.DATABASE)).isEqualByComparingTo("52.17");
+        assertThat(subtotal(o, Category.DATABASE)).isEqualByComparingTo("52.03");
         // nothing else moves
         Option current = option(compare(target, Optional.of(Area.DATABASE)), "rds");
         assertThat(o.cost().total().subtract(subtotal(o, Category.DATABASE)))
@@ -69,11 +69,11 @@ class AlternativesServiceTest {
 
     @Test
     void ecs_on_ec2_runs_the_estimates_task_hours_on_the_smallest_instance_that_fits() {
-        // 0.5 vCPU / 1 GB + 512 MiB reserve -> t4g.small; task-hours 744 + 40 peak = 784:
-        // 784 x 0.0184 = 14.43; 30 GB x 784/730 x 0.088 = 2.84; 784 x 0.005 = 3.92 -> 21.19
+        // 0.25 vCPU / 512 MiB + 512 MiB reserve -> t4g.micro (1 GiB); task-hours 744 + 40 peak = 784:
+        // 784 x 0.0092 = 7.21; 30 GB x 784/730 x 0.088 = 2.84; 784 x 0.005 = 3.92 -> 13.97
         Option o = option(compare(target, Optional.of(Area.COMPUTE)), ComputeArea.EC2);
-        assertThat(o.name()).contains("t4g.small");
-        assertThat(subtotal(o, Category.COMPUTE)).isEqualByComparingTo("21.19");
+        assertThat(o.name()).contains("t4g.micro");
+        assertThat(subtotal(o, Category.COMPUTE)).isEqualByComparingTo("13.97");
         // the baseline's 1 vCPU / 2 GB needs 2.5 GB: t4g.medium
         assertThat(option(compare(baseline, Optional.of(Area.COMPUTE)), ComputeArea.EC2).name()).contains("t4g.medium");
     }

@@ -31,12 +31,12 @@ class CostDiffCommandTest {
         JsonNode prod = env(json(run), "prod");
         assertThat(prod.get("status").asText()).isEqualTo("changed");
         // by hand, December 2026 = 744 h: baseline 1 vCPU x86 0.04456 x 744 = 33.15, 2 GB x 0.00489 x 744 = 7.28,
-        // task IPv4 0.005 x 744 = 3.72; target arm64 0.5 vCPU / 1 GB over 744 + 40 peak task-hours:
-        // 392 x 0.03565 = 13.97, 784 x 0.00391 = 3.07, 784 x 0.005 = 3.92
+        // task IPv4 0.005 x 744 = 3.72; target arm64 0.25 vCPU / 0.5 GB over 744 + 40 peak task-hours:
+        // 196 x 0.03565 = 6.99, 392 x 0.00391 = 1.53, 784 x 0.005 = 3.92
         JsonNode compute = category(prod, "compute");
         assertThat(compute.get("base").decimalValue()).isEqualByComparingTo("44.15");
-        assertThat(compute.get("now").decimalValue()).isEqualByComparingTo("20.96");
-        assertThat(compute.get("change").decimalValue()).isEqualByComparingTo("-23.19");
+        assertThat(compute.get("now").decimalValue()).isEqualByComparingTo("12.44");
+        assertThat(compute.get("change").decimalValue()).isEqualByComparingTo("-31.71");
         // the cache is gone, the ALB replaced by the HTTP API
         JsonNode cache = category(prod, "cache");
         assertThat(cache.get("now").decimalValue()).isZero();

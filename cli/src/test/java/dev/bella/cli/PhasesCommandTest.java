@@ -263,7 +263,7 @@ class PhasesCommandTest {
         assertThat(templates.err()).isEmpty();
         assertThat(templates.exitCode()).isZero();
         assertThat(templates.out()).contains("  ok   rightsize-ecs task-size-max [prod] bella-prod/TaskDef54694570 "
-                + "(AWS::ECS::TaskDefinition) Cpu: expected at most 512, found 512");
+                + "(AWS::ECS::TaskDefinition) Cpu: expected at most 512, found 256");
     }
 
     @Test

@@ -174,11 +174,21 @@ class RightsizerTest {
         return new Series(Duration.ofHours(1), points);
     }
 
+    /** The target with its tasks at the seed's 0.5 vCPU / 1 GB, a size these tests can shrink and grow. */
+    private Spec targetAtHalfAVcpu() throws IOException {
+        String text = Files.readString(TARGET);
+        String half = text.replace("      cpu: 256\n      memory: 512\n", "      cpu: 512\n      memory: 1024\n");
+        assertThat(half).isNotEqualTo(text);
+        Path spec = tmp.resolve("target-half-vcpu.yaml");
+        Files.writeString(spec, half);
+        return new SpecLoader().load(spec);
+    }
+
     @Test
-    void targetTrackingOnCpuRecommendsMemoryOnly() {
-        // bella.yaml prod: 512 CPU / 1024 MiB arm64, autoscaling 1-5 on 70% CPU. CPU at 10% would allow 256,
+    void targetTrackingOnCpuRecommendsMemoryOnly() throws IOException {
+        // bella.yaml prod at 512 CPU / 1024 MiB arm64, autoscaling 1-5 on 70% CPU. CPU at 10% would allow 256,
         // but under target tracking only memory is sized: 90% of 1024 * 1.2 = 1105.92 -> 2048 with 512 CPU.
-        Spec target = new SpecLoader().load(TARGET);
+        Spec target = targetAtHalfAVcpu();
         Recommendation r = service(target, "prod", Synthetic.flat(48, 10), Synthetic.flat(48, 90));
         assertThat(r.recommended()).contains("512 CPU / 2048 MiB");
         assertThat(r.finding()).isEqualTo(Finding.UNDER_PROVISIONED);
@@ -324,11 +334,11 @@ class RightsizerTest {
     }
 
     @Test
-    void aScheduledEnvironmentIsPricedForItsRunningHours() {
-        // bella.yaml dev: 512/1024 arm64, office-hours (Mon-Fri 07:00-19:00 Toronto), no target tracking (min = max).
+    void aScheduledEnvironmentIsPricedForItsRunningHours() throws IOException {
+        // bella.yaml dev at 512/1024 arm64, office-hours (Mon-Fri 07:00-19:00 Toronto), no target tracking (min = max).
         // 5% CPU and 10% memory -> 256/512. The hours are the estimate's: the schedule sampled over the twelve
         // months from the lookback's end (2026-11-03), the same figure `bella cost report` uses for dev.
-        Spec target = new SpecLoader().load(TARGET);
+        Spec target = targetAtHalfAVcpu();
         Recommendation r = service(target, "dev", Synthetic.flat(48, 5), Synthetic.flat(48, 10));
         java.math.BigDecimal hours = dev.bella.estimate.EstimatePeriod.averageMonth(java.time.Clock.fixed(
                 Synthetic.START.plus(Duration.ofHours(48)), java.time.ZoneOffset.UTC))

@@ -28,7 +28,7 @@ class TemplateReaderTest {
         Resource task = s.ofType("AWS::ECS::TaskDefinition").getFirst();
         assertThat(task.logicalId()).isEqualTo("TaskDef54694570");
         // CDK writes Cpu and Memory as strings
-        assertThat(task.value("Cpu").integer()).contains(512L);
+        assertThat(task.value("Cpu").integer()).contains(256L);
         assertThat(Ecs.architecture(task)).isEqualTo("ARM64");
         Resource service = s.ofType("AWS::ECS::Service").getFirst();
         assertThat(Ecs.taskDefinition(service)).contains(task);

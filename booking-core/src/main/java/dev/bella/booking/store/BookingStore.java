@@ -201,13 +201,26 @@ public final class BookingStore {
         }
     }
 
-    /** The name stored for a mobile number, if the number is on file (a returning caller). */
-    public Optional<String> nameForMobile(Connection c, String mobile) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE mobile = ?")) {
+    /** A returning caller as stored for their number: the name, and whether they answer yes/no by speech. */
+    public record Caller(String name, boolean answersBySpeech) {
+    }
+
+    /** The caller stored for a mobile number, if the number is on file (a returning caller). */
+    public Optional<Caller> callerForMobile(Connection c, String mobile) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, answers_by_speech FROM users WHERE mobile = ?")) {
             ps.setString(1, mobile);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(new Caller(rs.getString(1), rs.getBoolean(2))) : Optional.empty();
             }
+        }
+    }
+
+    /** Remembers how the caller of this number answered yes/no, for their next call (their own number only). */
+    public void rememberAnswers(Connection c, String mobile, boolean bySpeech) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET answers_by_speech = ? WHERE mobile = ?")) {
+            ps.setBoolean(1, bySpeech);
+            ps.setString(2, mobile);
+            ps.executeUpdate();
         }
     }
 

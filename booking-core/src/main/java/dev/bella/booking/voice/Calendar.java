@@ -14,4 +14,7 @@ interface Calendar {
     BookResult book(String name, String phone, Instant start, Instant end) throws SQLException;
 
     void promiseCallback(String phone, String reason) throws SQLException;
+
+    /** How the caller (their own, signed number) answered yes/no in this call, for their next call. */
+    void rememberAnswers(boolean bySpeech) throws SQLException;
 }

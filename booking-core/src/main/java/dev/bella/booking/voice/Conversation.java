@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  * @param offered         free times offered as alternatives, in the order they were read out
  * @param reprompts       consecutive turns that gave nothing usable
  * @param nameOnFile      the name is the one stored for the caller's own number (a returning caller), not said
+ * @param speaks          the caller let a keypad-only question go by without a key (a "yes" said to "press 1"),
+ *                        in this call or their last one: yes/no and choices are asked with speech, not a keypad
+ *                        round first; a key pressed later clears it
  */
 public record Conversation(Stage stage, String name, String phone, boolean phoneFromCaller, LocalDate date,
                            LocalTime time, List<Instant> offered, int reprompts, int turn, Long appointmentId,
-                           boolean nameOnFile) {
+                           boolean nameOnFile, boolean speaks) {
 
     public enum Stage { COLLECTING, CONFIRMING, DONE }
 
@@ -30,13 +33,16 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
     static Conversation start(String callerNumber) {
         boolean usable = usableNumber(callerNumber);
         return new Conversation(Stage.COLLECTING, null, usable ? callerNumber : null, usable, null, null, List.of(),
-                0, 0, null, false);
+                0, 0, null, false, false);
     }
 
-    /** A returning caller: the name stored for their own number, which they may still correct. */
-    static Conversation returning(String callerNumber, String storedName) {
+    /**
+     * A returning caller: the name stored for their own number, which they may still correct, and whether they
+     * answered yes/no by speech last time.
+     */
+    static Conversation returning(String callerNumber, String storedName, boolean speaks) {
         return new Conversation(Stage.COLLECTING, storedName, callerNumber, true, null, null, List.of(), 0, 0, null,
-                true);
+                true, speaks);
     }
 
     static boolean usableNumber(String callerNumber) {
@@ -45,36 +51,47 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
 
     Conversation nextTurn() {
         return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, reprompts, turn + 1,
-                appointmentId, nameOnFile);
+                appointmentId, nameOnFile, speaks);
     }
 
     Conversation withStage(Stage s) {
-        return new Conversation(s, name, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId, nameOnFile);
+        return new Conversation(s, name, phone, phoneFromCaller, date, time, offered, reprompts, turn,
+                appointmentId, nameOnFile, speaks);
     }
 
     Conversation withName(String n) {
         boolean same = n != null && n.equals(name);
         return new Conversation(stage, n, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId,
-                nameOnFile && same);
+                nameOnFile && same, speaks);
     }
 
     Conversation withPhone(String p, boolean fromCaller) {
-        return new Conversation(stage, name, p, fromCaller, date, time, offered, reprompts, turn, appointmentId, nameOnFile);
+        return new Conversation(stage, name, p, fromCaller, date, time, offered, reprompts, turn,
+                appointmentId, nameOnFile, speaks);
     }
 
     Conversation withWhen(LocalDate d, LocalTime t) {
-        return new Conversation(stage, name, phone, phoneFromCaller, d, t, offered, reprompts, turn, appointmentId, nameOnFile);
+        return new Conversation(stage, name, phone, phoneFromCaller, d, t, offered, reprompts, turn,
+                appointmentId, nameOnFile, speaks);
     }
 
     Conversation withOffered(List<Instant> o) {
-        return new Conversation(stage, name, phone, phoneFromCaller, date, time, o, reprompts, turn, appointmentId, nameOnFile);
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, o, reprompts, turn,
+                appointmentId, nameOnFile, speaks);
     }
 
     Conversation withReprompts(int r) {
-        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, r, turn, appointmentId, nameOnFile);
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, r, turn,
+                appointmentId, nameOnFile, speaks);
+    }
+
+    Conversation withSpeaks(boolean bySpeech) {
+        return new Conversation(stage, name, phone, phoneFromCaller, date, time, offered, reprompts, turn, appointmentId,
+                nameOnFile, bySpeech);
     }
 
     Conversation booked(long id) {
-        return new Conversation(Stage.DONE, name, phone, phoneFromCaller, date, time, List.of(), 0, turn, id, nameOnFile);
+        return new Conversation(Stage.DONE, name, phone, phoneFromCaller, date, time, List.of(), 0, turn, id,
+                nameOnFile, speaks);
     }
 }

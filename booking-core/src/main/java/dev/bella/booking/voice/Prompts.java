@@ -67,6 +67,12 @@ final class Prompts {
         return brief ? "What time on " + day + "?" : "What time on " + day + " works for you?";
     }
 
+    /** The spoken offer after a keypad offer went unanswered (short wording only): one block with the answer. */
+    String offerAgain(String times, int count) {
+        return "Nearest free: " + times + (count == 1 ? ". Say yes, or tell me another time."
+                : ". Say the first or the second, or tell me another time.");
+    }
+
     /** The read-back on the keypad: "press 1 to book" is what the caller can act on without speaking. */
     String readBackKeypad(String name, String when, String number) {
         return name + ", " + when + (number == null ? "" : ", reaching you at " + number) + ". Press 1 to book, or 2 to change.";

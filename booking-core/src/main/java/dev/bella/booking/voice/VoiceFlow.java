@@ -90,6 +90,9 @@ final class VoiceFlow {
     /** One turn with the speech already extracted (under the turn's deadline, outside the transaction). */
     Step next(Conversation previous, Input in, Extraction extracted, CallContext ctx, Calendar cal) throws SQLException {
         Conversation s = previous.nextTurn();
+        if (s.speaks() && !in.digits().isEmpty()) {
+            s = s.withSpeaks(false);  // a caller who presses keys after all gets the keypad (no speech charge) again
+        }
         Extraction x = extracted;
         if (s.stage() == Stage.COLLECTING && s.name() == null && x.isEmpty()) {
             // every question asks for the name while it is missing, so a bare "Priya Patel." answers it
@@ -123,12 +126,13 @@ final class VoiceFlow {
             return evaluate(m.state.withStage(Stage.COLLECTING).withReprompts(0), ctx, cal);
         }
         // after a keypad read-back went unanswered, listen for speech too: the caller may not have pressed a key
-        return reprompt(s, settings.shortPrompts() ? readBack(s, false) : "Shall I book it? " + YES_NO, cal);
+        return reprompt(unanswered(s, in), settings.shortPrompts() ? readBack(s, false) : "Shall I book it? " + YES_NO,
+                cal);
     }
 
     private Turn collecting(Conversation s, Input in, Extraction x, CallContext ctx, Calendar cal) throws SQLException {
         if (in.empty()) {
-            return reprompt(s, missingQuestion(s), cal);
+            return reprompt(s.offered().isEmpty() ? s : unanswered(s, in), missingQuestion(s), cal);
         }
         Conversation next = s;
         boolean progressed = false;
@@ -172,7 +176,7 @@ final class VoiceFlow {
                     case CLOSED -> "We're open " + slots.hours().spoken() + ".";
                     case null -> "Sorry, " + when(start) + " is already taken.";
                 };
-                return new Turn(s.withWhen(null, null).withOffered(alternatives), offering(why, alternatives));
+                return new Turn(s.withWhen(null, null).withOffered(alternatives), offering(s, why, alternatives));
             }
         }
         boolean noWhen = s.date() == null && s.time() == null;
@@ -195,9 +199,23 @@ final class VoiceFlow {
             return new Turn(s, new Ask(say.time(day(s.date()))));
         }
         Conversation confirming = s.withStage(Stage.CONFIRMING);
-        return new Turn(confirming, settings.keypadConfirm()
+        return new Turn(confirming, keypadFirst(s)
                 ? new Ask(readBack(s, true), Reply.Listen.KEYPAD, false)
                 : new Ask(readBack(s, false)));
+    }
+
+    /** Whether this call's yes/no and choices go to the keypad first: the lever is on and the caller uses keys. */
+    private boolean keypadFirst(Conversation s) {
+        return settings.keypadConfirm() && !s.speaks();
+    }
+
+    /**
+     * Nothing came back from a keypad-only question (a "yes" said to "press 1" is heard as silence): from now on
+     * this call asks by speech. Each such question then costs the one speech Gather its fallback costs anyway,
+     * without the wasted keypad round and its "sorry, I missed that".
+     */
+    private Conversation unanswered(Conversation s, Input in) {
+        return keypadFirst(s) && in.empty() ? s.withSpeaks(true) : s;
     }
 
     private String readBack(Conversation s, boolean keypad) {
@@ -217,6 +235,9 @@ final class VoiceFlow {
     private Turn book(Conversation s, CallContext ctx, Calendar cal) throws SQLException {
         Instant start = s.date().atTime(s.time()).atZone(zone).toInstant();
         BookResult result = cal.book(s.name(), s.phone(), start, start.plus(slots.length()));
+        if (result instanceof BookResult.Booked && settings.keypadConfirm()) {
+            cal.rememberAnswers(s.speaks());
+        }
         return switch (result) {
             case BookResult.Booked b -> new Turn(s.booked(b.appointmentId()), new Goodbye("You're booked for "
                     + when(start) + ". We'll see you then, " + firstName(s) + ". Goodbye!"));
@@ -224,7 +245,7 @@ final class VoiceFlow {
                 List<Instant> alternatives = slots.nearestFree(start, ctx.reference(),
                         cal.booked(start.minus(Slots.SEARCH), start.plus(Slots.SEARCH)), 2);
                 yield new Turn(s.withStage(Stage.COLLECTING).withWhen(null, null).withOffered(alternatives),
-                        offering("Sorry, someone just booked that time.", alternatives));
+                        offering(s, "Sorry, someone just booked that time.", alternatives));
             }
         };
     }
@@ -250,7 +271,10 @@ final class VoiceFlow {
             return say.phone();
         }
         if (!s.offered().isEmpty()) {
-            return "Which time would you like?" + offer(s.offered());
+            // the caller heard the times a moment ago (the keypad offer); said again in full they pushed this
+            // speech Gather past one 15 s block
+            return settings.shortPrompts() ? say.offerAgain(offered(s.offered()), s.offered().size())
+                    : "Which time would you like?" + offer(s.offered());
         }
         return say.whenAgain();
     }
@@ -309,9 +333,12 @@ final class VoiceFlow {
      * Other times, on the keypad when the keypad lever is on (no speech charge): 1 or 2 picks one, the next key
      * asks for another time. No key falls back to the spoken offer as a re-prompt.
      */
-    private Ask offering(String why, List<Instant> alternatives) {
+    private Ask offering(Conversation s, String why, List<Instant> alternatives) {
         if (!settings.keypadConfirm() || alternatives.isEmpty()) {
             return new Ask(why + offer(alternatives));
+        }
+        if (s.speaks()) {
+            return new Ask(why + " " + say.offerAgain(offered(alternatives), alternatives.size()));
         }
         String keys = alternatives.size() == 1
                 ? " Nearest free: " + when(alternatives.get(0)) + ". Press 1 to take it, or 2 for another time."
@@ -328,6 +355,18 @@ final class VoiceFlow {
             default -> " The nearest free times are " + when(alternatives.get(0)) + ", or " + when(alternatives.get(1))
                     + ". Say the first or press 1, say the second or press 2, or tell me another time.";
         };
+    }
+
+    /** The offered times, the day said once when they share it: "Thursday, January 3 at 2:30 PM, or 3:30 PM". */
+    private String offered(List<Instant> alternatives) {
+        ZonedDateTime first = alternatives.get(0).atZone(zone);
+        StringBuilder b = new StringBuilder(when(alternatives.get(0)));
+        for (Instant other : alternatives.subList(1, alternatives.size())) {
+            ZonedDateTime z = other.atZone(zone);
+            boolean sameDay = z.toLocalDate().equals(first.toLocalDate());
+            b.append(", or ").append(sameDay ? SpokenTime.of(z.toLocalTime()) : when(other));
+        }
+        return b.toString();
     }
 
     String when(Instant start) {

@@ -207,9 +207,9 @@ public final class VoiceService {
      */
     private Conversation opening(Connection c, String from) throws SQLException {
         if (recogniseCallers && Conversation.usableNumber(from)) {
-            Optional<String> name = store.nameForMobile(c, from);
-            if (name.isPresent()) {
-                return Conversation.returning(from, name.get());
+            Optional<BookingStore.Caller> caller = store.callerForMobile(c, from);
+            if (caller.isPresent()) {
+                return Conversation.returning(from, caller.get().name(), caller.get().answersBySpeech());
             }
         }
         return Conversation.start(from);
@@ -250,6 +250,13 @@ public final class VoiceService {
                     }
                 }
                 return r;
+            }
+
+            @Override
+            public void rememberAnswers(boolean bySpeech) throws SQLException {
+                if (Conversation.usableNumber(callerNumber)) {
+                    store.rememberAnswers(c, callerNumber, bySpeech);
+                }
             }
 
             @Override

@@ -85,6 +85,53 @@ class LeanFlowCallTest extends HarnessTest {
     }
 
     @Test
+    void aCallerWhoLetsAKeypadQuestionGoByIsAskedBySpeechForTheRestOfTheCall() throws Exception {
+        Harness.Call call = h.call("CA-L11");
+        call.dial();
+        call.say("my name is Jane Doe, tomorrow at 3pm");
+        call.silence();  // said "yes" to "press 1": Twilio heard nothing
+        Exchange again = call.say("actually, can we make it 4 pm instead");
+        // the second read-back goes straight to speech: no keypad round the caller has shown they do not use
+        assertThat(again.body()).contains("input=\"speech dtmf\"", "Shall I book Jane Doe for Thursday, January 3 at 4 PM?")
+                .doesNotContain("Press 1 to book", "missed that");
+        assertThat(call.say("yes").body()).contains("You're booked for Thursday, January 3 at 4 PM.");
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L11' AND input_mode = 'dtmf'"))
+                .isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L11' AND seq = 4 AND NOT reprompt"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void howACallerAnsweredIsRememberedForTheirNextCallUntilTheyPressAKey() throws Exception {
+        Harness.Call first = h.call("CA-L13");
+        first.dial();
+        first.say("my name is Jane Doe, tomorrow at 3pm");
+        first.silence();  // "yes" said to "press 1"
+        assertThat(first.say("yes").body()).contains("You're booked");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '" + Harness.CALLER + "' AND answers_by_speech"))
+                .isEqualTo(1);
+        Harness.Call second = h.call("CA-L14");
+        second.dial();
+        // the returning caller's first read-back asks by speech: no keypad round they did not use last time
+        assertThat(second.say("Friday at 10 am").body()).contains("input=\"speech dtmf\"",
+                "Shall I book Jane Doe for Friday, January 4 at 10 AM?").doesNotContain("Press 1 to book");
+        assertThat(second.press("1").body()).contains("You're booked for Friday, January 4 at 10 AM.");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '" + Harness.CALLER + "' AND NOT answers_by_speech"))
+                .isEqualTo(1);
+        Harness.Call third = h.call("CA-L15");
+        third.dial();
+        assertThat(third.say("Friday at 11 am").body()).contains("input=\"dtmf\"", "Press 1 to book");
+    }
+
+    @Test
+    void silenceAtASpokenQuestionKeepsTheKeypadReadBack() throws Exception {
+        Harness.Call call = h.call("CA-L12");
+        call.dial();
+        call.silence();
+        assertThat(call.say("my name is Jane Doe, tomorrow at 3pm").body()).contains("input=\"dtmf\"", "Press 1 to book");
+    }
+
+    @Test
     void pressingTwoKeepsWhatTheCallHasSoANewTimeIsAllItTakes() throws Exception {
         Harness.Call call = h.call("CA-L6");
         call.dial();
@@ -123,7 +170,13 @@ class LeanFlowCallTest extends HarnessTest {
         Harness.Call call = h.call("CA-L9");
         call.dial();
         call.say("my name is Jane Doe, tomorrow at 3pm");
-        assertThat(call.silence().body()).contains("input=\"speech dtmf\"", "Say the first or press 1");
-        assertThat(call.say("the second one").body()).contains("Jane Doe, Thursday, January 3 at 3:30 PM. Press 1 to book");
+        assertThat(call.silence().body()).contains("input=\"speech dtmf\"", "Sorry, I missed that. Nearest free:"
+                + " Thursday, January 3 at 2:30 PM, or 3:30 PM. Say the first or the second, or tell me another time.");
+        // no key at the offer: the read-back asks by speech too
+        assertThat(call.say("the second one").body()).contains("Shall I book Jane Doe for Thursday, January 3 at 3:30 PM?");
+        // the times in full a second time made this Gather 240 characters, 17 s with "the second one": two speech
+        // blocks; at 14 characters a second the prompt must leave an answer room inside one 15 s block
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L9' AND seq = 3"
+                + " AND input_mode = 'speech' AND reprompt AND prompt_chars <= 150")).isEqualTo(1);
     }
 }

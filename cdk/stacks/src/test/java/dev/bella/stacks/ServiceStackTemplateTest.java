@@ -20,7 +20,7 @@ class ServiceStackTemplateTest {
 
     @Test
     void taskSizeAndArchitectureComeFromTheService() {
-        prod.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("Cpu", "512", "Memory", "1024",
+        prod.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("Cpu", "256", "Memory", "512",
                 "RuntimePlatform", Map.of("CpuArchitecture", "ARM64", "OperatingSystemFamily", "LINUX")));
         edge.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("Cpu", "1024", "Memory", "2048",
                 "RuntimePlatform", Map.of("CpuArchitecture", "X86_64")));
