@@ -29,9 +29,7 @@ import software.amazon.awssdk.services.sts.StsClient;
                 "AWS/Billing EstimatedCharges at each budget.alarm-at fraction of the monthly limit, an SNS topic",
                 "with the budget.notify e-mails, and a budget with actual and forecast notifications. Always in",
                 "us-east-1 (where billing metrics live), whatever --region says. Bella's resources are named",
-                "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
-        subcommands = {CostAlarmsCommand.PlanCommand.class, CostAlarmsCommand.ApplyCommand.class,
-                CostAlarmsCommand.ListCommand.class, CostAlarmsCommand.DeleteCommand.class})
+                "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."})
 final class CostAlarmsCommand implements Callable<Integer> {
 
     @Override

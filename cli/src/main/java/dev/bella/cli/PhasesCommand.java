@@ -29,8 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "phases", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The roadmap's phases and their policies (docs/phases.md).",
-        subcommands = {PhasesCommand.Status.class, PhasesCommand.Check.class})
+        description = "The roadmap's phases and their policies (docs/phases.md).")
 final class PhasesCommand {
 
     enum Format { table, json, junit }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The declarative spec (configs/bella.yaml).", subcommands = SpecCommand.Validate.class)
+        description = "The declarative spec (configs/bella.yaml).")
 final class SpecCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
