@@ -11,7 +11,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        // System.exit logs the exit through System.Logger (JDK 17 and later), which starts java.util.logging: as
+        // much CPU again as a JVM hello-world (bench/startup.sh). A run that succeeded and left no thread of its
+        // own running returns instead; the JVM then ends with status 0 and runs the same shutdown hooks.
+        if (code != 0 || otherThreadsAlive()) {
+            System.exit(code);
+        }
+    }
+
+    /** A thread the JVM would wait for, were main to return: one that is alive and not a daemon. */
+    static boolean otherThreadsAlive() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (threads[i] != Thread.currentThread() && threads[i].isAlive() && !threads[i].isDaemon()) {
+                return true;
+            }
+        }
+        return n == threads.length; // more threads than counted: do not guess
     }
 
     /** The whole command tree: what help, completion and the man pages see. */
