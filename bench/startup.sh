@@ -55,7 +55,7 @@ pair "bin/bella cost schedule-dev plan --at ... --schedule-only" 4 "$root/bin/be
 # The launcher's own share: bin/bella with a JAVA_HOME whose `java` is /bin/true, so all it times is the script
 # (the JDK check, the staleness `find`, choosing the configuration) and one exec.
 fake="$out/no-jvm"; mkdir -p "$fake/bin" "$fake/lib"
-ln -sf "$(command -v true)" "$fake/bin/java"; : > "$fake/lib/modules"; echo 'JAVA_VERSION="25"' > "$fake/release"
+ln -sf "$(type -P true)" "$fake/bin/java"; : > "$fake/lib/modules"; echo 'JAVA_VERSION="25"' > "$fake/release"
 launcher=()
 for _ in $(seq "$pairs"); do launcher+=("$(JAVA_HOME=$fake ms "$root/bin/bella" cost report --source estimate --config "$cfg")"); done
 printf "%-58s %6s ms  (no JVM: the script and one exec of /bin/true)\n" "bin/bella alone" \
