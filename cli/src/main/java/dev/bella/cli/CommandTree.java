@@ -1,6 +1,7 @@
 package dev.bella.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,13 @@ final class CommandTree {
     private static final Set<Class<?>> NEED_WHOLE_TREE = Set.of(CompletionCommand.class);
 
     private CommandTree() {
+    }
+
+    /** Every command class of the tree. */
+    static Set<Class<?>> commands() {
+        Set<Class<?>> all = new HashSet<>(CHILDREN.keySet());
+        CHILDREN.values().forEach(all::addAll);
+        return all;
     }
 
     /** Every command. */

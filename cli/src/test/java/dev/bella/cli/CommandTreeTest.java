@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -27,6 +28,10 @@ class CommandTreeTest {
             leafPaths(sub, next, found);
         });
         return found;
+    }
+
+    private static int count(CommandLine c) {
+        return 1 + c.getSubcommands().values().stream().mapToInt(CommandTreeTest::count).sum();
     }
 
     private static CommandLine at(CommandLine root, List<String> path) {
@@ -69,6 +74,17 @@ class CommandTreeTest {
                 assertThat(at(lazy, path.subList(0, depth)).getSubcommands()).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void subcommands_are_listed_in_the_command_tree_only() {
+        // one declared in @Command(subcommands = ...) as well would be built on every run again (or twice)
+        for (Class<?> c : CommandTree.commands()) {
+            assertThat(c.getAnnotation(Command.class).subcommands())
+                    .as("%s: list its subcommands in CommandTree, not in @Command(subcommands)", c.getSimpleName())
+                    .isEmpty();
+        }
+        assertThat(CommandTree.commands()).hasSize(count(Main.commandLine()));
     }
 
     @Test
