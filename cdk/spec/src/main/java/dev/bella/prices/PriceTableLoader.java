@@ -31,12 +31,13 @@ public final class PriceTableLoader {
     }
 
     /**
-     * Tables this loader has read, by region (bundled) or by label and text: one spec is read several times per
-     * command (the roadmap projection reads the baseline once per phase, each time with the same table), and
-     * parsing the same YAML again was a fifth of `cost report`'s start-up. A table is immutable; a table with
-     * problems throws and is not kept.
+     * Tables already read: a command reads specs several times (the roadmap projection reads the baseline once per
+     * phase, each time with the same table, and `cost report` reads the spec and the baseline through two loaders),
+     * and parsing the same YAML again was a fifth of `cost report`'s start-up. The bundled tables are resources of
+     * the jar, the same for every loader, so they are read once per JVM; a table given as text is kept by the
+     * loader that read it, by label and text. A table is immutable; a table with problems throws and is not kept.
      */
-    private final Map<String, Optional<PriceTable>> bundledTables = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<PriceTable>> BUNDLED_TABLES = new ConcurrentHashMap<>();
     private final Map<List<String>, PriceTable> parsedTables = new ConcurrentHashMap<>();
 
     public PriceTable load(Path file) {
@@ -49,10 +50,10 @@ public final class PriceTableLoader {
 
     /** The table bundled for a region, if there is one. */
     public Optional<PriceTable> bundled(String region) {
-        return bundledTables.computeIfAbsent(region, this::readBundled);
+        return BUNDLED_TABLES.computeIfAbsent(region, PriceTableLoader::readBundled);
     }
 
-    private Optional<PriceTable> readBundled(String region) {
+    private static Optional<PriceTable> readBundled(String region) {
         String name = BUNDLED + "prices/aws-" + region + ".yaml";
         try (InputStream in = PriceTableLoader.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
@@ -80,7 +81,7 @@ public final class PriceTableLoader {
         return table;
     }
 
-    private PriceTable read(YamlNode root, String label) {
+    private static PriceTable read(YamlNode root, String label) {
         MapReader top = root.asMap("price table");
         String region = top.requiredString("region");
         String currency = top.string("currency", "USD");
