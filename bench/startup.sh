@@ -52,6 +52,15 @@ pair "bin/bella cost report (offline estimate)" 4 "$root/bin/bella" cost report 
 pair "bin/bella --version" 3 "$root/bin/bella" --version
 pair "bin/bella cost schedule-dev plan --at ... --schedule-only" 4 "$root/bin/bella" "${plan[@]}"
 
+# The launcher's own share: bin/bella with a JAVA_HOME whose `java` is /bin/true, so all it times is the script
+# (the JDK check, the staleness `find`, choosing the configuration) and one exec.
+fake="$out/no-jvm"; mkdir -p "$fake/bin" "$fake/lib"
+ln -sf "$(type -P true)" "$fake/bin/java"; : > "$fake/lib/modules"; echo 'JAVA_VERSION="25"' > "$fake/release"
+launcher=()
+for _ in $(seq "$pairs"); do launcher+=("$(JAVA_HOME=$fake ms "$root/bin/bella" cost report --source estimate --config "$cfg")"); done
+printf "%-58s %6s ms  (no JVM: the script and one exec of /bin/true)\n" "bin/bella alone" \
+  "$(printf '%s\n' "${launcher[@]}" | median)"
+
 if [ -n "$before" ]; then
   jsa="$out/before.jsa"
   old=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:disable)

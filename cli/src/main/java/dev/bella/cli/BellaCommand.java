@@ -12,8 +12,6 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "bella", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class, modelTransformer = UsageHelp.class,
         description = "Keeps the Bella V3 voice booking service cheap without making it worse.",
-        subcommands = {CostCommand.class, SpecCommand.class, PricesCommand.class, CompletionCommand.class,
-                PhasesCommand.class, StackCommand.class, BookingCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost report    # estimate of the bundled spec, as a table",
                 "  bella cost report --format json --output report.json",

@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "booking",
         description = "The booking service: run it locally, play scripted calls against it, extract fields from text.",
-        subcommands = {BookingServeCommand.class, BookingCallCommand.class, BookingExtractCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella booking extract \"Ana Silva, tomorrow at 3\" --local-only",
                 "  bella booking serve --port 9000",

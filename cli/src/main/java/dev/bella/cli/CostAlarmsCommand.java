@@ -30,8 +30,6 @@ import software.amazon.awssdk.services.sts.StsClient;
                 "with the budget.notify e-mails, and a budget with actual and forecast notifications. Always in",
                 "us-east-1 (where billing metrics live), whatever --region says. Bella's resources are named",
                 "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
-        subcommands = {CostAlarmsCommand.PlanCommand.class, CostAlarmsCommand.ApplyCommand.class,
-                CostAlarmsCommand.ListCommand.class, CostAlarmsCommand.DeleteCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost alarms plan --profile billing",
                 "  bella cost alarms apply --dry-run"})

@@ -4,9 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "cost",
         description = "Cost reports and cost controls.",
-        subcommands = {CostReportCommand.class, CostAlarmsCommand.class, CostRightsizeCommand.class,
-                CostScheduleDevCommand.class, CostDiffCommand.class, CostAlternativesCommand.class,
-                CostCommitmentsCommand.class, CostCapacityCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost report --env dev    # the offline estimate of one environment",
                 "  bella cost diff --base configs/examples/baseline.yaml",

@@ -7,8 +7,6 @@ import picocli.CommandLine.Command;
                 "`run` reconciles to the schedule now (for cron every 5-15 minutes; a missed run is caught up).",
                 "Exit 0: converged; 1: a resource failed or was refused; 75: one is pending",
                 "or throttled, and the next run retries. See docs/schedule-dev.md."},
-        subcommands = {ScheduleDevRunCommand.class, ScheduleDevRunCommand.Stop.class, ScheduleDevRunCommand.Start.class,
-                ScheduleDevStatusCommand.class, ScheduleDevPlanCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost schedule-dev plan --env dev --at 2026-12-07T06:55-05:00 \\",
                 "      --schedule-only",

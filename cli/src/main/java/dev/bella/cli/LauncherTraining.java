@@ -2,7 +2,6 @@ package dev.bella.cli;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -27,14 +26,14 @@ public final class LauncherTraining {
                 List.of("cost", "schedule-dev", "plan", "--at", "2026-12-07T09:00-05:00", "--schedule-only",
                         "--config", config),
                 List.of("phases", "status", "--spec-only", "--config", config));
-        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true);
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         try {
             for (List<String> run : runs) {
-                Main.commandLine().setOut(sink).setErr(sink).execute(run.toArray(String[]::new));
+                // as bin/bella runs them: the branch each names (CommandTree), and the whole tree for --help
+                Main.run(run.toArray(String[]::new));
             }
         } finally {
             System.setOut(stdout);

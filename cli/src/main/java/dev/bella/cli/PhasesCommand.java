@@ -30,7 +30,6 @@ import picocli.CommandLine.Option;
 
 @Command(name = "phases",
         description = "The roadmap's phases and their policies (docs/phases.md).",
-        subcommands = {PhasesCommand.Status.class, PhasesCommand.Check.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella phases status",
                 "  bella phases check --spec-only --through phase-2    # no synth, no Node.js"})

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "spec",
-        description = "The declarative spec (configs/bella.yaml).", subcommands = SpecCommand.Validate.class,
+        description = "The declarative spec (configs/bella.yaml).",
         footerHeading = "%nExamples:%n",
         footer = {"  bella spec validate --config configs/examples/baseline.yaml"})
 final class SpecCommand {

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
         description = {"The CDK stacks of an environment, built from the spec.",
                 "synth works offline and in-process (needs node); diff and deploy run the CDK CLI",
                 "(npx aws-cdk@2: needs Node.js, npx and AWS credentials)."},
-        subcommands = {StackSynthCommand.class, StackDiffCommand.class, StackDeployCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  bella stack synth --env prod --output cdk.out/prod",
                 "  bella stack diff --env dev",

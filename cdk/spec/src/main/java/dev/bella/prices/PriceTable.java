@@ -1,6 +1,7 @@
 package dev.bella.prices;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 public record PriceTable(String name, String region, String currency, SortedMap<String, PriceEntry> entries) {
 
     public PriceTable {
-        entries = new TreeMap<>(entries);
+        // unmodifiable: a loader hands the same table to every spec it reads (PriceTableLoader)
+        entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
     }
 
     public Optional<PriceEntry> find(String key) {

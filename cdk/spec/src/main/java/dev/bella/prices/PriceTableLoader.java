@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a price table ({@code configs/prices/aws-<region>.yaml}). The tables ship inside the jar as
@@ -28,6 +30,16 @@ public final class PriceTableLoader {
     private record Source(String url, LocalDate retrieved) {
     }
 
+    /**
+     * Tables already read: a command reads specs several times (the roadmap projection reads the baseline once per
+     * phase, each time with the same table, and `cost report` reads the spec and the baseline through two loaders),
+     * and parsing the same YAML again was a fifth of `cost report`'s start-up. The bundled tables are resources of
+     * the jar, the same for every loader, so they are read once per JVM; a table given as text is kept by the
+     * loader that read it, by label and text. A table is immutable; a table with problems throws and is not kept.
+     */
+    private static final Map<String, Optional<PriceTable>> BUNDLED_TABLES = new ConcurrentHashMap<>();
+    private final Map<List<String>, PriceTable> parsedTables = new ConcurrentHashMap<>();
+
     public PriceTable load(Path file) {
         Problems problems = new Problems();
         Optional<YamlNode> root = YamlNode.parse(file, problems);
@@ -38,6 +50,10 @@ public final class PriceTableLoader {
 
     /** The table bundled for a region, if there is one. */
     public Optional<PriceTable> bundled(String region) {
+        return BUNDLED_TABLES.computeIfAbsent(region, PriceTableLoader::readBundled);
+    }
+
+    private static Optional<PriceTable> readBundled(String region) {
         String name = BUNDLED + "prices/aws-" + region + ".yaml";
         try (InputStream in = PriceTableLoader.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
@@ -55,13 +71,17 @@ public final class PriceTableLoader {
     }
 
     public PriceTable parse(String text, String label) {
+        return parsedTables.computeIfAbsent(List.of(label, text), k -> parseNew(text, label));
+    }
+
+    private PriceTable parseNew(String text, String label) {
         Problems problems = new Problems();
         PriceTable table = YamlNode.parse(text, label, problems).map(r -> read(r, label)).orElse(null);
         problems.throwIfAny();
         return table;
     }
 
-    private PriceTable read(YamlNode root, String label) {
+    private static PriceTable read(YamlNode root, String label) {
         MapReader top = root.asMap("price table");
         String region = top.requiredString("region");
         String currency = top.string("currency", "USD");

@@ -116,4 +116,27 @@ class PriceTableLoaderTest {
         assertThat(e.problems().get(2).toString()).isEqualTo(at(7, 24)
                 + ": price table.prices.fargate.x86.gb-hour: missing required key 'price' (a number, 0 or more)");
     }
+
+    @Test
+    void aTableReadAgainIsTheOneAlreadyReadAndCannotBeChanged() {
+        PriceTable first = loader.bundled("ca-central-1").orElseThrow();
+        assertThat(loader.bundled("ca-central-1")).containsSame(first);
+        String text = "region: ca-central-1\nsources:\n" + SOURCE + "prices:\n" + ENTRY;
+        PriceTable parsed = loader.parse(text, "t.yaml");
+        assertThat(loader.parse(text, "t.yaml")).isSameAs(parsed);
+        // the label is part of what was read: every entry's position names it
+        assertThat(loader.parse(text, "other.yaml").entry("fargate.x86.vcpu-hour").definedAt().toString())
+                .isEqualTo("other.yaml:5:26");
+        assertThatThrownBy(() -> first.entries().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(new PriceTableLoader().bundled("ca-central-1")).containsSame(first); // a resource of the jar: read once
+    }
+
+    @Test
+    void aTableWithProblemsIsReportedEveryTimeItIsRead() {
+        String text = "region: ca-central-1\nsources:\n" + SOURCE + "prices:\n"
+                + "  fargate.x86.vcpu-hour: {price: -1, unit: vCPU-hour, source: fargate}\n";
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> loader.parse(text, "bad.yaml")).isInstanceOf(ConfigException.class);
+        }
+    }
 }
