@@ -51,8 +51,15 @@ final class EnvironmentEstimator {
         Usage usage = env.usage();
         BigDecimal monthShare = monthShare();
         BigDecimal calls = calls(usage);
+        // a scheduled environment pays for its scheduler's runs: the saving is net of them
+        boolean scheduled = env.schedule().isPresent();
+        SchedulerRuns scheduler = new SchedulerRuns(prices, periodHours);
         List<CategoryCost> categories = new ArrayList<>();
-        categories.add(CategoryCost.of(Category.COMPUTE, fargate(env.service(), runningHours, env.network().publicTasks())));
+        List<LineItem> compute = new ArrayList<>(fargate(env.service(), runningHours, env.network().publicTasks()));
+        if (scheduled) {
+            compute.addAll(scheduler.compute(env));
+        }
+        categories.add(CategoryCost.of(Category.COMPUTE, compute));
         categories.add(CategoryCost.of(Category.DATABASE, database(env.database(), env.commitments().database(),
                 runningHours, monthShare)));
         if (env.cache() instanceof Cache.Redis redis) {
@@ -67,9 +74,15 @@ final class EnvironmentEstimator {
             networking.addAll(cloudMap(taskHours(env.service(), runningHours)));
         }
         networking.addAll(nat(env.network().natGateways(), usage));
+        if (scheduled) {
+            networking.addAll(scheduler.network(env));
+        }
         categories.add(CategoryCost.of(Category.NETWORKING, networking));
         List<LineItem> storage = new ArrayList<>(logs(usage, env.logs().retentionDays(), free));
         storage.addAll(dataTransferOut(usage, free));
+        if (scheduled) {
+            storage.addAll(scheduler.logs(env));
+        }
         categories.add(CategoryCost.of(Category.STORAGE_AND_LOGS, storage));
         categories.add(CategoryCost.of(Category.THIRD_PARTY_APIS, thirdParty(usage, calls, monthShare)));
         return cost(env.name(), runningHours, calls, categories);
