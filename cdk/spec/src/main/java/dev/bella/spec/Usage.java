@@ -26,14 +26,19 @@ public record Usage(int callsPerMonth, BigDecimal minutesPerCall, BigDecimal llm
                     int schedulerLogBytesPerRun) {
 
     /**
-     * Seconds a scheduler run is billed from: bench/scheduler-run.sh times {@code cost schedule-dev run} (JVM
-     * start included, the image's classpath and flags) against a WireMock stand-in of the dev environment, and
-     * scales its CPU time to the task's 0.25 vCPU; the image pull and task start, which Fargate bills too but
-     * this machine cannot measure, are a stated allowance on top (docs/schedule-dev.md).
+     * Seconds one scheduler run lasts, image pull to exit. bench/scheduler-image.sh runs the image's entrypoint
+     * (its jlink'd runtime, JVM start included) against a local fake of the dev environment: about 1.3 s of CPU
+     * and 1.1 s waiting on AWS, so about 6 s on the task's 0.25 vCPU (2026-12-06, docs/schedule-dev.md). The
+     * rest is an allowance for pulling and unpacking the 44 MB image and starting the container, which Fargate
+     * bills but this machine cannot measure. Below Fargate's one-minute minimum either way, so it only moves
+     * the public IPv4 line.
      */
-    public static final int DEFAULT_SCHEDULER_RUN_SECONDS = 40;
-    /** The table output of a dev run (one line per resource, a header and a summary), as measured by the same bench. */
-    public static final int DEFAULT_SCHEDULER_LOG_BYTES_PER_RUN = 1000;
+    public static final int DEFAULT_SCHEDULER_RUN_SECONDS = 20;
+    /**
+     * Bytes one run writes to its log group: the same bench's table for the dev environment (two resources) is
+     * 600-640 bytes in five lines; with CloudWatch's 26 bytes of overhead per event, rounded up.
+     */
+    public static final int DEFAULT_SCHEDULER_LOG_BYTES_PER_RUN = 800;
 
     /** Usage with the scheduler's defaults. */
     public Usage(int callsPerMonth, BigDecimal minutesPerCall, BigDecimal llmShare, int turnsPerCall,
