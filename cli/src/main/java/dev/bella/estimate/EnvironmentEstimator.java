@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prices one environment for one period. Each figure is quantity × unit price from the table, with the
@@ -52,13 +53,11 @@ final class EnvironmentEstimator {
         BigDecimal monthShare = monthShare();
         BigDecimal calls = calls(usage);
         // a scheduled environment pays for its scheduler's runs: the saving is net of them
-        boolean scheduled = env.schedule().isPresent();
-        SchedulerRuns scheduler = new SchedulerRuns(prices, periodHours);
+        Optional<SchedulerRuns.Task> scheduler = env.schedule().map(s -> SchedulerRuns.Task.of(env));
+        SchedulerRuns runs = schedulerRuns();
         List<CategoryCost> categories = new ArrayList<>();
         List<LineItem> compute = new ArrayList<>(fargate(env.service(), runningHours, env.network().publicTasks()));
-        if (scheduled) {
-            compute.addAll(scheduler.compute(env));
-        }
+        scheduler.ifPresent(t -> compute.addAll(runs.compute(t)));
         categories.add(CategoryCost.of(Category.COMPUTE, compute));
         categories.add(CategoryCost.of(Category.DATABASE, database(env.database(), env.commitments().database(),
                 runningHours, monthShare)));
@@ -74,18 +73,19 @@ final class EnvironmentEstimator {
             networking.addAll(cloudMap(taskHours(env.service(), runningHours)));
         }
         networking.addAll(nat(env.network().natGateways(), usage));
-        if (scheduled) {
-            networking.addAll(scheduler.network(env));
-        }
+        scheduler.ifPresent(t -> networking.addAll(runs.network(t)));
         categories.add(CategoryCost.of(Category.NETWORKING, networking));
         List<LineItem> storage = new ArrayList<>(logs(usage, env.logs().retentionDays(), free));
         storage.addAll(dataTransferOut(usage, free));
-        if (scheduled) {
-            storage.addAll(scheduler.logs(env));
-        }
+        scheduler.ifPresent(t -> storage.addAll(runs.logs(t)));
         categories.add(CategoryCost.of(Category.STORAGE_AND_LOGS, storage));
         categories.add(CategoryCost.of(Category.THIRD_PARTY_APIS, thirdParty(usage, calls, monthShare)));
         return cost(env.name(), runningHours, calls, categories);
+    }
+
+    /** The dev scheduler's runs over this period, at this table's prices. */
+    SchedulerRuns schedulerRuns() {
+        return new SchedulerRuns(prices, periodHours);
     }
 
     static EnvironmentCost cost(String name, BigDecimal runningHours, BigDecimal calls, List<CategoryCost> categories) {

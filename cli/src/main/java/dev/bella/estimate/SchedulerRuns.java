@@ -7,7 +7,6 @@ import dev.bella.prices.PriceTable;
 import dev.bella.report.LineItem;
 import dev.bella.spec.Environment;
 import dev.bella.spec.Scheduler;
-import dev.bella.spec.Usage;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -40,25 +39,39 @@ final class SchedulerRuns {
         this.periodHours = periodHours;
     }
 
+    /**
+     * What is priced about the scheduler: how often it runs, its task's size and architecture, whether the task
+     * gets a public address, its log retention, and the usage's run length and log volume.
+     */
+    record Task(Duration every, int cpuUnits, int memoryMib, String architecture, boolean publicIp, int retentionDays,
+                int runSeconds, int logBytesPerRun) {
+
+        /** The scheduler the spec's stacks deploy for {@code env} (SchedulerStack). */
+        static Task of(Environment env) {
+            return new Task(env.scheduler().every(), Scheduler.CPU_UNITS, Scheduler.MEMORY_MIB,
+                    env.service().architecture().id(), env.network().publicTasks(), env.logs().retentionDays(),
+                    env.usage().schedulerRunSeconds(), env.usage().schedulerLogBytesPerRun());
+        }
+    }
+
     /** Task runs in the period: one every {@code every}, all period long. */
     BigDecimal runs(Duration every) {
         return periodHours.multiply(SECONDS_PER_HOUR).divide(BigDecimal.valueOf(every.toSeconds()), MC);
     }
 
     /** The task's vCPU and memory for its billed seconds. */
-    List<LineItem> compute(Environment env) {
-        Usage u = env.usage();
-        String arch = env.service().architecture().id();
-        BigDecimal runs = runs(env.scheduler().every());
-        long billed = FargateBilling.of(prices).billedSeconds(Duration.ofSeconds(u.schedulerRunSeconds()));
+    List<LineItem> compute(Task t) {
+        String arch = t.architecture();
+        BigDecimal runs = runs(t.every());
+        FargateBilling billing = FargateBilling.of(prices);
+        long billed = billing.billedSeconds(Duration.ofSeconds(t.runSeconds()));
         BigDecimal taskHours = runs.multiply(BigDecimal.valueOf(billed)).divide(SECONDS_PER_HOUR, MC);
-        BigDecimal vcpu = BigDecimal.valueOf(Scheduler.CPU_UNITS).divide(MIB_PER_GIB, MC);
-        BigDecimal gb = BigDecimal.valueOf(Scheduler.MEMORY_MIB).divide(MIB_PER_GIB, MC);
+        BigDecimal vcpu = BigDecimal.valueOf(t.cpuUnits()).divide(MIB_PER_GIB, MC);
+        BigDecimal gb = BigDecimal.valueOf(t.memoryMib()).divide(MIB_PER_GIB, MC);
         String what = "Scheduler task runs: " + runs.setScale(0, RoundingMode.HALF_UP) + " (every "
-                + minutes(env.scheduler().every()) + "), " + billed + " s billed each (" + u.schedulerRunSeconds()
-                + " s run, Fargate minimum " + FargateBilling.of(prices).minimumSeconds() + " s), "
-                + vcpu.stripTrailingZeros().toPlainString() + " vCPU / " + gb.stripTrailingZeros().toPlainString()
-                + " GB " + arch;
+                + minutes(t.every()) + "), " + billed + " s billed each (" + t.runSeconds() + " s run, Fargate minimum "
+                + billing.minimumSeconds() + " s), " + vcpu.stripTrailingZeros().toPlainString() + " vCPU / "
+                + gb.stripTrailingZeros().toPlainString() + " GB " + arch;
         return List.of(
                 LineItem.priced(PREFIX + "vcpu", what, taskHours.multiply(vcpu), "vCPU-hours",
                         prices.price(fargateVcpuHour(arch)), fargateVcpuHour(arch)),
@@ -67,32 +80,31 @@ final class SchedulerRuns {
     }
 
     /** The run's public IPv4 address, held for the run itself (the Fargate minimum is a compute rule). */
-    List<LineItem> network(Environment env) {
-        if (!env.network().publicTasks()) {
+    List<LineItem> network(Task t) {
+        if (!t.publicIp()) {
             return List.of();
         }
-        BigDecimal ipHours = runs(env.scheduler().every()).multiply(BigDecimal.valueOf(env.usage().schedulerRunSeconds()))
-                .divide(SECONDS_PER_HOUR, MC);
+        BigDecimal ipHours = runs(t.every()).multiply(BigDecimal.valueOf(t.runSeconds())).divide(SECONDS_PER_HOUR, MC);
         return List.of(LineItem.priced(PREFIX + "public-ipv4", "Public IPv4 address of each scheduler run", ipHours,
                 "IP-hours", prices.price(PUBLIC_IPV4_HOUR), PUBLIC_IPV4_HOUR));
     }
 
     /**
-     * The runs' log lines, ingested and kept for the environment's retention (the stack gives the scheduler's log
-     * group the same). Priced without a share of the account's free allowance: a few MB a month, so at most a
+     * The runs' log lines, ingested and kept for the log group's retention (the stack gives the scheduler's group the
+     * environment's). Priced without a share of the account's free allowance: a few MB a month, so at most a
      * fraction of a cent too high.
      */
-    List<LineItem> logs(Environment env) {
-        BigDecimal gb = runs(env.scheduler().every()).multiply(BigDecimal.valueOf(env.usage().schedulerLogBytesPerRun()))
-                .divide(BYTES_PER_GB, MC);
-        int retention = env.logs().retentionDays();
+    List<LineItem> logs(Task t) {
+        if (t.logBytesPerRun() == 0) {
+            return List.of();
+        }
+        BigDecimal gb = runs(t.every()).multiply(BigDecimal.valueOf(t.logBytesPerRun())).divide(BYTES_PER_GB, MC);
         List<LineItem> items = new ArrayList<>();
-        items.add(LineItem.priced(PREFIX + "logs-ingestion", "Scheduler logs ingestion ("
-                        + env.usage().schedulerLogBytesPerRun() + " bytes a run)", gb, "GB",
-                prices.price(LOGS_INGESTION_GB), LOGS_INGESTION_GB));
-        items.add(LineItem.priced(PREFIX + "logs-storage", "Scheduler logs storage, " + retention + "-day retention",
-                EnvironmentEstimator.storedLogGb(gb, retention), "GB-months", prices.price(LOGS_STORAGE_GB_MONTH),
-                LOGS_STORAGE_GB_MONTH));
+        items.add(LineItem.priced(PREFIX + "logs-ingestion", "Scheduler logs ingestion (" + t.logBytesPerRun()
+                        + " bytes a run)", gb, "GB", prices.price(LOGS_INGESTION_GB), LOGS_INGESTION_GB));
+        items.add(LineItem.priced(PREFIX + "logs-storage", "Scheduler logs storage, " + t.retentionDays()
+                        + "-day retention", EnvironmentEstimator.storedLogGb(gb, t.retentionDays()), "GB-months",
+                prices.price(LOGS_STORAGE_GB_MONTH), LOGS_STORAGE_GB_MONTH));
         return items;
     }
 

@@ -1,12 +1,15 @@
 package dev.bella.cli;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code bin/bella} as a user runs it, after packaging: each launcher configuration (light: report and
- * schedule-dev plan; cdk: stack synth; booking: booking serve) from target/bella.jar and target/lib, so a jar
+ * {@code bin/bella} as a user runs it, after packaging: each launcher configuration (light: report,
+ * schedule-dev plan and status; cdk: stack synth; booking: booking serve) from target/bella.jar and target/lib, so a jar
  * missing from the folder a configuration uses fails here, not on a user's machine.
  */
 class LauncherIT {
@@ -43,7 +46,7 @@ class LauncherIT {
     void theLightConfigurationPrintsTheEstimate() throws Exception {
         Run run = bella("cost", "report", "--source", "estimate", "--format", "json", "--config", CONFIG);
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"schemaVersion\"");
+        assertThat(run.out()).contains("\"schemaVersion\"", "its scheduler's runs cost $0.91, net saving $");
         assertThat(run.err()).isEmpty();
     }
 
@@ -176,12 +179,44 @@ class LauncherIT {
         assertThat(run.err()).isEmpty();
     }
 
+    @Test
+    @Timeout(300)
+    void theLightConfigurationShowsTheDevScheduleStatusWithItsSavingNetOfTheScheduler() throws Exception {
+        WireMockServer aws = new WireMockServer(options().dynamicPort());
+        aws.start();
+        try {
+            ScheduleDevCommandTest.resources(aws, "dev", ScheduleDevCommandTest.SERVICE, ScheduleDevCommandTest.DB);
+            ScheduleDevCommandTest.runningService(aws);
+            ScheduleDevCommandTest.db(aws, "stopped");
+            ProcessBuilder pb = launcher(List.of("cost", "schedule-dev", "status", "--config", CONFIG, "--env", "dev",
+                    "--endpoint-url", aws.baseUrl()));
+            pb.environment().put("AWS_ACCESS_KEY_ID", "AKIDTEST");
+            pb.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
+            Run run = run(pb, "schedule-dev status");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("ecs-service/bella-dev/bella", "rds-instance/bella-dev");
+            // the gross saving depends on the twelve months sampled (holidays); the scheduler's cost does not
+            Matcher saving = Pattern.compile("estimated saving of the schedule: \\$(\\d+\\.\\d\\d) a month net: "
+                    + "\\$(\\d+\\.\\d\\d) gross minus \\$0\\.91 for the scheduler's own runs").matcher(run.out());
+            assertThat(saving.find()).as(run.out()).isTrue();
+            assertThat(new BigDecimal(saving.group(2)).subtract(new BigDecimal("0.91")))
+                    .isEqualByComparingTo(new BigDecimal(saving.group(1)));
+        } finally {
+            aws.stop();
+        }
+    }
+
     static Run bella(String... args) throws Exception {
-        Process p = launcher(List.of(args)).start();
+        return run(launcher(List.of(args)), "bella " + String.join(" ", args));
+    }
+
+    private static Run run(ProcessBuilder pb, String what) throws Exception {
+        Process p = pb.start();
         p.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("bella " + String.join(" ", args) + " finished").isTrue();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as(what + " finished").isTrue();
         return new Run(p.exitValue(), out.get(), err.get());
     }
 

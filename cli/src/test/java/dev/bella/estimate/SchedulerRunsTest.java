@@ -71,7 +71,7 @@ class SchedulerRunsTest {
         SchedulerRuns runs = new SchedulerRuns(spec.prices(), BigDecimal.valueOf(24));
         // 24 h x 4 runs an hour
         assertThat(runs.runs(dev.scheduler().every())).isEqualByComparingTo("96");
-        List<LineItem> compute = runs.compute(dev);
+        List<LineItem> compute = runs.compute(SchedulerRuns.Task.of(dev));
         // each 40 s run bills Fargate's 60 s minimum: 96 x 60 s = 5,760 s = 1.6 task-hours
         // x 0.25 vCPU = 0.4 vCPU-hours (x 0.03 = 0.012 -> 0.01); x 0.5 GB = 0.8 GB-hours (x 0.004 = 0.0032 -> 0.00)
         assertThat(line(compute, "scheduler-vcpu").quantity()).isEqualByComparingTo("0.4");
@@ -80,10 +80,10 @@ class SchedulerRunsTest {
                 "40 s run", "0.25 vCPU / 0.5 GB arm64");
         assertThat(line(compute, "scheduler-memory").quantity()).isEqualByComparingTo("0.8");
         // the public IPv4 address is held for the run itself: 96 x 40 s = 3,840 s
-        assertThat(line(runs.network(dev), "scheduler-public-ipv4").quantity())
+        assertThat(line(runs.network(SchedulerRuns.Task.of(dev)), "scheduler-public-ipv4").quantity())
                 .isEqualByComparingTo(new BigDecimal("3840").divide(BigDecimal.valueOf(3600), MathContext.DECIMAL64));
         // 96 x 1 KiB of log lines
-        assertThat(line(runs.logs(dev), "scheduler-logs-ingestion").quantity())
+        assertThat(line(runs.logs(SchedulerRuns.Task.of(dev)), "scheduler-logs-ingestion").quantity())
                 .isEqualByComparingTo(new BigDecimal(96 * 1024).divide(BigDecimal.valueOf(1L << 30), MathContext.DECIMAL64));
     }
 
@@ -93,8 +93,8 @@ class SchedulerRunsTest {
         Environment dev = spec.environment("dev").orElseThrow();
         SchedulerRuns runs = new SchedulerRuns(spec.prices(), BigDecimal.valueOf(24));
         // 24 runs x 90 s = 2,160 s = 0.6 task-hours x 0.25 vCPU
-        assertThat(line(runs.compute(dev), "scheduler-vcpu").quantity()).isEqualByComparingTo("0.15");
-        assertThat(runs.network(dev)).isEmpty();
+        assertThat(line(runs.compute(SchedulerRuns.Task.of(dev)), "scheduler-vcpu").quantity()).isEqualByComparingTo("0.15");
+        assertThat(runs.network(SchedulerRuns.Task.of(dev))).isEmpty();
     }
 
     @Test
