@@ -32,6 +32,7 @@ rm -rf "$rt"; mkdir -p "$rt/opt" "$rt/etc" "$rt/tmp"
 # the shared libraries the runtime's binaries load, and the loader itself (ldd: "name => /path (addr)" or "/path (addr)")
 find "$rt/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
   | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u | while read -r lib; do
+    case $lib in "$rt"/*) continue ;; esac   # the runtime's own libraries, found through $ORIGIN
     mkdir -p "$rt$(dirname "$lib")"; cp -L "$lib" "$rt$lib"
   done
 printf 'root:x:0:0::/root:/sbin/nologin\nbella:x:65532:65532::/tmp:/sbin/nologin\n' > "$rt/etc/passwd"

@@ -27,9 +27,9 @@ public record Usage(int callsPerMonth, BigDecimal minutesPerCall, BigDecimal llm
 
     /**
      * Seconds one scheduler run lasts, image pull to exit. bench/scheduler-image.sh runs the image's entrypoint
-     * (its jlink'd runtime, JVM start included) against a local fake of the dev environment: about 1.3 s of CPU
-     * and 1.1 s waiting on AWS, so about 6 s on the task's 0.25 vCPU (2026-12-06, docs/schedule-dev.md). The
-     * rest is an allowance for pulling and unpacking the 44 MB image and starting the container, which Fargate
+     * (its jlink'd runtime, JVM start included) against a local fake of the dev environment: 1.25-1.75 s of CPU
+     * and 0.7-1.1 s waiting on AWS, so 6-8 s on the task's 0.25 vCPU (2026-12-06, docs/schedule-dev.md). The
+     * rest is an allowance for pulling and unpacking the 43.8 MB image and starting the container, which Fargate
      * bills but this machine cannot measure. Below Fargate's one-minute minimum either way, so it only moves
      * the public IPv4 line.
      */
