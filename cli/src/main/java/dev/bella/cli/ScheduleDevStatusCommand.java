@@ -2,12 +2,13 @@ package dev.bella.cli;
 
 import java.util.Map;
 import java.util.List;
+import dev.bella.estimate.EstimateEngine;
+import dev.bella.estimate.EstimatePeriod;
+import dev.bella.estimate.ScheduleSaving;
 import dev.bella.report.render.ReportFormat;
 import dev.bella.schedule.AwsPorts;
-import dev.bella.schedule.ScheduleSaving;
 import dev.bella.schedule.ScheduledEnvironment;
 import dev.bella.schedule.StatusReport;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "status",
         description = {"Each resource of the scheduled environment: desired and actual state, since when, the next",
-                "transition, and the schedule's estimated monthly saving (from the estimate engine)."},
+                "transition, and the schedule's estimated monthly saving (from the estimate engine), net of what the",
+                "scheduler's own runs cost (gross and scheduler cost shown beside it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost schedule-dev status --env dev --format json"})
 final class ScheduleDevStatusCommand implements Callable<Integer>, OfferedValues {
@@ -44,7 +46,8 @@ final class ScheduleDevStatusCommand implements Callable<Integer>, OfferedValues
         try (AwsPorts ports = ScheduleDevOptions.ports(common, env)) {
             report = schedule.service(ports, env, clock).status(schedule.globalOverride(), schedule.resources);
         }
-        Optional<BigDecimal> saving = Optional.of(ScheduleSaving.monthly(env, clock));
+        Optional<ScheduleSaving> saving = new EstimateEngine().scheduleSaving(env.spec(), EstimatePeriod.averageMonth(clock),
+                env.environment().name());
         output.write(format == ReportFormat.JSON ? report.json(saving) : report.table(saving), self.commandLine().getOut());
         // a resource whose state could not be read is a partial failure, as in run
         return report.lines().stream().anyMatch(l -> l.reason().equals("error")) ? ExitCode.POLICY_VIOLATION.code

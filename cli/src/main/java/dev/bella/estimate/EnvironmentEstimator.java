@@ -23,6 +23,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -53,8 +54,13 @@ final class EnvironmentEstimator {
         Usage usage = env.usage();
         BigDecimal monthShare = monthShare();
         BigDecimal calls = calls(usage);
+        // a scheduled environment pays for its scheduler's runs: the saving is net of them
+        Optional<SchedulerRuns.Task> scheduler = env.schedule().map(s -> SchedulerRuns.Task.of(env));
+        SchedulerRuns runs = schedulerRuns();
         List<CategoryCost> categories = new ArrayList<>();
-        categories.add(CategoryCost.of(Category.COMPUTE, fargate(env.service(), runningHours, env.network().publicTasks())));
+        List<LineItem> compute = new ArrayList<>(fargate(env.service(), runningHours, env.network().publicTasks()));
+        scheduler.ifPresent(t -> compute.addAll(runs.compute(t)));
+        categories.add(CategoryCost.of(Category.COMPUTE, compute));
         categories.add(CategoryCost.of(Category.DATABASE, database(env.database(), env.commitments().database(),
                 runningHours, monthShare)));
         if (env.cache() instanceof Cache.Redis redis) {
@@ -69,12 +75,19 @@ final class EnvironmentEstimator {
             networking.addAll(cloudMap(taskHours(env.service(), runningHours)));
         }
         networking.addAll(nat(env.network().natGateways(), usage));
+        scheduler.ifPresent(t -> networking.addAll(runs.network(t)));
         categories.add(CategoryCost.of(Category.NETWORKING, networking));
         List<LineItem> storage = new ArrayList<>(logs(usage, env.logs().retentionDays(), free));
         storage.addAll(dataTransferOut(usage, free));
+        scheduler.ifPresent(t -> storage.addAll(runs.logs(t)));
         categories.add(CategoryCost.of(Category.STORAGE_AND_LOGS, storage));
         categories.add(CategoryCost.of(Category.THIRD_PARTY_APIS, thirdParty(usage, calls, monthShare)));
         return cost(env.name(), runningHours, calls, categories);
+    }
+
+    /** The dev scheduler's runs over this period, at this table's prices. */
+    SchedulerRuns schedulerRuns() {
+        return new SchedulerRuns(prices, periodHours);
     }
 
     static EnvironmentCost cost(String name, BigDecimal runningHours, BigDecimal calls, List<CategoryCost> categories) {

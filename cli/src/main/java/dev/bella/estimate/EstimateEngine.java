@@ -25,24 +25,48 @@ public final class EstimateEngine {
 
     /** Prices every environment, or only {@code only} when given. */
     public CostReport estimate(Spec spec, EstimatePeriod period, Optional<String> only) {
+        return priced(spec, period, only).report();
+    }
+
+    /**
+     * What the schedule of {@code environment} saves in the period, net of its scheduler's runs; empty when the
+     * environment has no schedule.
+     */
+    public Optional<ScheduleSaving> scheduleSaving(Spec spec, EstimatePeriod period, String environment) {
+        return priced(spec, period, Optional.of(environment)).savings().stream().findFirst();
+    }
+
+    private record Priced(CostReport report, List<ScheduleSaving> savings) {
+    }
+
+    private Priced priced(Spec spec, EstimatePeriod period, Optional<String> only) {
         List<Environment> envs = spec.environments().values().stream()
                 .filter(e -> only.map(e.name()::equals).orElse(true)).toList();
         BigDecimal monthShare = period.hours().divide(EstimatePeriod.AVERAGE_MONTH_HOURS, MC);
         List<FreeAllowance> free = shareFreeAllowances(spec, envs, monthShare);
         EnvironmentEstimator estimator = new EnvironmentEstimator(spec.prices(), period.hours());
         List<EnvironmentCost> costs = new ArrayList<>();
+        List<ScheduleSaving> savings = new ArrayList<>();
         for (int i = 0; i < envs.size(); i++) {
             Environment env = envs.get(i);
-            BigDecimal running = spec.scheduleOf(env).map(period::runningHours).orElse(period.hours());
-            costs.add(ComputeSavingsPlanPricing.apply(env, estimator.estimate(env, running, free.get(i)), spec.prices(),
-                    period.hours()));
+            Optional<BigDecimal> running = spec.scheduleOf(env).map(period::runningHours);
+            EnvironmentCost cost = ComputeSavingsPlanPricing.apply(env,
+                    estimator.estimate(env, running.orElse(period.hours()), free.get(i)), spec.prices(), period.hours());
+            costs.add(cost);
+            if (running.isPresent()) {
+                // the same environment running all period, with the same share of the free allowances
+                Environment always = ScheduleSaving.unscheduled(env);
+                savings.add(ScheduleSaving.of(cost, ComputeSavingsPlanPricing.apply(always,
+                        estimator.estimate(always, period.hours(), free.get(i)), spec.prices(), period.hours())));
+            }
         }
         List<String> notes = new ArrayList<>();
         notes.add("prices: " + spec.prices().name());
         for (int i = 0; i < envs.size(); i++) {
             ScheduledProfile.utilizationNote(envs.get(i), costs.get(i).runningHours()).ifPresent(notes::add);
         }
-        return report(spec, period, costs, notes);
+        savings.forEach(s -> notes.add(s.note()));
+        return new Priced(report(spec, period, costs, notes), savings);
     }
 
     /** The report of priced environments: totals, cost per call and budget status as every estimate shows them. */

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 
 /**
@@ -39,6 +41,9 @@ import java.util.TreeSet;
 public final class TemplateEstimator {
 
     /** Types AWS does not bill for by themselves (their cost, if any, is in the resource they serve). */
+    /** EventBridge Scheduler's rate expression: {@code rate(10 minutes)}. */
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minutes?|hours?|days?)\\)");
+
     static final Set<String> NOT_BILLED = Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
             "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::SubnetRouteTableAssociation",
             "AWS::EC2::Route", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::SecurityGroup",
@@ -142,6 +147,16 @@ public final class TemplateEstimator {
                     accounted.add(task);
                 });
             }
+            // the dev scheduler's one-off task, run by an EventBridge schedule rather than a service
+            SchedulerRuns runs = est.schedulerRuns();
+            List<SchedulerRuns.Task> schedulers = new ArrayList<>();
+            for (Resource schedule : stacks.ofType("AWS::Scheduler::Schedule")) {
+                attempt(schedule, () -> {
+                    SchedulerRuns.Task t = schedulerTask(schedule);
+                    lines.get(Category.COMPUTE).addAll(runs.compute(t));
+                    schedulers.add(t);
+                });
+            }
             for (Resource db : stacks.ofType("AWS::RDS::DBInstance")) {
                 attempt(db, () -> lines.get(Category.DATABASE).addAll(est.database(database(db),
                         env.commitments().database(), runningHours, monthShare)));
@@ -203,6 +218,11 @@ public final class TemplateEstimator {
             }));
             // not resources: what the usage assumptions say leaves for the internet and goes to Twilio and OpenAI
             lines.get(Category.STORAGE_AND_LOGS).addAll(est.dataTransferOut(env.usage(), free));
+            // in the spec estimate's order, so the two list the same lines
+            for (SchedulerRuns.Task t : schedulers) {
+                lines.get(Category.NETWORKING).addAll(runs.network(t));
+                lines.get(Category.STORAGE_AND_LOGS).addAll(runs.logs(t));
+            }
             lines.get(Category.THIRD_PARTY_APIS).addAll(est.thirdParty(env.usage(), calls, monthShare));
             for (Resource r : stacks.resources()) {
                 if (accounted.contains(r)) {
@@ -213,8 +233,7 @@ public final class TemplateEstimator {
                 } else if (r.type().equals("AWS::Logs::LogGroup")) {
                     unpriced.add(r.label() + ": the usage assumptions give the volume of the service's log group only");
                 } else if (r.type().equals("AWS::ECS::TaskDefinition")) {
-                    unpriced.add(r.label() + ": no ECS service runs it (a scheduled task's runs are not in the usage "
-                            + "assumptions)");
+                    unpriced.add(r.label() + ": neither an ECS service nor an EventBridge schedule runs it");
                 } else {
                     unpriced.add(r.label() + ": no price for this type in the estimate model");
                 }
@@ -247,12 +266,7 @@ public final class TemplateEstimator {
         private Service service(Resource service, Resource task) {
             int cpu = required(task, "Cpu");
             int memory = required(task, "Memory");
-            String arch = Ecs.architecture(task);
-            Architecture architecture = switch (arch) {
-                case "ARM64" -> Architecture.ARM64;
-                case "X86_64" -> Architecture.X86;
-                default -> throw new CannotPrice(task.label() + " RuntimePlatform.CpuArchitecture is " + arch);
-            };
+            Architecture architecture = architecture(task);
             int desired = service.value("DesiredCount").integer().map(Long::intValue).orElse(1);
             Optional<Resource> target = stacks.referring("AWS::ApplicationAutoScaling::ScalableTarget", service)
                     .stream().findFirst();
@@ -262,6 +276,47 @@ public final class TemplateEstimator {
                             Duration.ZERO, env.service().autoscaling().peak(), env.service().autoscaling().capacity()))
                     .orElse(new Autoscaling(desired, desired, 0, Duration.ZERO, Duration.ZERO, Optional.empty()));
             return new Service(cpu, memory, architecture, desired, scaling, Ecs.spotPercent(service));
+        }
+
+        /**
+         * The scheduler as the template deploys it: the schedule's rate, its task's size and architecture, whether
+         * the task gets a public address, its log group's retention; how long a run lasts and what it logs are the
+         * spec's usage assumptions.
+         */
+        private SchedulerRuns.Task schedulerTask(Resource schedule) {
+            Resource task = stacks.ofType("AWS::ECS::TaskDefinition").stream().filter(schedule::refersTo).findFirst()
+                    .orElseThrow(() -> new CannotPrice("its target runs no ECS task definition of these templates"));
+            accounted.add(task);
+            Value expression = schedule.value("ScheduleExpression");
+            Matcher rate = RATE.matcher(expression.text().orElse(""));
+            if (!rate.matches()) {
+                throw new CannotPrice("ScheduleExpression is " + expression.describe() + " (only rate() is priced)");
+            }
+            long n = Long.parseLong(rate.group(1));
+            Duration every = switch (rate.group(2)) {
+                case "minute", "minutes" -> Duration.ofMinutes(n);
+                case "hour", "hours" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            boolean publicIp = "ENABLED".equals(schedule.value("Target", "EcsParameters", "NetworkConfiguration",
+                    "AwsvpcConfiguration", "AssignPublicIp").text().orElse("DISABLED"));
+            // a task that logs nowhere in CloudWatch costs nothing there
+            Optional<Resource> group = stacks.ofType("AWS::Logs::LogGroup").stream().filter(task::refersTo).findFirst();
+            group.ifPresent(accounted::add);
+            int retention = group.map(g -> g.value("RetentionInDays").integer().map(Long::intValue).orElseThrow(() ->
+                    new CannotPrice(g.label() + " RetentionInDays is " + g.value("RetentionInDays").describe()))).orElse(0);
+            return new SchedulerRuns.Task(every, required(task, "Cpu"), required(task, "Memory"),
+                    architecture(task).id(), publicIp, retention, env.usage().schedulerRunSeconds(),
+                    group.isPresent() ? env.usage().schedulerLogBytesPerRun() : 0);
+        }
+
+        private static Architecture architecture(Resource task) {
+            String arch = Ecs.architecture(task);
+            return switch (arch) {
+                case "ARM64" -> Architecture.ARM64;
+                case "X86_64" -> Architecture.X86;
+                default -> throw new CannotPrice(task.label() + " RuntimePlatform.CpuArchitecture is " + arch);
+            };
         }
 
         private static int required(Resource r, String property) {

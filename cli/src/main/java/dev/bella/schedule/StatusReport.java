@@ -1,5 +1,6 @@
 package dev.bella.schedule;
 
+import dev.bella.estimate.ScheduleSaving;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public record StatusReport(String environment, Instant now, Decision schedule, L
         lines = List.copyOf(lines);
     }
 
-    public String table(Optional<BigDecimal> saving) {
+    public String table(Optional<ScheduleSaving> saving) {
         StringBuilder sb = new StringBuilder();
         sb.append("schedule-dev ").append(environment).append(" at ").append(now).append(": schedule says ")
                 .append(schedule.desired().key()).append(" (").append(schedule.reason().key()).append("), next transition ")
@@ -32,19 +33,23 @@ public record StatusReport(String environment, Instant now, Decision schedule, L
                     l.nextTransition().map(Instant::toString).orElse("-")});
         }
         sb.append(Columns.render(rows));
-        saving.ifPresent(s -> sb.append("estimated saving of the schedule: $").append(s.setScale(2, RoundingMode.HALF_UP))
-                .append(" a month (estimate engine, average month)\n"));
+        saving.ifPresent(s -> sb.append("estimated saving of the schedule: $").append(cents(s.net()))
+                .append(" a month net: $").append(cents(s.gross())).append(" gross minus $").append(cents(s.scheduler()))
+                .append(" for the scheduler's own runs (estimate engine, average month)\n"));
         return sb.toString();
     }
 
-    public String json(Optional<BigDecimal> saving) {
+    public String json(Optional<ScheduleSaving> saving) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("environment", environment);
         m.put("at", now.toString());
         m.put("desired", schedule.desired().key());
         m.put("reason", schedule.reason().key());
         m.put("next-transition", schedule.nextTransition().map(Instant::toString).orElse(null));
-        m.put("monthly-saving-usd", saving.map(s -> s.setScale(2, RoundingMode.HALF_UP)).orElse(null));
+        // the saving is net of the scheduler's runs; gross and the scheduler's cost beside it
+        m.put("monthly-saving-usd", saving.map(s -> cents(s.net())).orElse(null));
+        m.put("monthly-saving-gross-usd", saving.map(s -> cents(s.gross())).orElse(null));
+        m.put("scheduler-monthly-cost-usd", saving.map(s -> cents(s.scheduler())).orElse(null));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Line l : lines) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -58,5 +63,9 @@ public record StatusReport(String environment, Instant now, Decision schedule, L
         }
         m.put("resources", out);
         return Columns.json(m);
+    }
+
+    private static BigDecimal cents(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
     }
 }

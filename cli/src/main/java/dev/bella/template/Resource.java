@@ -26,8 +26,13 @@ public record Resource(String logicalId, String type, JsonNode properties, Cloud
         return template.references(properties);
     }
 
+    /**
+     * A Ref or GetAtt resolves inside its own template only (another stack's resource is reached by an import), and
+     * the CDK reuses logical ids across stacks: the service's and the scheduler's task definitions are both
+     * {@code Task…}. So the other resource must be of the same template, not merely have a named id.
+     */
     public boolean refersTo(Resource other) {
-        return references().contains(other.logicalId());
+        return template == other.template && references().contains(other.logicalId());
     }
 
     /**

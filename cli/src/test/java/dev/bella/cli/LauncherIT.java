@@ -1,15 +1,16 @@
 package dev.bella.cli;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code bin/bella} as a user runs it, after packaging: each launcher configuration (light: report and
- * schedule-dev plan; cdk: stack synth; booking: booking serve) from target/bella.jar and target/lib, so a jar
+ * {@code bin/bella} as a user runs it, after packaging: each launcher configuration (light: report,
+ * schedule-dev plan and status; cdk: stack synth; booking: booking serve) from target/bella.jar and target/lib, so a jar
  * missing from the folder a configuration uses fails here, not on a user's machine.
  */
 class LauncherIT {
@@ -47,7 +48,7 @@ class LauncherIT {
     void theLightConfigurationPrintsTheEstimate() throws Exception {
         Run run = bella("cost", "report", "--source", "estimate", "--format", "json", "--config", CONFIG);
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"schemaVersion\"");
+        assertThat(run.out()).contains("\"schemaVersion\"", "its scheduler's runs cost $0.91, net saving $");
         assertThat(run.err()).isEmpty();
     }
 
@@ -212,7 +213,7 @@ class LauncherIT {
                 + "3.00,Usage,2026-10-01T00:00:00Z,Amazon Elastic Container Service\n");
         String account = "AC00000000000000000000000000000001";
         String records = "/twilio/2010-04-01/Accounts/" + account + "/Usage/Records.json";
-        WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        WireMockServer twilio = new WireMockServer(options().dynamicPort());
         twilio.start();
         try {
             for (String[] c : new String[][] {{"calls-inbound", "2000", "5000", "minutes", "42.50"},
@@ -262,7 +263,7 @@ class LauncherIT {
     @Test
     @Timeout(180)
     void bookingExtractAsksAStandInOpenAiAndRefusesABaseUrlWithoutV1() throws Exception {
-        WireMockServer openai = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        WireMockServer openai = new WireMockServer(options().dynamicPort());
         openai.start();
         try {
             // the chat completion as the API sends it, its content the structured answer
@@ -303,6 +304,34 @@ class LauncherIT {
         assertThat(serve.code()).isEqualTo(2);
     }
 
+    @Test
+    @Timeout(300)
+    void theLightConfigurationShowsTheDevScheduleStatusWithItsSavingNetOfTheScheduler() throws Exception {
+        WireMockServer aws = new WireMockServer(options().dynamicPort());
+        aws.start();
+        try {
+            ScheduleDevCommandTest.resources(aws, "dev", ScheduleDevCommandTest.SERVICE, ScheduleDevCommandTest.DB);
+            ScheduleDevCommandTest.runningService(aws);
+            ScheduleDevCommandTest.db(aws, "stopped");
+            ProcessBuilder pb = launcher(List.of("cost", "schedule-dev", "status", "--config", CONFIG, "--env", "dev",
+                    "--endpoint-url", aws.baseUrl()));
+            pb.environment().put("AWS_ACCESS_KEY_ID", "AKIDTEST");
+            pb.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
+            Run run = run(pb, "schedule-dev status");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("ecs-service/bella-dev/bella", "rds-instance/bella-dev");
+            // the gross saving depends on the twelve months sampled (holidays); the scheduler's cost does not
+            Matcher saving = Pattern.compile("estimated saving of the schedule: \\$(\\d+\\.\\d\\d) a month net: "
+                    + "\\$(\\d+\\.\\d\\d) gross minus \\$0\\.91 for the scheduler's own runs").matcher(run.out());
+            assertThat(saving.find()).as(run.out()).isTrue();
+            assertThat(new BigDecimal(saving.group(2)).subtract(new BigDecimal("0.91")))
+                    .isEqualByComparingTo(new BigDecimal(saving.group(1)));
+        } finally {
+            aws.stop();
+        }
+    }
+
     static Run bella(String... args) throws Exception {
         return bella(Map.of(), args);
     }
@@ -310,11 +339,15 @@ class LauncherIT {
     static Run bella(Map<String, String> env, String... args) throws Exception {
         ProcessBuilder pb = launcher(List.of(args));
         pb.environment().putAll(env);
+        return run(pb, "bella " + String.join(" ", args));
+    }
+
+    private static Run run(ProcessBuilder pb, String what) throws Exception {
         Process p = pb.start();
         p.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("bella " + String.join(" ", args) + " finished").isTrue();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as(what + " finished").isTrue();
         return new Run(p.exitValue(), out.get(), err.get());
     }
 

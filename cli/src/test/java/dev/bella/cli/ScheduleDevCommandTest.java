@@ -40,28 +40,29 @@ class ScheduleDevCommandTest {
         aws.stop();
     }
 
-    private void json(String target, String body) {
+    static void json(WireMockServer aws, String target, String body) {
         aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body)));
     }
 
-    private void resources(String env, String... arns) {
+    /** Stubs shared with LauncherIT: the dev environment's service and database, as AWS answers. */
+    static void resources(WireMockServer aws, String env, String... arns) {
         StringBuilder list = new StringBuilder();
         for (String arn : arns) {
             list.append(list.isEmpty() ? "" : ",").append("{\"ResourceARN\":\"").append(arn).append("\",\"Tags\":[")
                     .append("{\"Key\":\"Environment\",\"Value\":\"").append(env).append("\"},")
                     .append("{\"Key\":\"bella:managed\",\"Value\":\"true\"}]}");
         }
-        json("ResourceGroupsTaggingAPI_20170126.GetResources", "{\"ResourceTagMappingList\":[" + list + "]}");
+        json(aws, "ResourceGroupsTaggingAPI_20170126.GetResources", "{\"ResourceTagMappingList\":[" + list + "]}");
     }
 
-    private void runningService() {
-        json("AmazonEC2ContainerServiceV20141113.DescribeServices", "{\"services\":[{\"serviceName\":\"bella\","
+    static void runningService(WireMockServer aws) {
+        json(aws, "AmazonEC2ContainerServiceV20141113.DescribeServices", "{\"services\":[{\"serviceName\":\"bella\","
                 + "\"desiredCount\":1,\"runningCount\":1,\"status\":\"ACTIVE\"}],\"failures\":[]}");
-        json("AnyScaleFrontendService.DescribeScalableTargets", "{\"ScalableTargets\":[]}");
+        json(aws, "AnyScaleFrontendService.DescribeScalableTargets", "{\"ScalableTargets\":[]}");
     }
 
-    private void db(String status) {
+    static void db(WireMockServer aws, String status) {
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances&")).willReturn(aResponse()
                 .withHeader("Content-Type", "text/xml").withBody("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/"
                         + "doc/2014-10-31/\"><DescribeDBInstancesResult><DBInstances><DBInstance><DBInstanceIdentifier>bella-dev"
@@ -81,8 +82,8 @@ class ScheduleDevCommandTest {
 
     @Test
     void stop_dry_run_plans_and_exits_0() throws IOException {
-        resources("dev", SERVICE);
-        runningService();
+        resources(aws, "dev", SERVICE);
+        runningService(aws);
 
         CliRun run = cli("stop", "--dry-run", "--format", "json");
 
@@ -98,8 +99,8 @@ class ScheduleDevCommandTest {
 
     @Test
     void a_db_still_stopping_exits_75_so_cron_retries_and_tells_it_from_an_aws_error() {
-        resources("dev", DB);
-        db("stopping");
+        resources(aws, "dev", DB);
+        db(aws, "stopping");
 
         CliRun run = cli("stop");
 
@@ -110,7 +111,7 @@ class ScheduleDevCommandTest {
 
     @Test
     void a_named_resource_of_another_environment_exits_1() {
-        resources("prod", SERVICE);
+        resources(aws, "prod", SERVICE);
 
         CliRun run = cli("start", "--resource", SERVICE);
 
@@ -122,9 +123,9 @@ class ScheduleDevCommandTest {
 
     @Test
     void status_shows_desired_actual_and_the_monthly_saving() throws IOException {
-        resources("dev", SERVICE, DB);
-        runningService();
-        db("stopped");
+        resources(aws, "dev", SERVICE, DB);
+        runningService(aws);
+        db(aws, "stopped");
 
         CliRun run = cli("status", "--format", "json");
 
@@ -132,6 +133,11 @@ class ScheduleDevCommandTest {
         assertThat(run.exitCode()).isZero();
         JsonNode r = new ObjectMapper().readTree(run.out());
         assertThat(r.path("monthly-saving-usd").decimalValue()).isPositive();
+        // net of the scheduler's runs: 4,380 a month x 60 s billed at 0.25 vCPU / 0.5 GB arm64 ($0.65 + $0.14) and
+        // 20 s of a public IPv4 each ($0.12), from the bundled spec and ca-central-1 table (docs/schedule-dev.md)
+        assertThat(r.path("scheduler-monthly-cost-usd").decimalValue()).isEqualByComparingTo("0.91");
+        assertThat(r.path("monthly-saving-gross-usd").decimalValue().subtract(r.path("scheduler-monthly-cost-usd")
+                .decimalValue())).isEqualByComparingTo(r.path("monthly-saving-usd").decimalValue());
         assertThat(r.at("/resources/0/actual").asText()).isEqualTo("running (desired 1)");
         assertThat(r.at("/resources/1/actual").asText()).isEqualTo("stopped");
         assertThat(r.at("/resources/1/next-transition").asText()).isNotEmpty();
@@ -166,9 +172,9 @@ class ScheduleDevCommandTest {
 
     @Test
     void plan_at_an_instant_reads_aws_and_writes_nothing() {
-        resources("dev", SERVICE, DB);
-        runningService();
-        db("available");
+        resources(aws, "dev", SERVICE, DB);
+        runningService(aws);
+        db(aws, "available");
 
         CliRun run = cli("plan", "--at", "2026-11-28T15:00Z");
 
@@ -184,7 +190,7 @@ class ScheduleDevCommandTest {
 
     @Test
     void status_exits_1_when_a_resource_cannot_be_read() {
-        resources("dev", DB);
+        resources(aws, "dev", DB);
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances&")).willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse><Error><Type>Sender</Type>"
                         + "<Code>DBInstanceNotFound</Code><Message>DBInstance bella-dev not found.</Message></Error>"

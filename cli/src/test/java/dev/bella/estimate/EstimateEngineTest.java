@@ -139,8 +139,10 @@ class EstimateEngineTest {
         assertThat(dev.category(Category.CACHE)).isEmpty();
         // gp3 20 x 0.08
         assertThat(item(dev, Category.DATABASE, "rds-storage")).isEqualByComparingTo("1.60");
-        // HTTP API, no calls: nothing for requests, VPC link free, Cloud Map 1 task-month x 0.10
-        assertThat(r.categoryTotal(Category.NETWORKING)).isEqualByComparingTo("0.10");
+        // HTTP API, no calls: nothing for requests, VPC link free, Cloud Map 1 task-month x 0.10; and the
+        // scheduler's public IPv4 (default 20 s runs every 10 min: 4,380 x 20 s = 24.33 IP-hours x 0.005 = 0.12)
+        assertThat(r.categoryTotal(Category.NETWORKING)).isEqualByComparingTo("0.22");
+        assertThat(item(dev, Category.NETWORKING, "scheduler-public-ipv4")).isEqualByComparingTo("0.12");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.bella.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bella.report.Category;
 import dev.bella.report.CostReport;
 import dev.bella.report.EnvironmentCost;
@@ -9,7 +12,9 @@ import dev.bella.report.LineItem;
 import dev.bella.spec.Spec;
 import dev.bella.spec.SpecLoader;
 import dev.bella.template.TemplateSource;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +63,36 @@ class TemplateEstimatorTest {
         EnvironmentCost dev = fromTemplate.environments().getFirst();
         assertThat(dev.name()).isEqualTo("dev");
         assertThat(dev.runningHours()).isLessThan(new BigDecimal("730"));
-        assertThat(ids(dev, Category.COMPUTE)).contains("fargate-spot-vcpu", "fargate-vcpu");
+        assertThat(ids(dev, Category.COMPUTE)).contains("fargate-spot-vcpu", "fargate-vcpu", "scheduler-vcpu",
+                "scheduler-memory");
+    }
+
+    @Test
+    void theSchedulerIsPricedFromItsScheduleTaskAndLogGroup() throws IOException {
+        // the schedule every 15 minutes and an x86 task of 0.5 vCPU / 1 GB without a public address
+        Path dir = Files.createTempDirectory("bella-template");
+        String json = Files.readString(TEMPLATES.resolve("assembly/dev/bella-dev.template.json"))
+                .replace("\"rate(10 minutes)\"", "\"rate(15 minutes)\"")
+                .replace("\"Cpu\": \"256\"", "\"Cpu\": \"512\"").replace("\"Memory\": \"512\"", "\"Memory\": \"1024\"");
+        ObjectNode t = (ObjectNode) new ObjectMapper().readTree(json);
+        ObjectNode task = (ObjectNode) t.at("/Resources/SchedulerTaskDefC0FFEE01/Properties");
+        ((ObjectNode) task.get("RuntimePlatform")).put("CpuArchitecture", "X86_64");
+        ((ObjectNode) t.at("/Resources/DevSchedule7E3F1A2B/Properties/Target/EcsParameters/NetworkConfiguration/"
+                + "AwsvpcConfiguration")).put("AssignPublicIp", "DISABLED");
+        Files.writeString(dir.resolve("bella-dev.template.json"), t.toString());
+
+        EnvironmentCost dev = new TemplateEstimator().estimate(TARGET, period(), List.of("dev"),
+                        TemplateSource.at(dir.resolve("bella-dev.template.json")))
+                .environments().getFirst();
+        LineItem vcpu = dev.category(Category.COMPUTE).orElseThrow().items().stream()
+                .filter(i -> i.id().equals("scheduler-vcpu")).findFirst().orElseThrow();
+        // 730 h x 4 = 2,920 runs x 60 s = 48.67 task-hours x 0.5 vCPU = 24.33 vCPU-hours at the x86 price
+        assertThat(vcpu.quantity()).isCloseTo(new BigDecimal("24.3333"), within(new BigDecimal("0.0001")));
+        // x 0.04456 (ca-central-1, x86) = 1.0843
+        assertThat(vcpu.amount()).isEqualByComparingTo("1.08");
+        assertThat(vcpu.priceKey()).contains("fargate.x86.vcpu-hour");
+        assertThat(ids(dev, Category.NETWORKING)).doesNotContain("scheduler-public-ipv4");
+        assertThat(ids(dev, Category.STORAGE_AND_LOGS)).contains("scheduler-logs-ingestion", "scheduler-logs-storage");
     }
 
     @Test
@@ -70,10 +104,10 @@ class TemplateEstimatorTest {
                         + "the estimate model",
                 "unpriced: bella-dev/DatabaseSecret3B817195 (AWS::SecretsManager::Secret): no price for this type in the "
                         + "estimate model",
-                "unpriced: bella-dev/AlarmTopicD01E77F9 (AWS::SNS::Topic): no price for this type in the estimate model",
-                "unpriced: bella-dev/SchedulerTaskDefC0FFEE01 (AWS::ECS::TaskDefinition): no ECS service runs it (a scheduled "
-                        + "task's runs are not in the usage assumptions)",
-                "unpriced: bella-dev/DevSchedule7E3F1A2B (AWS::Scheduler::Schedule): no price for this type in the estimate model");
+                "unpriced: bella-dev/AlarmTopicD01E77F9 (AWS::SNS::Topic): no price for this type in the estimate model");
+        // the scheduler's schedule, task and log group are priced (SchedulerRuns), not listed
+        assertThat(r.notes()).noneMatch(n -> n.contains("DevSchedule7E3F1A2B") || n.contains("SchedulerTaskDefC0FFEE01")
+                || n.contains("SchedulerLogsB0B0CAFE"));
         assertThat(r.notes()).anyMatch(n -> n.startsWith("not billed by AWS: 16 resources (AWS::ApiGatewayV2::Integration"));
     }
 

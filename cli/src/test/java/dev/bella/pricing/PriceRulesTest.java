@@ -21,7 +21,8 @@ class PriceRulesTest {
         assertThat(catalog).containsAll(ruled);
         List<String> unruled = new ArrayList<>(catalog);
         unruled.removeAll(ruled);
-        assertThat(unruled).containsExactlyInAnyOrder("fargate.spot-discount", "apigw.vpc-link.hour",
+        assertThat(unruled).containsExactlyInAnyOrder("fargate.spot-discount", "fargate.billing-increment-seconds",
+                "fargate.billing-minimum-seconds", "apigw.vpc-link.hour",
                 "cloudmap.instance-month", "data-transfer.out.free-gb", "logs.free-gb");
     }
 

@@ -151,7 +151,8 @@ class PriceTableRefresherTest {
         assertThat(r.missingKeys()).isEmpty();
         assertThat(r.warnings()).isEmpty();
         assertThat(r.complete()).isTrue();
-        List<String> carried = new ArrayList<>(List.of("fargate.spot-discount", "apigw.vpc-link.hour",
+        List<String> carried = new ArrayList<>(List.of("fargate.spot-discount", "fargate.billing-increment-seconds",
+                "fargate.billing-minimum-seconds", "apigw.vpc-link.hour",
                 "cloudmap.instance-month", "data-transfer.out.free-gb", "logs.free-gb",
                 "openai.gpt-4o-mini.input.million-tokens", "openai.gpt-4o-mini.output.million-tokens",
                 "twilio.voice.inbound.minute", "twilio.number.month", "twilio.speech-recognition.15s",

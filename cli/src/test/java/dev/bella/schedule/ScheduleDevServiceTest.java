@@ -24,8 +24,10 @@ import static dev.bella.schedule.FakeAws.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bella.estimate.ScheduleSaving;
 import dev.bella.spec.SpecLoader;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -486,8 +488,12 @@ class ScheduleDevServiceTest {
         assertThat(line.since()).contains("2026-11-27T22:00:00Z");
         assertThat(line.nextTransition()).contains(Instant.parse("2026-11-30T12:00:00Z"));
         assertThat(status.lines().get(1).reason()).isEqualTo("refused");
-        assertThat(status.table(Optional.of(new java.math.BigDecimal("12.345"))))
-                .contains("estimated saving of the schedule: $12.35 a month");
+        ScheduleSaving saving = new ScheduleSaving("dev", new BigDecimal("13.285"), new BigDecimal("0.94"),
+                new BigDecimal("12.345"));
+        assertThat(status.table(Optional.of(saving))).contains("estimated saving of the schedule: $12.35 a month net:"
+                + " $13.29 gross minus $0.94 for the scheduler's own runs");
+        assertThat(status.json(Optional.of(saving))).contains("\"monthly-saving-usd\" : 12.35",
+                "\"monthly-saving-gross-usd\" : 13.29", "\"scheduler-monthly-cost-usd\" : 0.94");
         // status never writes
         assertThat(aws.calls()).containsExactly("GetResources", "DescribeServices", "DescribeScalableTargets");
     }

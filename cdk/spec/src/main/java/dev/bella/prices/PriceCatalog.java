@@ -54,6 +54,8 @@ public final class PriceCatalog {
             keys.add(PriceKeys.fargateGbHour(arch));
         }
         keys.add(PriceKeys.FARGATE_SPOT_DISCOUNT);
+        keys.add(PriceKeys.FARGATE_BILLING_INCREMENT);
+        keys.add(PriceKeys.FARGATE_BILLING_MINIMUM);
         for (String cls : RDS_INSTANCE_CLASSES) {
             for (String deployment : RDS_DEPLOYMENTS) {
                 keys.add(PriceKeys.rdsHour(RDS_ENGINE, cls, deployment));

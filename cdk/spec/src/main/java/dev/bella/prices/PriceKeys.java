@@ -31,6 +31,10 @@ public final class PriceKeys {
 
     /** Fraction off the on-demand Fargate price for Fargate Spot, e.g. 0.70. */
     public static final String FARGATE_SPOT_DISCOUNT = "fargate.spot-discount";
+    /** Billing rule: a Fargate task's run is billed in increments of this many seconds, rounded up. */
+    public static final String FARGATE_BILLING_INCREMENT = "fargate.billing-increment-seconds";
+    /** Billing rule: every Fargate task run is billed at least this many seconds. */
+    public static final String FARGATE_BILLING_MINIMUM = "fargate.billing-minimum-seconds";
 
     /** On-demand hourly price of an RDS PostgreSQL instance class, {@code deployment} single-az or multi-az. */
     public static String rdsHour(String engine, String instanceClass, String deployment) {

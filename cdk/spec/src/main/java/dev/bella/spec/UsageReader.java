@@ -38,10 +38,13 @@ final class UsageReader {
         BigDecimal blocks = u.decimal("speech-blocks-per-gather", BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("100"));
         BigDecimal billed = u.decimal("billed-minutes-per-call", minutes.setScale(0, RoundingMode.CEILING),
                 BigDecimal.ZERO, new BigDecimal("240"));
+        // the dev scheduler's own runs (priced only for an environment with a schedule)
+        int runSeconds = u.integer("scheduler-run-seconds", Usage.DEFAULT_SCHEDULER_RUN_SECONDS, 1, 3600);
+        int logBytes = u.integer("scheduler-log-bytes-per-run", Usage.DEFAULT_SCHEDULER_LOG_BYTES_PER_RUN, 0, 10_000_000);
         u.finish();
         VoiceUsage voice = new VoiceUsage(speech, keypad, blocks, billed, BigDecimal.ZERO, "spec usage");
         return new Usage(calls, minutes, llmShare, turns, in, out, model, logs, requests, kb, dataOut, numbers,
-                llmCache, compression, voice);
+                llmCache, compression, voice, runSeconds, logBytes);
     }
 
     private static MapReader emptyMap(String what) {

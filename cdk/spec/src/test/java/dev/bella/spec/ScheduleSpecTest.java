@@ -39,6 +39,17 @@ class ScheduleSpecTest {
         return loader.read(loader.parse(new SpecSource.File(file), yaml));
     }
 
+    @Test
+    void the_scheduler_runs_usage_has_defaults_and_an_environment_may_override_it() throws IOException {
+        Spec spec = loadFile(spec("usage: {scheduler-log-bytes-per-run: 2048}\n", """
+                    usage: {scheduler-run-seconds: 75}
+                """));
+        Usage dev = spec.environment("dev").orElseThrow().usage();
+        assertThat(dev.schedulerRunSeconds()).isEqualTo(75);
+        assertThat(dev.schedulerLogBytesPerRun()).isEqualTo(2048);
+        assertThat(spec.usage().schedulerRunSeconds()).isEqualTo(Usage.DEFAULT_SCHEDULER_RUN_SECONDS);
+    }
+
     private static final String ICS = """
             BEGIN:VCALENDAR\r
             VERSION:2.0\r

@@ -425,6 +425,13 @@ class SpecLoaderBadConfigTest {
                         environments:
                           prod: {}
                         """, 3, 20, "usage.calls-per-month: expected a whole number from 0 to 100000000, found -1"),
+                new Case("scheduler run of zero seconds", """
+                        region: test-region-1
+                        usage:
+                          scheduler-run-seconds: 0
+                        environments:
+                          prod: {}
+                        """, 3, 26, "usage.scheduler-run-seconds: expected a whole number from 1 to 3600, found 0"),
                 new Case("negative monthly limit", """
                         region: test-region-1
                         budget:

@@ -2,6 +2,7 @@ package dev.bella.stacks;
 
 import dev.bella.spec.Environment;
 import dev.bella.spec.Schedule;
+import dev.bella.spec.Scheduler;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -51,7 +52,7 @@ final class SchedulerStack extends Stack {
 
         task = FargateTaskDefinition.Builder.create(this, "Task")
                 .family(project + "-" + env.name() + "-schedule-dev")
-                .cpu(256).memoryLimitMiB(512)
+                .cpu(Scheduler.CPU_UNITS).memoryLimitMiB(Scheduler.MEMORY_MIB)
                 .runtimePlatform(ServiceStack.platform(env.service().architecture()))
                 .taskRole(taskRole)
                 .build();
