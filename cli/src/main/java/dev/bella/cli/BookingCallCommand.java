@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "call",
         description = {"Play a scripted call against a running booking service, signed like Twilio signs it"
@@ -42,8 +44,8 @@ final class BookingCallCommand implements Callable<Integer> {
             + " `bella booking serve` generated in this data dir (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
     Path dataDir;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "extract",
         description = {"Extract appointment fields (name, phone, date, time) from what a caller said, as JSON.",
@@ -60,8 +62,8 @@ final class BookingExtractCommand implements Callable<Integer> {
     @Option(names = "--local-only", description = "Never call OpenAI, even with OPENAI_API_KEY set.")
     boolean localOnly;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     @Override
     public Integer call() throws IOException {

@@ -6,7 +6,9 @@ import dev.bella.booking.config.BookingConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "serve",
         description = {"Run the booking service in the foreground until Ctrl-C.",
@@ -29,8 +31,8 @@ final class BookingServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded database directory (default: BELLA_DATA_DIR or ~/.bella/booking-db).")
     Path dataDir;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     @Override
     public Integer call() {

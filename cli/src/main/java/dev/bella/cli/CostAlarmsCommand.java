@@ -17,7 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -68,7 +70,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
 
         @Mixin CommonOptions common;
         @Mixin OutputOptions output;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec CommandSpec self;
 
         @Override
         public Integer call() {
@@ -93,7 +95,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
     static final class ApplyCommand implements Callable<Integer> {
         @Mixin CommonOptions common;
         @Option(names = "--dry-run", description = "Print the plan and change nothing.") boolean dryRun;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec CommandSpec self;
 
         @Override
         public Integer call() {
@@ -119,7 +121,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
 
         @Mixin CommonOptions common;
         @Mixin OutputOptions output;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec CommandSpec self;
 
         @Override
         public Integer call() {
@@ -139,7 +141,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
     static final class DeleteCommand implements Callable<Integer> {
         @Mixin CommonOptions common;
         @Option(names = "--dry-run", description = "Print what would be deleted and change nothing.") boolean dryRun;
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec CommandSpec self;
 
         @Override
         public Integer call() {

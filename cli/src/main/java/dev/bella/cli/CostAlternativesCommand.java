@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
+import picocli.CommandLine;
 
 @Command(name = "alternatives",
         description = {"The seed's technology alternatives priced for one environment with the same",
@@ -32,8 +34,8 @@ final class CostAlternativesCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
 
-    @picocli.CommandLine.Spec(Target.SELF)
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec(Target.SELF)
+    CommandSpec self;
 
     @Option(names = "--only", paramLabel = "AREA", description = "Only this area: database, compute, ingress, cache, "
             + "region or speech-and-language (the seed's table needs them all).")

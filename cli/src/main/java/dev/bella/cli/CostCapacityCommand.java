@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "capacity",
         description = {"Predicts concurrent calls for each hour of the week from the call history and suggests the",
@@ -77,7 +78,7 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
     @Option(names = "--apply", description = "Write the suggested scheduled minimum into the spec file.")
     boolean apply;
 
-    @picocli.CommandLine.Spec CommandSpec self;
+    @CommandLine.Spec CommandSpec self;
 
     Clock clock = Clock.systemUTC();
     Map<String, String> env = System.getenv();

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 @Command(name = "commitments",
         description = {"Reserved-instance and Savings Plans coverage and utilization over a lookback, what to buy (upfront,",
@@ -43,7 +44,7 @@ final class CostCommitmentsCommand implements Callable<Integer>, OfferedValues {
     @Mixin OutputOptions output;
     @Mixin CommitmentsOptions options;
 
-    @picocli.CommandLine.Spec
+    @CommandLine.Spec
     CommandSpec self;
 
     Clock clock = Clock.systemUTC();

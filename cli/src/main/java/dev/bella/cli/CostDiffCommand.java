@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
+import picocli.CommandLine;
 
 @Command(name = "diff",
         description = {"What a change to the spec costs: the estimate at --base (a git ref or a spec",
@@ -33,8 +35,8 @@ final class CostDiffCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
 
-    @picocli.CommandLine.Spec(Target.SELF)
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec(Target.SELF)
+    CommandSpec self;
 
     @Option(names = "--base", required = true, paramLabel = "GIT_REF|FILE",
             description = "The spec before the change: a spec file, or a git ref at which the --config file is read.")

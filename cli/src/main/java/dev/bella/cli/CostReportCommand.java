@@ -16,8 +16,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
+import picocli.CommandLine;
 
 @Command(name = "report",
         description = {"Monthly and daily spend by environment and category, third-party costs, cost per call, budget",
@@ -42,8 +44,8 @@ final class CostReportCommand implements Callable<Integer> {
     @ArgGroup Priced priced = new Priced();
     @Mixin SpendOptions spend;
 
-    @picocli.CommandLine.Spec(Target.SELF)
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec(Target.SELF)
+    CommandSpec self;
 
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "auto",
             description = "estimate (offline: spec + price table), aws (Cost Explorer), focus:FILE, cur:FILE (a "

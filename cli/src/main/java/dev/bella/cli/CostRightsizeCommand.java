@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "rightsize",
         description = {"Recommends the cheapest size with headroom for the ECS service, the RDS instance and the",
@@ -74,8 +76,8 @@ final class CostRightsizeCommand implements Callable<Integer>, OfferedValues {
     @Option(names = "--apply", description = "Write the recommendations into the spec file, changing only those values.")
     boolean apply;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     Clock clock = Clock.systemUTC();
 

@@ -9,7 +9,9 @@ import dev.bella.report.render.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Where results go: stdout, or a file written whole (never half-written on failure). */
 final class OutputOptions {
@@ -40,13 +42,13 @@ final class OutputOptions {
         }
     }
 
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+    static final class FormatConverter implements ITypeConverter<ReportFormat> {
         @Override
         public ReportFormat convert(String value) {
             try {
                 return ReportFormat.valueOf(value.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
+                throw new TypeConversionException("unknown format '" + value
                         + "'; expected table, json, csv, markdown or html");
             }
         }

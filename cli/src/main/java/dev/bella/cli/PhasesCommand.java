@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "phases",
         description = "The roadmap's phases and their policies (docs/phases.md).",
@@ -108,8 +110,8 @@ final class PhasesCommand {
 
         Duration backoff = Duration.ofSeconds(1);
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec
+        CommandSpec self;
 
         Clock clock = Clock.systemUTC();
 
@@ -149,8 +151,8 @@ final class PhasesCommand {
 
         @Mixin Context ctx;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec
+        CommandSpec self;
 
         Clock clock = Clock.systemUTC();
 

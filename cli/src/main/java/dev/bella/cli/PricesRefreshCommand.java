@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 
@@ -45,8 +47,8 @@ final class PricesRefreshCommand implements Callable<Integer> {
     @Option(names = "--allow-incomplete", description = "Write the table even when some prices are missing.")
     boolean allowIncomplete;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     @Override
     public Integer call() {

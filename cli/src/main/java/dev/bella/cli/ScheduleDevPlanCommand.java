@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "plan",
         description = {"What `run` would do at an instant. With --schedule-only: the schedule's answer from the spec",
@@ -33,8 +35,8 @@ final class ScheduleDevPlanCommand implements Callable<Integer>, OfferedValues {
     @Mixin OutputOptions output;
     @Mixin ScheduleDevOptions schedule;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     @Option(names = "--at", paramLabel = "ISO_TIME", description = "The instant, e.g. 2026-11-28T22:00Z (default: now).")
     String at;

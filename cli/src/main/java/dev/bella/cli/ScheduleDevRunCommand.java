@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "run",
         description = {"Reconcile every resource of the scheduled environment to what the schedule says now.",
@@ -33,8 +35,8 @@ class ScheduleDevRunCommand implements Callable<Integer>, OfferedValues {
     @Option(names = "--dry-run", description = "Report what would change; change nothing.")
     boolean dryRun;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     Clock clock = Clock.systemUTC();
 

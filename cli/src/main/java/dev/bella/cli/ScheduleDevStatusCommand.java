@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 @Command(name = "status",
         description = {"Each resource of the scheduled environment: desired and actual state, since when, the next",
@@ -33,8 +35,8 @@ final class ScheduleDevStatusCommand implements Callable<Integer>, OfferedValues
     @Mixin OutputOptions output;
     @Mixin ScheduleDevOptions schedule;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     Clock clock = Clock.systemUTC();
 

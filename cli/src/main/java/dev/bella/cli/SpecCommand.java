@@ -4,6 +4,8 @@ import dev.bella.spec.Spec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 @Command(name = "spec",
         description = "The declarative spec (configs/bella.yaml).",
@@ -19,8 +21,8 @@ final class SpecCommand {
 
         @Mixin CommonOptions common;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec self;
+        @CommandLine.Spec
+        CommandSpec self;
 
         @Override
         public Integer call() {

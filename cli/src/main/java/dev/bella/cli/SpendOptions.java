@@ -25,7 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 
@@ -79,7 +81,7 @@ final class SpendOptions {
             description = "unblended, amortized or net-amortized (default: ${DEFAULT-VALUE}).")
     Metric metric;
 
-    static final class MetricConverter implements picocli.CommandLine.ITypeConverter<Metric> {
+    static final class MetricConverter implements ITypeConverter<Metric> {
         @Override
         public Metric convert(String value) {
             for (Metric m : Metric.values()) {
@@ -87,7 +89,7 @@ final class SpendOptions {
                     return m;
                 }
             }
-            throw new picocli.CommandLine.TypeConversionException("expected unblended, amortized or net-amortized, found '"
+            throw new TypeConversionException("expected unblended, amortized or net-amortized, found '"
                     + value + "'");
         }
     }

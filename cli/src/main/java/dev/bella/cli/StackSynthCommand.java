@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(name = "synth",
         description = {"Write the environment's CloudFormation templates to a directory.",
@@ -24,8 +26,8 @@ final class StackSynthCommand implements Callable<Integer> {
     @ParentCommand
     StackCommand parent;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec self;
+    @CommandLine.Spec
+    CommandSpec self;
 
     @Override
     public Integer call() {
