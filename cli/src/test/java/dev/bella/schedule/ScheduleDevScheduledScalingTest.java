@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.bella.schedule.FakeAws.AAS;
 import static dev.bella.schedule.FakeAws.DB_ARN;
 import static dev.bella.schedule.FakeAws.ECS;
@@ -17,9 +16,6 @@ import static dev.bella.schedule.FakeAws.target;
 import static dev.bella.schedule.FakeAws.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.bella.spec.SpecLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,31 +31,7 @@ import org.junit.jupiter.api.Test;
  * otherwise raise a stopped service), a start restores exactly what was suspended before; and what a line says
  * about a DB found running again, and about a step that failed half-way.
  */
-class ScheduleDevScheduledScalingTest {
-
-    static final Instant SATURDAY = ScheduleDevServiceTest.SATURDAY;
-    static final Instant MONDAY = ScheduleDevServiceTest.MONDAY;
-    static final Map<String, String> DEV = ScheduleDevServiceTest.DEV;
-
-    private WireMockServer server;
-    private FakeAws aws;
-    private AwsPorts ports;
-    private ScheduledEnvironment env;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        aws = new FakeAws(server);
-        ports = aws.ports();
-        env = ScheduledEnvironment.resolve(new SpecLoader().load(Path.of("../configs/bella.yaml")), Optional.of("dev"));
-    }
-
-    @AfterEach
-    void stop() {
-        ports.close();
-        server.stop();
-    }
+class ScheduleDevScheduledScalingTest extends DevEnvironmentOnWireMock {
 
     private ResourceResult run(Instant now) {
         return new ScheduleDevService(ports, env, Clock.fixed(now, ZoneOffset.UTC), 4)

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.bella.schedule.FakeAws.AAS;
 import static dev.bella.schedule.FakeAws.CACHE_ARN;
@@ -23,10 +22,7 @@ import static dev.bella.schedule.FakeAws.target;
 import static dev.bella.schedule.FakeAws.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.estimate.ScheduleSaving;
-import dev.bella.spec.SpecLoader;
-import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,39 +30,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler against WireMock speaking the SDK's real protocols, with a fixed clock. */
-class ScheduleDevServiceTest {
-
-    /** Saturday 2026-11-28 10:00 in Toronto: the Friday 19:00 stop was missed, the dev environment is still up. */
-    static final Instant SATURDAY = Instant.parse("2026-11-28T15:00:00Z");
-    /** Monday 2026-11-30 08:00 in Toronto: inside the window. */
-    static final Instant MONDAY = Instant.parse("2026-11-30T13:00:00Z");
-
-    static final Map<String, String> DEV = Map.of("Environment", "dev", "bella:managed", "true");
-
-    private WireMockServer server;
-    private FakeAws aws;
-    private AwsPorts ports;
-    private ScheduledEnvironment env;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        aws = new FakeAws(server);
-        ports = aws.ports();
-        env = ScheduledEnvironment.resolve(new SpecLoader().load(Path.of("../configs/bella.yaml")), Optional.of("dev"));
-    }
-
-    @AfterEach
-    void stop() {
-        ports.close();
-        server.stop();
-    }
+class ScheduleDevServiceTest extends DevEnvironmentOnWireMock {
 
     private RunReport run(Instant now, boolean dryRun) {
         return new ScheduleDevService(ports, env, Clock.fixed(now, ZoneOffset.UTC), 4)
