@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "call",
-        description = {"Play a scripted call against a running booking service, signed like Twilio signs it"
-                + " (TWILIO_AUTH_TOKEN, or the token `bella booking serve` generated in --data-dir), and print each TwiML answer.",
+        description = {"Play a scripted call against a running booking service and print each TwiML answer.",
+                "Signed like Twilio signs it (TWILIO_AUTH_TOKEN, or the token `bella booking serve` generated in",
+                "--data-dir).",
                 "Each --say is one caller turn; 'dtmf:1' presses a key and an empty --say \"\" is silence.",
                 "Exits 3 when the service refuses the signature, 1 when it answers an error."},
         footerHeading = "%nExamples:%n",

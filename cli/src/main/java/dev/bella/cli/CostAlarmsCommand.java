@@ -27,11 +27,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 @Command(name = "alarms",
-        description = {"Billing alarms and an AWS Budgets budget from the spec's budget: a CloudWatch alarm on",
-                "AWS/Billing EstimatedCharges at each budget.alarm-at fraction of the monthly limit, an SNS topic",
-                "with the budget.notify e-mails, and a budget with actual and forecast notifications. Always in",
-                "us-east-1 (where billing metrics live), whatever --region says. Bella's resources are named",
-                "bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
+        description = {"Billing alarms and an AWS Budgets budget from the spec's budget.",
+                "A CloudWatch alarm on AWS/Billing EstimatedCharges at each budget.alarm-at fraction of the monthly",
+                "limit, an SNS topic with the budget.notify e-mails, and a budget with actual and forecast",
+                "notifications. Always in us-east-1 (where billing metrics live), whatever --region says. Bella's",
+                "resources are named bella-<project>-... and tagged bella:managed=true; nothing else is ever changed."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost alarms plan --profile billing",
                 "  bella cost alarms apply --dry-run"})
@@ -135,8 +135,8 @@ final class CostAlarmsCommand implements Callable<Integer> {
     }
 
     @Command(name = "delete",
-            description = {"Delete the alarms, budget and topic Bella manages for the project (tagged",
-                    "bella:managed=true); other resources, even with a Bella-like name, are left alone."},
+            description = {"Delete the alarms, budget and topic Bella manages for the project.",
+                    "Those tagged bella:managed=true; other resources, even with a Bella-like name, are left alone."},
             footerHeading = "%nExamples:%n", footer = {"  bella cost alarms delete --dry-run", "  bella cost alarms delete"})
     static final class DeleteCommand implements Callable<Integer> {
         @Mixin CommonOptions common;

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec.Target;
 import picocli.CommandLine;
 
 @Command(name = "alternatives",
-        description = {"The seed's technology alternatives priced for one environment with the same",
-                "usage, schedule and price tables: database, compute, ingress, cache, region",
-                "(and a DR region), speech and language; ranked by saving, with the risks",
-                "against 3 s responses, 99.9%% availability and call quality."},
+        description = {"The seed's technology alternatives, priced and ranked by saving.",
+                "For one environment, with the same usage, schedule and price tables: database, compute, ingress,",
+                "cache, region (and a DR region), speech and language; each with its risks against 3 s responses,",
+                "99.9%% availability and call quality."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost alternatives",
                 "  bella cost alternatives --only database --format json",

@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "capacity",
-        description = {"Predicts concurrent calls for each hour of the week from the call history and suggests the",
-                "scheduled minimum task count (service.autoscaling.scheduled); --apply writes it into the spec."},
+        description = {"Predicts concurrent calls for each hour of the week from the call history.",
+                "Suggests the scheduled minimum task count (service.autoscaling.scheduled); --apply writes it into",
+                "the spec."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost capacity --calls calls.csv --calls-per-task 4 --tz America/Toronto",
                 "  bella cost capacity --ledger-url jdbc:postgresql://db:5432/bella \\",

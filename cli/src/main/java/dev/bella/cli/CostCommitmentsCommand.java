@@ -22,9 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
 @Command(name = "commitments",
-        description = {"Reserved-instance and Savings Plans coverage and utilization over a lookback, what to buy (upfront,",
-                "monthly cost, saving, break-even month, risks), commitments expiring in the next 60 days, and the spec's",
-                "commitments matched to what is held. Changes nothing in AWS."},
+        description = {"Reserved-instance and Savings Plans coverage, utilization and what to buy.",
+                "Coverage and utilization over a lookback, what to buy (upfront, monthly cost, saving, break-even month,",
+                "risks), commitments expiring in the next 60 days, and the spec's commitments matched to what is held.",
+                "Changes nothing in AWS."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost commitments",
                 "  bella cost commitments --lookback 60d --term 3y --payment partial-upfront \\",

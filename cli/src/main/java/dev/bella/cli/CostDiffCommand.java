@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec.Target;
 import picocli.CommandLine;
 
 @Command(name = "diff",
-        description = {"What a change to the spec costs: the estimate at --base (a git ref or a spec",
-                "file) and now, the difference per environment, category and line item.",
+        description = {"What a change to the spec costs.",
+                "The estimate at --base (a git ref or a spec file) and now, the difference per environment, category",
+                "and line item.",
                 "Offline; --format markdown for a pull-request comment. Exit 1: the increase is over",
                 "--fail-over-increase; 2: a bad base, option or spec."},
         footerHeading = "%nExamples:%n",

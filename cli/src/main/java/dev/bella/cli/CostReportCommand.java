@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec.Target;
 import picocli.CommandLine;
 
 @Command(name = "report",
-        description = {"Monthly and daily spend by environment and category, third-party costs, cost per call, budget",
-                "status and forecast: estimated from the spec, or actual from Cost Explorer or a FOCUS/CUR export."},
+        description = {"Monthly and daily spend by environment and category, cost per call and budget status.",
+                "Third-party costs and the forecast too: estimated from the spec, or actual from Cost Explorer or a",
+                "FOCUS/CUR export."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost report",
                 "  bella cost report --config configs/examples/baseline.yaml --format json",

@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "rightsize",
-        description = {"Recommends the cheapest size with headroom for the ECS service, the RDS instance and the",
-                "ElastiCache node from their utilization over a lookback; savings per month from the price table.",
+        description = {"Recommends the cheapest size with headroom for the service, database and cache.",
+                "The ECS service, the RDS instance and the ElastiCache node, from their utilization over a lookback;",
+                "savings per month from the price table.",
                 "Nothing is changed in AWS: --apply edits the spec, `bella stack deploy` rolls it out."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost rightsize --metrics configs/examples/metrics-seed-case.csv \\",

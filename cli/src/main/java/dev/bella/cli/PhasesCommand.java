@@ -89,8 +89,9 @@ final class PhasesCommand {
     }
 
     @Command(name = "check",
-            description = {"Evaluate every policy of every phase (up to --through) against the templates, or the spec;",
-                    "exit 1 on any violation, naming the policy, the resource, the expected and the actual value."},
+            description = {"Evaluate every policy of every phase (up to --through).",
+                    "Against the synthesized templates, or the spec; exit 1 on any violation, naming the policy, the",
+                    "resource, the expected and the actual value."},
             footerHeading = "%nExamples:%n",
             footer = {"  bella phases check",
                     "  bella phases check --through phase-2 --env prod --template cdk.out/prod",
@@ -137,8 +138,8 @@ final class PhasesCommand {
     }
 
     @Command(name = "status",
-            description = {"The roadmap: each phase, each item done, pending, violated or skipped, and the estimated",
-                    "monthly cost after each phase."},
+            description = {"The roadmap: each phase and item's state, and the estimated cost after each phase.",
+                    "Each item done, pending, violated or skipped; the estimated monthly cost after each phase."},
             footerHeading = "%nExamples:%n",
             footer = {"  bella phases status", "  bella phases status --env prod --format json"})
     static final class Status implements Callable<Integer>, OfferedValues {

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 
 @Command(name = "refresh",
-        description = {"Rebuild a region's price table from the AWS Price List API (pricing:GetProducts) and Fargate's",
-                "Compute Savings Plans rates from the Savings Plans API (savingsplans:DescribeSavingsPlansOfferingRates).",
+        description = {"Rebuild a region's price table from AWS's price APIs.",
+                "The AWS Price List API (pricing:GetProducts), and Fargate's Compute Savings Plans rates from the",
+                "Savings Plans API (savingsplans:DescribeSavingsPlansOfferingRates).",
                 "OpenAI, Twilio and allowances the API does not publish are carried over from the current table.",
                 "Exits 1 without writing when a price is missing, unless --allow-incomplete."},
         footerHeading = "%nExamples:%n",

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "plan",
-        description = {"What `run` would do at an instant. With --schedule-only: the schedule's answer from the spec",
-                "alone (desired state, reason, next transition), with no AWS calls."},
+        description = {"What `run` would do at an instant.",
+                "With --schedule-only: the schedule's answer from the spec alone (desired state, reason, next",
+                "transition), with no AWS calls."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost schedule-dev plan --at 2026-12-25T15:00Z --schedule-only \\",
                 "      --format json",

@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
 @Command(name = "status",
-        description = {"Each resource of the scheduled environment: desired and actual state, since when, the next",
-                "transition, and the schedule's estimated monthly saving (from the estimate engine), net of what the",
-                "scheduler's own runs cost (gross and scheduler cost shown beside it)."},
+        description = {"Each resource of the scheduled environment, and what the schedule saves.",
+                "Desired and actual state, since when, the next transition, and the schedule's estimated monthly saving",
+                "(from the estimate engine), net of what the scheduler's own runs cost (gross and scheduler cost",
+                "beside it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella cost schedule-dev status --env dev --format json"})
 final class ScheduleDevStatusCommand implements Callable<Integer>, OfferedValues {

@@ -46,6 +46,20 @@ class UsageHelpTest {
     }
 
     @Test
+    void a_groups_command_list_shows_each_subcommand_as_one_whole_sentence() {
+        // the list under "Commands:" shows the first line of each subcommand's description: a line that goes on in
+        // the next one read there as a sentence cut off ("the estimate at --base (a git ref or a spec")
+        for (CommandSpec c : commands().subList(1, commands().size())) {
+            String[] description = c.usageMessage().description();
+            assertThat(description).as(c.qualifiedName() + " has a description").isNotEmpty();
+            String first = description[0].replace("%%", "%");
+            assertThat(first).as(c.qualifiedName() + ": its first description line is what its group lists")
+                    .matches("[A-Z`].*[.)]");
+            assertThat(first.length()).as(c.qualifiedName() + ": " + first).isLessThanOrEqualTo(100);
+        }
+    }
+
+    @Test
     void version_works_on_a_subcommand_as_on_the_root() {
         CliRun root = CliRun.of("--version");
         CliRun sub = CliRun.of("cost", "report", "--version");
