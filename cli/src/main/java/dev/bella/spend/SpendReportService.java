@@ -54,6 +54,7 @@ public final class SpendReportService {
                 notes.add(t.measured().averages());
                 notes.add(t.measured().costPerCall());
             }
+            twilio.ifPresent(tw -> notes.add(TwilioReconciliation.note(tw, t)));
         } else if (twilio.isPresent()) {
             calls = OptionalLong.of(twilio.get().calls());
             notes.add("calls: Twilio's inbound call count (no ledger given)");

@@ -199,5 +199,26 @@ class ThirdPartyTest {
         assertThat(report.costPerCall().orElseThrow().value()).isEqualByComparingTo(expected);
         assertThat(report.costPerCall().orElseThrow().target()).contains(new BigDecimal("0.05"));
         assertThat(report.thirdPartyTotal()).isEqualByComparingTo(thirdParty);
+        assertThat(costs.notes()).anySatisfy(n -> assertThat(n).startsWith("Twilio's usage records against the ledger: "
+                + "calls 3 (ledger 3); inbound minutes 7.34 (ledger 7.34, 0.0%)"));
+    }
+
+    @Test
+    void twilios_usage_records_are_set_against_the_ledger_category_by_category() {
+        // Twilio billed 8.00 minutes over 4 calls where the ledger recorded 7.34 over 3: (8.00 - 7.34) / 7.34 = +9.0%
+        twilio.stubFor(get(urlPathEqualTo(RECORDS)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(page(0, null))));
+        twilio.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("Category", equalTo("calls-inbound"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(page(0, null, record("4", "8.00", "0.07")))));
+        var spec = new dev.bella.spec.SpecLoader().load(Path.of("..", "configs", "bella.yaml"));
+        ThirdPartyCosts costs = SpendReportService.thirdParty(new SpendReportService.ThirdParty(
+                Optional.of(usage(SID, "t")), Optional.of(ledger())), OCTOBER, spec, Optional.empty());
+        assertThat(costs.notes()).anySatisfy(n -> assertThat(n).startsWith("Twilio's usage records against the ledger: "
+                + "calls 4 (ledger 3); inbound minutes 8.00 (ledger 7.34, +9.0%)"));
+        // without the ledger there is nothing to set Twilio against
+        ThirdPartyCosts alone = SpendReportService.thirdParty(new SpendReportService.ThirdParty(
+                Optional.of(usage(SID, "t")), Optional.empty()), OCTOBER, spec, Optional.empty());
+        assertThat(alone.notes()).noneMatch(n -> n.startsWith("Twilio's usage records against the ledger"));
     }
 }
