@@ -12,6 +12,7 @@ import dev.bella.commitments.CommitmentsReport.Coverage;
 import dev.bella.commitments.CommitmentsReport.Group;
 import dev.bella.commitments.CommitmentsReport.Held;
 import dev.bella.commitments.CommitmentsReport.Utilization;
+import dev.bella.report.render.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class CommitmentsRenderer {
         out.append("\nUtilization (used of purchased; net savings over the lookback)\n");
         for (Utilization u : r.utilization()) {
             out.append(String.format("  %-62s %12s of %12s %-5s %7s  saved $%s%n", u.kind() + ": " + u.service(),
-                    num(u.used()), num(u.purchased()), u.unit(), pct(u.percent()), money(u.netSavings())));
+                    num(u.used()), num(u.purchased()), u.unit(), pct(u.percent()), Numbers.money(u.netSavings())));
         }
         out.append("\nRecommendations (").append(q.term().id()).append(' ').append(q.payment().id()).append(")\n");
         if (r.advice().isEmpty()) {
@@ -65,8 +66,8 @@ public final class CommitmentsRenderer {
         }
         for (Advice a : r.advice()) {
             out.append("  ").append(a.kind().equals("reservation") ? num(a.quantity()) + " x " : "").append(a.what())
-                    .append(": upfront $").append(money(a.upfront())).append(", $").append(money(a.monthlyRecurring()))
-                    .append("/month, saves $").append(money(a.monthlySaving())).append("/month, break-even ")
+                    .append(": upfront $").append(Numbers.money(a.upfront())).append(", $").append(Numbers.money(a.monthlyRecurring()))
+                    .append("/month, saves $").append(Numbers.money(a.monthlySaving())).append("/month, break-even ")
                     .append(a.breakEvenMonth().map(m -> "month " + m).orElse("never")).append('\n');
             a.risks().forEach(risk -> out.append("    risk: ").append(risk).append('\n'));
         }
@@ -78,7 +79,7 @@ public final class CommitmentsRenderer {
             out.append("  ").append(h.kind()).append(' ').append(h.id()).append(": ").append(h.count()).append(" x ")
                     .append(h.what()).append(h.expired() ? ", ended " : ", ends ").append(h.end())
                     .append(h.expired() ? "" : " (in " + h.daysLeft() + " days)")
-                    .append(h.lapseMonthlyCost().map(c -> ", lapse costs $" + money(c) + "/month").orElse(""))
+                    .append(h.lapseMonthlyCost().map(c -> ", lapse costs $" + Numbers.money(c) + "/month").orElse(""))
                     .append("; ").append(h.note()).append('\n');
         }
         out.append('\n');
@@ -106,13 +107,13 @@ public final class CommitmentsRenderer {
         for (Utilization u : r.utilization()) {
             out.append("| ").append(u.kind()).append(": ").append(esc(u.service())).append(" | ").append(num(u.used()))
                     .append(" | ").append(num(u.purchased())).append(" | ").append(u.unit()).append(" | ")
-                    .append(pct(u.percent())).append(" | ").append(money(u.netSavings())).append(" |\n");
+                    .append(pct(u.percent())).append(" | ").append(Numbers.money(u.netSavings())).append(" |\n");
         }
         out.append("\n## Recommendations (").append(q.term().id()).append(' ').append(q.payment().id()).append(")\n\n");
         out.append("| what | quantity | upfront | monthly | saves/month | break-even | risks |\n|---|---:|---:|---:|---:|---|---|\n");
         for (Advice a : r.advice()) {
-            out.append("| ").append(esc(a.what())).append(" | ").append(num(a.quantity())).append(" | ").append(money(a.upfront()))
-                    .append(" | ").append(money(a.monthlyRecurring())).append(" | ").append(money(a.monthlySaving()))
+            out.append("| ").append(esc(a.what())).append(" | ").append(num(a.quantity())).append(" | ").append(Numbers.money(a.upfront()))
+                    .append(" | ").append(Numbers.money(a.monthlyRecurring())).append(" | ").append(Numbers.money(a.monthlySaving()))
                     .append(" | ").append(a.breakEvenMonth().map(m -> "month " + m).orElse("never")).append(" | ")
                     .append(esc(String.join("; ", a.risks()))).append(" |\n");
         }
@@ -121,7 +122,7 @@ public final class CommitmentsRenderer {
         for (Held h : r.expiring()) {
             out.append("| ").append(h.kind()).append(' ').append(esc(h.id())).append(" | ").append(h.count()).append(" x ")
                     .append(esc(h.what())).append(" | ").append(h.end()).append(" | ")
-                    .append(h.lapseMonthlyCost().map(CommitmentsRenderer::money).orElse("unknown")).append(" | ")
+                    .append(h.lapseMonthlyCost().map(Numbers::money).orElse("unknown")).append(" | ")
                     .append(esc(h.note())).append(" |\n");
         }
         out.append('\n');
@@ -143,7 +144,7 @@ public final class CommitmentsRenderer {
         root.put("payment", q.payment().id());
         root.put("environment", q.environment());
         root.put("target", q.target());
-        optional(root, "reservedCoverage", r.reservedCoverage());
+        Numbers.putOptional(root, "reservedCoverage", r.reservedCoverage());
         root.put("status", status(r));
         ArrayNode coverage = root.putArray("coverage");
         for (Coverage c : r.coverage()) {
@@ -153,14 +154,14 @@ public final class CommitmentsRenderer {
             n.put("unit", c.unit());
             n.put("covered", c.covered());
             n.put("total", c.total());
-            optional(n, "percent", c.percent());
+            Numbers.putOptional(n, "percent", c.percent());
             ArrayNode groups = n.putArray("groups");
             for (Group g : c.groups()) {
                 ObjectNode gn = groups.addObject();
                 gn.put("name", g.name());
                 gn.put("covered", g.covered());
                 gn.put("total", g.total());
-                optional(gn, "percent", g.percent());
+                Numbers.putOptional(gn, "percent", g.percent());
             }
         }
         ArrayNode utilization = root.putArray("utilization");
@@ -171,7 +172,7 @@ public final class CommitmentsRenderer {
             n.put("unit", u.unit());
             n.put("used", u.used());
             n.put("purchased", u.purchased());
-            optional(n, "percent", u.percent());
+            Numbers.putOptional(n, "percent", u.percent());
             n.put("netSavings", u.netSavings());
         }
         ArrayNode advice = root.putArray("recommendations");
@@ -199,7 +200,7 @@ public final class CommitmentsRenderer {
             n.put("end", h.end().toString());
             n.put("daysLeft", h.daysLeft());
             n.put("expired", h.expired());
-            optional(n, "lapseMonthlyCost", h.lapseMonthlyCost());
+            Numbers.putOptional(n, "lapseMonthlyCost", h.lapseMonthlyCost());
             n.put("note", h.note());
         }
         ArrayNode notes = root.putArray("notes");
@@ -213,18 +214,12 @@ public final class CommitmentsRenderer {
         }
     }
 
-    private static void optional(ObjectNode n, String key, Optional<BigDecimal> v) {
-        v.ifPresentOrElse(x -> n.put(key, x), () -> n.putNull(key));
-    }
 
     private static String num(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return (s.scale() > 2 ? v.setScale(2, RoundingMode.HALF_UP) : s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    private static String money(BigDecimal v) {
-        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
 
     private static String pct(Optional<BigDecimal> p) {
         return p.map(v -> v.toPlainString() + "%").orElse("n/a");

@@ -90,19 +90,19 @@ final class JsonRenderer {
             ObjectNode n = root.putObject("costPerCall");
             n.put("value", c.value());
             n.put("calls", c.calls());
-            putOptional(n, "target", c.target());
+            Numbers.putOptional(n, "target", c.target());
             c.withinTarget().ifPresentOrElse(w -> n.put("withinTarget", w), () -> n.putNull("withinTarget"));
         }, () -> root.putNull("costPerCall"));
         r.budget().ifPresentOrElse(b -> {
             ObjectNode n = root.putObject("budget");
             n.put("basis", "aws");
             n.put("monthlySpend", b.monthlySpend());
-            putOptional(n, "monthlyLimit", b.monthlyLimit());
-            putOptional(n, "monthlyPercent", b.monthlyPercent());
+            Numbers.putOptional(n, "monthlyLimit", b.monthlyLimit());
+            Numbers.putOptional(n, "monthlyPercent", b.monthlyPercent());
             n.put("monthlyStatus", b.monthlyLimit().isEmpty() ? "no-limit" : b.overMonthly() ? "over" : "under");
             n.put("dailySpend", b.dailySpend());
-            putOptional(n, "dailyLimit", b.dailyLimit());
-            putOptional(n, "dailyPercent", b.dailyPercent());
+            Numbers.putOptional(n, "dailyLimit", b.dailyLimit());
+            Numbers.putOptional(n, "dailyPercent", b.dailyPercent());
             n.put("dailyStatus", b.dailyLimit().isEmpty() ? "no-limit" : b.overDaily() ? "over" : "under");
             b.highestDay().ifPresentOrElse(d -> day(n.putObject("highestDay"), d), () -> n.putNull("highestDay"));
             b.lastCompleteDay().ifPresentOrElse(d -> day(n.putObject("lastCompleteDay"), d),
@@ -127,8 +127,8 @@ final class JsonRenderer {
             n.put("total", p.total());
             n.put("savings", p.savings());
             n.put("cumulativeSavings", p.cumulativeSavings());
-            putOptional(n, "targetSavingsMin", p.targetSavingsMin());
-            putOptional(n, "targetSavingsMax", p.targetSavingsMax());
+            Numbers.putOptional(n, "targetSavingsMin", p.targetSavingsMin());
+            Numbers.putOptional(n, "targetSavingsMax", p.targetSavingsMax());
         }
         r.comparison().ifPresentOrElse(c -> {
             ObjectNode n = root.putObject("comparison");
@@ -164,8 +164,8 @@ final class JsonRenderer {
             n.put("end", f.endExclusive().toString());
             n.put("amount", f.amount());
             n.put("monthTotal", f.monthTotal());
-            putOptional(n, "low", f.low());
-            putOptional(n, "high", f.high());
+            Numbers.putOptional(n, "low", f.low());
+            Numbers.putOptional(n, "high", f.high());
         }, () -> root.putNull("forecast"));
         root.put("estimated", r.estimated());
         ArrayNode unavailable = root.putArray("unavailable");
@@ -187,9 +187,5 @@ final class JsonRenderer {
     private static BigDecimal exact(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 2 ? v.setScale(2, RoundingMode.UNNECESSARY) : s;
-    }
-
-    private static void putOptional(ObjectNode n, String key, Optional<BigDecimal> v) {
-        v.ifPresentOrElse(x -> n.put(key, x), () -> n.putNull(key));
     }
 }
