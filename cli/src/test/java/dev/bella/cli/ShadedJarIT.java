@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.alarms.StatefulBillingAccount;
+import dev.bella.cli.BellaJar.Run;
 import dev.bella.commitments.FakeCommitmentsAccount;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,17 +23,13 @@ import org.junit.jupiter.api.Timeout;
  */
 class ShadedJarIT {
 
-    private static final Path JAR = Path.of("target", "bella.jar");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @Test
     void theCostReportRunsFromTheJar() throws Exception {
-        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "cost", "report", "--source", "estimate",
-                "--format", "json").redirectErrorStream(false).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(read(p.getErrorStream())).isZero();
-        assertThat(out.get()).contains("\"schemaVersion\"");
+        Run run = BellaJar.run(Files.createTempDirectory("bella-no-aws-config"),
+                List.of("cost", "report", "--source", "estimate", "--format", "json"));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"schemaVersion\"");
     }
 
     @Test
@@ -47,21 +39,14 @@ class ShadedJarIT {
         aws.start();
         try {
             new FakeCommitmentsAccount(aws).stubHandCheckedAccount();
-            ProcessBuilder pb = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "cost", "commitments", "--config",
-                    "../configs/bella.yaml", "--fail-under", "--format", "json");
-            pb.environment().put("AWS_ENDPOINT_URL", aws.baseUrl());
-            pb.environment().put("AWS_ACCESS_KEY_ID", "AKIDTEST");
-            pb.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
-            pb.environment().remove("AWS_PROFILE");
-            Process p = pb.start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            Run run = BellaJar.run(Files.createTempDirectory("bella-no-aws-config"), List.of("cost", "commitments",
+                    "--config", "../configs/bella.yaml", "--fail-under", "--format", "json"),
+                    Map.of("AWS_ENDPOINT_URL", aws.baseUrl()));
             // the account's coverage (60.3%) is under the seed's 80%: --fail-under exits 1 and says why
-            assertThat(p.exitValue()).as(err.get()).isEqualTo(1);
-            assertThat(err.get()).isEqualTo("bella: reserved coverage 60.3% is under the target 80% "
+            assertThat(run.code()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("bella: reserved coverage 60.3% is under the target 80% "
                     + "(budget.targets.commitment-coverage)\n");
-            assertThat(out.get()).contains("\"reservedCoverage\" : 60.3").contains("\"status\" : \"under\"");
+            assertThat(run.out()).contains("\"reservedCoverage\" : 60.3").contains("\"status\" : \"under\"");
         } finally {
             aws.stop();
         }
@@ -116,42 +101,18 @@ class ShadedJarIT {
         }
     }
 
-    record Run(String out, String err) {
-    }
 
     /**
      * {@code java -jar bella.jar ARGS COMMON} as a user runs it, with dummy credentials in the environment and no
      * AWS configuration of this machine's; asserts exit 0 and stderr empty, and returns both streams.
      */
     private static Run bella(List<String> common, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        command.addAll(common);
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Path none = Files.createTempDirectory("bella-no-aws-config");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BELLA_CONFIG"));
-        env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");
-        env.put("AWS_SECRET_ACCESS_KEY", "secret");
-        env.put("AWS_CONFIG_FILE", none.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", none.resolve("credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        Process p = pb.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
-        Run run = new Run(out.get(), err.get());
-        assertThat(p.exitValue()).as(String.join(" ", args) + ": " + run.err()).isZero();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(common);
+        Run run = BellaJar.run(Files.createTempDirectory("bella-no-aws-config"), all);
+        assertThat(run.code()).as(String.join(" ", args) + ": " + run.err()).isZero();
         assertThat(run.err()).as(String.join(" ", args)).isEmpty();
         return run;
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
 }

@@ -10,17 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.bella.cli.BellaJar;
+import dev.bella.cli.BellaJar.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PricesRefreshJarIT {
 
-    private static final Path JAR = Path.of("target", "bella.jar");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
 
-    record Run(int code, String out, String err) {
-    }
 
     @TempDir
     Path dir;
@@ -86,21 +76,7 @@ class PricesRefreshJarIT {
     }
 
     private Run bella(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BELLA_CONFIG"));
-        env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");
-        env.put("AWS_SECRET_ACCESS_KEY", "secret");
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        Process p = pb.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
-        return new Run(p.exitValue(), out.get(), err.get());
+        return BellaJar.run(dir, List.of(args));
     }
 
     @Test
@@ -149,13 +125,5 @@ class PricesRefreshJarIT {
                 .contains("needs IAM permission savingsplans:DescribeSavingsPlansOfferingRates");
         assertThat(refresh.err().lines()).hasSize(1);
         assertThat(table).doesNotExist();
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
