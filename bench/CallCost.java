@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * The caller is reactive: each corpus row is a caller's intent and habits (says everything at once or not,
  * keypad or voice for yes/no, silent once, corrects once, wants a taken slot), and the caller answers what the
  * service's TwiML asks. Time is modelled, not measured: a prompt lasts its characters at SPEAKING_RATE; an
- * answer lasts its words at CALLER_WORDS_PER_SECOND plus the end-of-speech pause; a keypad answer KEYPAD_SECONDS;
+ * answer lasts its words at CALLER_WORDS_PER_SECOND plus the end-of-speech pause; a keypad answer KEYPAD_SECONDS,
+ * and a keyed-in number DIGIT_SECONDS more for each further key and the closing #;
  * silence the Gather's timeout. The service runs on a clock the bench advances by those amounts, so the
  * ledger sees the same seconds the bench models.
  *
@@ -54,6 +56,8 @@ public class CallCost {
     /** speechTimeout="auto": the pause after the caller stops before Twilio posts the result. */
     static final double END_OF_SPEECH = 1.0;
     static final double KEYPAD_SECONDS = 1.5;
+    /** Each further key of a number the caller knows, and the closing #: about two keys a second. */
+    static final double DIGIT_SECONDS = 0.5;
     static final double SILENCE_SECONDS = 5.0;
     static final int MAX_EXCHANGES = 16;
 
@@ -107,6 +111,7 @@ public class CallCost {
         }
         List<Persona> personas = Files.readAllLines(corpus).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .map(Persona::parse).toList();
+        speakers = speakers(personas);
         ModelClock clock = new ModelClock();
         List<Result> results = new ArrayList<>();
         Map<String, BigDecimal> ledgerCost = new HashMap<>();
@@ -134,7 +139,7 @@ public class CallCost {
                             "INSERT INTO users (mobile, name, answers_by_speech) VALUES (?, ?, ?)")) {
                         ps.setString(1, p.from());
                         ps.setString(2, p.storedName());
-                        ps.setBoolean(3, p.confirm().equals("voice") && !FOLLOW_PROMPT);
+                        ps.setBoolean(3, speakers.contains(p.id()));
                         ps.executeUpdate();
                     }
                 }
@@ -217,13 +222,19 @@ public class CallCost {
                 answer = p.nameSay() + ", " + when;
             } else if (q.contains("name")) {
                 answer = p.nameSay();
+            } else if (q.contains("number") && !gather.speech()) {
+                // asked to key in a number: a keypad caller does (digits, then #); a number said to a keys-only
+                // Gather is heard as silence
+                answer = keys(p, gather) && !p.phoneSay().equals("-") ? "dtmf:" + p.phoneSay().replaceAll("\\D", "") : "";
             } else if (q.contains("number")) {
                 answer = p.phoneSay().equals("-") ? "the number I'm calling from" : p.phoneSay();
             } else {
                 answer = when;
             }
             double promptSeconds = gather.prompt().length() / SPEAKING_RATE;
-            double answerSeconds = answer.isEmpty() ? SILENCE_SECONDS : answer.startsWith("dtmf:") ? KEYPAD_SECONDS
+            int keys = answer.startsWith("dtmf:") ? answer.length() - 5 : 0;
+            double answerSeconds = answer.isEmpty() ? SILENCE_SECONDS
+                    : keys == 1 ? KEYPAD_SECONDS : keys > 1 ? KEYPAD_SECONDS + DIGIT_SECONDS * keys
                     : answer.split("\\s+").length / CALLER_WORDS_PER_SECOND + END_OF_SPEECH;
             boolean heard = !answer.isEmpty() && (answer.startsWith("dtmf:") ? gather.dtmf() : gather.speech());
             double listened = promptSeconds + answerSeconds;
@@ -268,15 +279,39 @@ public class CallCost {
     }
 
     /**
-     * Whether the caller answers a yes/no or a choice on the keypad. A "keypad" caller always does; a "voice" caller
-     * speaks, even to a keypad-only prompt (the default, pessimistic model), unless CALL_COST_CALLERS=follow, where
-     * a caller told to press a key does.
+     * Whether the caller answers a yes/no, a choice or a number on the keypad. A "keypad" caller always does; a
+     * "voice" caller among the {@link #speakers} speaks, even to a keypad-only prompt; any other presses the key a
+     * keypad-only prompt asks for.
      */
     static boolean keys(Persona p, Gather gather) {
-        return p.confirm().equals("keypad") || (FOLLOW_PROMPT && !gather.speech());
+        return p.confirm().equals("keypad") || (!speakers.contains(p.id()) && !gather.speech());
     }
 
-    static final boolean FOLLOW_PROMPT = "follow".equals(System.getenv("CALL_COST_CALLERS"));
+    /** The callers who speak to a keypad-only prompt (heard as silence), by id. */
+    static Set<String> speakers = Set.of();
+
+    /**
+     * Who speaks to keypad prompts: by default every "voice" caller of the corpus (40%: the pessimistic model);
+     * none with CALL_COST_CALLERS=follow; with CALL_COST_VOICE_SHARE=P the first P x calls of them in corpus order
+     * (a seeded shuffle, so an unbiased subset), to find the share at which a target holds.
+     */
+    static Set<String> speakers(List<Persona> personas) {
+        List<String> voice = personas.stream().filter(p -> p.confirm().equals("voice")).map(Persona::id).toList();
+        if ("follow".equals(System.getenv("CALL_COST_CALLERS"))) {
+            return Set.of();
+        }
+        String share = System.getenv("CALL_COST_VOICE_SHARE");
+        if (share == null) {
+            return Set.copyOf(voice);
+        }
+        double p = Double.parseDouble(share);
+        long n = Math.round(p * personas.size());
+        if (p < 0 || n > voice.size()) {
+            throw new IllegalArgumentException("CALL_COST_VOICE_SHARE must be 0 to " + voice.size() + "/"
+                    + personas.size() + " (the corpus's voice callers), got " + share);
+        }
+        return Set.copyOf(voice.subList(0, (int) n));
+    }
 
     static String says(String twiml) {
         StringBuilder b = new StringBuilder();

@@ -36,7 +36,13 @@ public final class LedgerReader {
             + "coalesce(sum(keypad_gathers), 0), coalesce(sum(speech_blocks), 0), "
             + "coalesce(sum(duration_seconds) filter (where billed_minutes is not null), 0), "
             + "coalesce(sum(reprompts), 0), coalesce(sum(cache_hits), 0), coalesce(sum(minutes_usd), 0), "
-            + "coalesce(sum(speech_usd), 0), coalesce(sum(llm_usd), 0), coalesce(sum(cost_usd), 0) "
+            + "coalesce(sum(speech_usd), 0), coalesce(sum(llm_usd), 0), coalesce(sum(cost_usd), 0), "
+            // the caller habit the keypad levers depend on: priced calls asked a keypad-only question, and those in
+            // which one got no key (a "yes" said to "press 1" is silence to a keypad Gather)
+            + "count(*) filter (where billed_minutes is not null and exists (select 1 from call_gathers g"
+            + " where g.call_sid = call_costs.call_sid and g.input_mode = 'dtmf')), "
+            + "count(*) filter (where billed_minutes is not null and exists (select 1 from call_gathers g"
+            + " where g.call_sid = call_costs.call_sid and g.input_mode = 'dtmf' and g.answered_by = 'silence')) "
             + "from call_costs where started_at >= ? and started_at < ?";
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -97,9 +103,9 @@ public final class LedgerReader {
      */
     public record Measured(long pricedCalls, long billedMinutes, long speechGathers, long keypadGathers,
                            long speechBlocks, long seconds, long reprompts, long cacheHits, BigDecimal minutesUsd,
-                           BigDecimal speechUsd, BigDecimal llmUsd, BigDecimal costUsd) {
+                           BigDecimal speechUsd, BigDecimal llmUsd, BigDecimal costUsd, KeypadHabit keypadHabit) {
         public static final Measured NONE = new Measured(0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO);
+                BigDecimal.ZERO, BigDecimal.ZERO, new KeypadHabit(0, 0));
 
         /** The voice usage of an average call, for the estimate; empty when no call was priced. */
         public Optional<VoiceUsage> voiceUsage() {
@@ -122,7 +128,8 @@ public final class LedgerReader {
                     + avg(speechBlocks, n).setScale(2, RoundingMode.HALF_UP) + " 15 s blocks), "
                     + avg(keypadGathers, n).setScale(2, RoundingMode.HALF_UP) + " keypad Gathers, "
                     + avg(reprompts, n).setScale(2, RoundingMode.HALF_UP) + " re-prompts, "
-                    + avg(cacheHits, n).setScale(2, RoundingMode.HALF_UP) + " cache hits per call";
+                    + avg(cacheHits, n).setScale(2, RoundingMode.HALF_UP) + " cache hits per call"
+                    + keypadHabit.said();
         }
 
         /** The ledger's own cost per call, line by line (the service priced it with the same model). */
@@ -138,6 +145,23 @@ public final class LedgerReader {
 
         private static String per(BigDecimal total, BigDecimal n) {
             return total.divide(n, 4, RoundingMode.HALF_UP).toPlainString();
+        }
+    }
+
+    /**
+     * Of the priced calls asked a keypad-only question, those in which one got no key: the share of callers who
+     * speak to "press 1", which decides what the keypad levers save (docs/cost-model.md, where the target holds).
+     */
+    public record KeypadHabit(long callsAsked, long callsWithoutKey) {
+
+        String said() {
+            if (callsAsked == 0) {
+                return "";
+            }
+            BigDecimal percent = BigDecimal.valueOf(callsWithoutKey * 100).divide(BigDecimal.valueOf(callsAsked), 0,
+                    RoundingMode.HALF_UP);
+            return "; a keypad-only question went unanswered in " + callsWithoutKey + " of the " + callsAsked
+                    + " calls that had one (" + percent + "%)";
         }
     }
 
@@ -167,7 +191,7 @@ public final class LedgerReader {
                 rs.next();
                 Measured m = new Measured(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                         rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBigDecimal(14), rs.getBigDecimal(15),
-                        rs.getBigDecimal(16), rs.getBigDecimal(17));
+                        rs.getBigDecimal(16), rs.getBigDecimal(17), new KeypadHabit(rs.getLong(18), rs.getLong(19)));
                 return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5), m);
             }
         } catch (SQLException timedOut) {

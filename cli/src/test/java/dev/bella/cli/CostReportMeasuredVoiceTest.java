@@ -33,7 +33,16 @@ class CostReportMeasuredVoiceTest {
         }
         insert.append(", ('CA-open', '2026-11-20T15:00:00Z', null, null, null, null, null, null, null, null, null,"
                 + " null, null)");
-        ledger = TestLedger.start(insert.toString());
+        // each priced call's keypad Gather: 3 of the 10 got no key (the caller said "yes" to "press 1"); the call in
+        // progress let one go by too, but only priced calls count
+        StringBuilder gathers = new StringBuilder("insert into call_gathers(call_sid, seq, input_mode, prompt_chars,"
+                + " prompt_seconds, reprompt, asked_at, answered_by) values ");
+        for (int i = 0; i < 10; i++) {
+            gathers.append(i == 0 ? "" : ",").append("('CA").append(i).append("', 2, 'dtmf', 60, 4.3, false,")
+                    .append(" '2026-11-01T15:00:10Z', '").append(i < 3 ? "silence" : "keypad").append("')");
+        }
+        gathers.append(", ('CA-open', 2, 'dtmf', 60, 4.3, false, '2026-11-20T15:00:10Z', 'silence')");
+        ledger = TestLedger.start(insert.toString(), gathers.toString());
     }
 
     @AfterAll
@@ -51,7 +60,8 @@ class CostReportMeasuredVoiceTest {
         // prod's 2000 calls x 1 billed minute x 0.0085; 2000 x 2 speech Gathers x 1 block x 0.02
         assertThat(r.toString()).contains("\"id\":\"twilio-minutes\"", "measured by the ledger over 10 calls",
                 "voice usage from the ledger: ledger averages over 10 priced calls: 40.0 s and 1.00 billed minutes,"
-                        + " 2.00 speech Gathers (2.00 15 s blocks), 1.00 keypad Gathers");
+                        + " 2.00 speech Gathers (2.00 15 s blocks), 1.00 keypad Gathers",
+                "; a keypad-only question went unanswered in 3 of the 10 calls that had one (30%)");
         assertThat(line(r, "twilio-minutes").path("amount").decimalValue()).isEqualByComparingTo("17.00");
         assertThat(line(r, "twilio-speech").path("amount").decimalValue()).isEqualByComparingTo("80.00");
         assertThat(line(r, "twilio-keypad").path("amount").decimalValue()).isEqualByComparingTo("0.00");

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.bella.booking.extract.Tokens.Kind;
 import dev.bella.booking.extract.Tokens.Token;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers: runs of digits however they were said ("514 555 0199", "five one four five five five oh one
@@ -13,6 +14,8 @@ import java.util.List;
  */
 final class PhoneGrammar {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** 7 to 15 digits: shorter is no one's number, longer is past E.164's limit. */
+    private static final Pattern KEYED = Pattern.compile("\\d{7,15}");
 
     private PhoneGrammar() {}
 
@@ -84,6 +87,15 @@ final class PhoneGrammar {
             for (int k = Math.max(0, i - 4); k < i; k++) if (ts.get(k).isAny("number", "phone", "cell")) return true;
         }
         return false;
+    }
+
+    /**
+     * A number keyed in on the keypad, as Twilio posts it (digits only, the closing # left out): read the way a
+     * said run of digits is, with the caller's region; null when it is no number (too short, too long, a '*').
+     */
+    static Mention keyed(String digits, String callerNumber) {
+        if (digits == null || !KEYED.matcher(digits).matches()) return null;
+        return parse(digits, regionOf(callerNumber), 0, 0);
     }
 
     private static Mention parse(String digits, String region, int start, int end) {

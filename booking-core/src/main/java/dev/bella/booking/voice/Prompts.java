@@ -50,6 +50,16 @@ final class Prompts {
         return brief ? "What's the best number to reach you?" : "What is the best phone number to reach you?";
     }
 
+    /** The number on the keypad: no speech charge, and keyed digits are never misheard. */
+    String phoneKeys() {
+        return brief ? "Please key in the best number to reach you, then press pound."
+                : "Please enter the best phone number to reach you on your keypad, then press the pound key.";
+    }
+
+    String phoneKeysAgain() {
+        return "That didn't look like a full phone number. Please key it in with the area code, then press pound.";
+    }
+
     String when(String firstName) {
         return brief ? "Thanks, " + firstName + ". What day and time?"
                 : "Thanks, " + firstName + ". What day and time would you like to come in?";

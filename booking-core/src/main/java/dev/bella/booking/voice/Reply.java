@@ -7,9 +7,10 @@ public sealed interface Reply {
 
     /**
      * How a question listens. Twilio bills speech recognition for every Gather that listens for speech, even
-     * when the caller answers on the keypad; a keypad-only Gather has no speech charge.
+     * when the caller answers on the keypad; a keypad-only Gather has no speech charge. KEYPAD takes one key (a yes,
+     * a no, a choice); DIGITS takes a whole number, ended by # or a pause.
      */
-    enum Listen { SPEECH, KEYPAD }
+    enum Listen { SPEECH, KEYPAD, DIGITS }
 
     /** @param reprompt the question is asked again because the last answer gave nothing usable */
     record Ask(String text, Listen listen, boolean reprompt) implements Reply {

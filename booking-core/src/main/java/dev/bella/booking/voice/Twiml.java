@@ -24,8 +24,11 @@ final class Twiml {
 
     static String render(Reply reply, int turn, String hints) {
         return switch (reply) {
-            case Reply.Ask ask -> ask.listen() == Reply.Listen.KEYPAD ? keypad(ask.text(), action(turn))
-                    : ask(ask.text(), action(turn), hints);
+            case Reply.Ask ask -> switch (ask.listen()) {
+                case SPEECH -> ask(ask.text(), action(turn), hints);
+                case KEYPAD -> keypad(ask.text(), action(turn));
+                case DIGITS -> digits(ask.text(), action(turn));
+            };
             case Reply.Goodbye bye -> new VoiceResponse.Builder().say(say(bye.text())).hangup(new Hangup.Builder().build())
                     .build().toXml();
         };
@@ -61,6 +64,22 @@ final class Twiml {
                 .action(action)
                 .method(HttpMethod.POST)
                 .numDigits(1)
+                .timeout(5)
+                .say(say(text))
+                .build();
+        return respond(gather, action);
+    }
+
+    /**
+     * A whole number on the keys only (no speech charge): Twilio posts the digits when the caller presses # or
+     * pauses for the timeout, which also runs between two keys. No key falls through to the Redirect, an empty turn.
+     */
+    static String digits(String text, String action) {
+        Gather gather = new Gather.Builder()
+                .inputs(List.of(Gather.Input.DTMF))
+                .action(action)
+                .method(HttpMethod.POST)
+                .finishOnKey("#")
                 .timeout(5)
                 .say(say(text))
                 .build();

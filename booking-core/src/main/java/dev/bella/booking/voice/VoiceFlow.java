@@ -7,6 +7,7 @@ import dev.bella.booking.extract.Extracted;
 import dev.bella.booking.extract.Extraction;
 import dev.bella.booking.extract.BareName;
 import dev.bella.booking.extract.Extractor;
+import dev.bella.booking.extract.KeyedNumber;
 import dev.bella.booking.ledger.CallLedger.Usage;
 import dev.bella.booking.store.BookingStore.BookResult;
 import dev.bella.booking.voice.Conversation.Stage;
@@ -131,8 +132,17 @@ final class VoiceFlow {
     }
 
     private Turn collecting(Conversation s, Input in, Extraction x, CallContext ctx, Calendar cal) throws SQLException {
+        boolean keypadAsked = !s.offered().isEmpty() || numberAsked(s);
         if (in.empty()) {
-            return reprompt(s.offered().isEmpty() ? s : unanswered(s, in), missingQuestion(s), cal);
+            return reprompt(keypadAsked ? unanswered(s, in) : s, missingQuestion(s), cal);
+        }
+        if (numberAsked(s) && !in.digits().isEmpty()) {
+            Optional<Extracted<String>> keyed = KeyedNumber.parse(in.digits(), ctx.callerNumber())
+                    .filter(VoiceFlow::trustedEnough);
+            if (keyed.isEmpty()) {
+                return reprompt(s, say.phoneKeysAgain(), Reply.Listen.DIGITS, cal);
+            }
+            return evaluate(s.withPhone(keyed.get().value(), false).withReprompts(0), ctx, cal);
         }
         Conversation next = s;
         boolean progressed = false;
@@ -187,7 +197,7 @@ final class VoiceFlow {
             return new Turn(s, new Ask(say.name()));
         }
         if (s.phone() == null) {
-            return new Turn(s, new Ask(say.phone()));
+            return new Turn(s, keypadFirst(s) ? new Ask(say.phoneKeys(), Reply.Listen.DIGITS, false) : new Ask(say.phone()));
         }
         if (noWhen) {
             return new Turn(s, new Ask(say.when(firstName(s))));
@@ -204,7 +214,10 @@ final class VoiceFlow {
                 : new Ask(readBack(s, false)));
     }
 
-    /** Whether this call's yes/no and choices go to the keypad first: the lever is on and the caller uses keys. */
+    /**
+     * Whether this call's yes/no, choices and number go to the keypad first: the lever is on and the caller uses
+     * keys.
+     */
     private boolean keypadFirst(Conversation s) {
         return settings.keypadConfirm() && !s.speaks();
     }
@@ -250,14 +263,27 @@ final class VoiceFlow {
         };
     }
 
+    /**
+     * The question {@link #evaluate} asks once the name is known and before anything else: the number to reach a
+     * caller without a usable caller ID (on the keypad when {@link #keypadFirst}). A taken time is offered first.
+     */
+    private static boolean numberAsked(Conversation s) {
+        return s.name() != null && s.phone() == null && s.offered().isEmpty();
+    }
+
     private Turn reprompt(Conversation s, String question, Calendar cal) throws SQLException {
+        return reprompt(s, question, Reply.Listen.SPEECH, cal);
+    }
+
+    private Turn reprompt(Conversation s, String question, Reply.Listen listen, Calendar cal) throws SQLException {
         if (s.reprompts() >= settings.maxReprompts()) {
             cal.promiseCallback(s.phone(), "no usable answer after " + settings.maxReprompts() + " re-prompts");
             String at = s.phone() == null ? "" : " at the number ending in " + lastFour(s.phone());
             return new Turn(s.withStage(Stage.DONE), new Goodbye("I'm sorry, I'm having trouble understanding."
                     + " Someone from our team will call you back" + at + " as soon as possible. Goodbye."));
         }
-        return new Turn(s.withReprompts(s.reprompts() + 1), new Ask(say.sorry() + question, Reply.Listen.SPEECH, true));
+        return new Turn(s.withReprompts(s.reprompts() + 1), new Ask(listen == Reply.Listen.SPEECH ? say.sorry() + question
+                : question, listen, true));
     }
 
     private String missingQuestion(Conversation s) {

@@ -179,4 +179,54 @@ class LeanFlowCallTest extends HarnessTest {
         assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L9' AND seq = 3"
                 + " AND input_mode = 'speech' AND reprompt AND prompt_chars <= 150")).isEqualTo(1);
     }
+
+    @Test
+    void aCallerWithoutCallerIdKeysInTheirNumberWithNoSpeechCharge() throws Exception {
+        Harness.Call call = h.call("CA-L20", "anonymous");
+        call.dial();
+        Exchange ask = call.say("This is Sam Okafor, Friday at 11 am");
+        assertThat(ask.body()).contains("input=\"dtmf\"", "finishOnKey=\"#\"",
+                "Please key in the best number to reach you, then press pound.").doesNotContain("speech", "numDigits");
+        assertThat(call.press("5145559876").body()).contains("Sam Okafor, Friday, January 4 at 11 AM,"
+                + " reaching you at the number ending in 9876. Press 1 to book");
+        assertThat(call.press("1").body()).contains("You're booked");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15145559876' AND name = 'Sam Okafor'")).isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L20' AND seq = 2"
+                + " AND input_mode = 'dtmf' AND answered_by = 'keypad'")).isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM call_gathers WHERE call_sid = 'CA-L20' AND input_mode = 'speech'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void keysThatAreNoNumberAreAskedForAgainOnTheKeypadAndEndInTheCallbackPromise() throws Exception {
+        Harness.Call call = h.call("CA-L21", "anonymous");
+        call.dial();
+        call.say("This is Sam Okafor, Friday at 11 am");
+        for (String keys : new String[] {"1", "12345", "*5145559876"}) {
+            Exchange again = call.press(keys);
+            if (keys.startsWith("*")) {
+                // the third unusable answer in a row: every loop over caller input ends
+                assertThat(again.body()).contains("Someone from our team will call you back").doesNotContain("<Gather");
+            } else {
+                assertThat(again.body()).contains("input=\"dtmf\"", "finishOnKey=\"#\"",
+                        "That didn't look like a full phone number.").doesNotContain("speech");
+            }
+        }
+        assertThat(h.pg.count("SELECT count(*) FROM appointments")).isZero();
+    }
+
+    @Test
+    void aCallerWhoSaysTheirNumberToTheKeypadQuestionIsAskedBySpeech() throws Exception {
+        Harness.Call call = h.call("CA-L22", "anonymous");
+        call.dial();
+        call.say("This is Sam Okafor, Friday at 11 am");
+        // the number said to a keys-only Gather: Twilio heard nothing
+        Exchange spoken = call.silence();
+        assertThat(spoken.body()).contains("input=\"speech dtmf\"", "Sorry, I missed that. What's the best number to reach you?");
+        // from now on this call asks by speech: the read-back too
+        assertThat(call.say("it's 514 555 9876").body()).contains("Shall I book Sam Okafor for Friday, January 4 at 11 AM?")
+                .doesNotContain("Press 1 to book");
+        assertThat(call.say("yes").body()).contains("You're booked");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15145559876'")).isEqualTo(1);
+    }
 }
