@@ -21,7 +21,8 @@ import picocli.CommandLine;
         description = {"Play a scripted call against a running booking service and print each TwiML answer.",
                 "Signed like Twilio signs it (TWILIO_AUTH_TOKEN, or the token `bella booking serve` generated in",
                 "--data-dir).",
-                "Each --say is one caller turn; 'dtmf:1' presses a key and an empty --say \"\" is silence.",
+                "Each --say is one caller turn; 'dtmf:1' presses a key, 'dtmf:5145550199' keys in a number and an empty",
+                "--say \"\" is silence.",
                 "Exits 3 when the service refuses the signature, 1 when it answers an error."},
         footerHeading = "%nExamples:%n",
         footer = {"  bella booking call --to http://localhost:8080 --from +15551234567 \\",
@@ -32,7 +33,8 @@ final class BookingCallCommand implements Callable<Integer> {
             description = "The service's public base URL (what Twilio calls and signs), e.g. http://localhost:8080.")
     URI to;
 
-    @Option(names = "--from", required = true, paramLabel = "NUMBER", description = "Caller number in E.164, e.g. +15551234567.")
+    @Option(names = "--from", required = true, paramLabel = "NUMBER", description = "Caller number in E.164, e.g."
+            + " +15551234567; +266696687 is what Twilio sends for a caller who withheld their number.")
     String from;
 
     @Option(names = "--say", paramLabel = "TEXT", description = "What the caller says next (repeatable, in order).")

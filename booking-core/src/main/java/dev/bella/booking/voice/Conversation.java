@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,14 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
     public enum Stage { COLLECTING, CONFIRMING, DONE }
 
     private static final Pattern E164 = Pattern.compile("\\+\\d{8,15}");
+    /**
+     * What Twilio puts in From when the caller withheld their number: the words spelled on a keypad (ANONYMOUS,
+     * RESTRICTED, UNAVAILABLE, UNKNOWN, BLANK). The first three look like E.164 numbers, and every such caller
+     * shares one: taken as a caller ID, one anonymous caller would be greeted by another's name and booked
+     * under their contact.
+     */
+    private static final Set<String> WITHHELD = Set.of("+266696687", "+7378742833", "+86282452253", "+8656696",
+            "+2562533");
 
     public Conversation {
         offered = offered == null ? List.of() : List.copyOf(offered);
@@ -46,7 +55,12 @@ public record Conversation(Stage stage, String name, String phone, boolean phone
     }
 
     static boolean usableNumber(String callerNumber) {
-        return callerNumber != null && E164.matcher(callerNumber).matches();
+        return callerNumber != null && E164.matcher(callerNumber).matches() && !WITHHELD.contains(callerNumber);
+    }
+
+    /** The caller's own number when it is one the call can use ("use this number", recognition), else null. */
+    static String callerId(String from) {
+        return usableNumber(from) ? from : null;
     }
 
     Conversation nextTurn() {

@@ -123,7 +123,7 @@ public final class VoiceService {
     public String turn(Webhook w) {
         return guarded(w, w.action(), () -> {
             Instant at = clock.instant();
-            CallContext said = new CallContext(at, zone, w.from());
+            CallContext said = new CallContext(at, zone, Conversation.callerId(w.from()));
             VoiceFlow.Input heard = new VoiceFlow.Input(w.speech(), w.digits());
             // extraction first, under the turn's budget and holding no connection: a slow or hung extraction
             // costs this caller a re-prompt, never a pooled connection or the service
@@ -161,12 +161,12 @@ public final class VoiceService {
                 return saved.get();
             }
             Conversation state = read(call.stateJson());
-            CallContext ctx = new CallContext(now, zone, call.from());
+            CallContext ctx = new CallContext(now, zone, Conversation.callerId(call.from()));
             // what the caller did, as Twilio bills it: a speech answer that missed the extraction budget was still speech
             VoiceFlow.Input said = new VoiceFlow.Input(w.speech(), w.digits());
             ledger.answered(c, w.callSid(), !said.speech().isEmpty() ? CallLedger.AnsweredBy.SPEECH
                     : !said.digits().isEmpty() ? CallLedger.AnsweredBy.KEYPAD : CallLedger.AnsweredBy.SILENCE, now);
-            VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid(), call.from()));
+            VoiceFlow.Step step = flow.next(state, heard, x, ctx, calendar(c, w.callSid(), ctx.callerNumber()));
             store.updateCall(c, w.callSid(), write(step.state()), step.state().turn(), now);
             ledger.add(c, w.callSid(), step.usage());
             if (step.reply() instanceof Reply.Ask ask) {

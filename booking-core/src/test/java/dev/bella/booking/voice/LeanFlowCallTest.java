@@ -229,4 +229,19 @@ class LeanFlowCallTest extends HarnessTest {
         assertThat(call.say("yes").body()).contains("You're booked");
         assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15145559876'")).isEqualTo(1);
     }
+
+    @Test
+    void aWithheldCallerIdIsNoNumberAndNobodysName() throws Exception {
+        // Twilio's From for a caller who withheld their number spells ANONYMOUS on a keypad: every such caller has it
+        Harness.Call first = h.call("CA-L30", "+266696687");
+        first.dial();
+        assertThat(first.say("This is Sam Okafor, Friday at 11 am").body()).contains("Please key in the best number");
+        assertThat(first.say("just use this number").body()).doesNotContain("6687");
+        first.press("5145559876");
+        assertThat(first.press("1").body()).contains("You're booked");
+        Harness.Call second = h.call("CA-L31", "+266696687");
+        assertThat(second.dial().body()).contains("Your name, and the day and time").doesNotContain("Sam");
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+266696687'")).isZero();
+        assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15145559876' AND name = 'Sam Okafor'")).isEqualTo(1);
+    }
 }
