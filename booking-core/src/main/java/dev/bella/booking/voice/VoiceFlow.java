@@ -31,6 +31,12 @@ import java.util.regex.Pattern;
  */
 final class VoiceFlow {
 
+    /**
+     * Answers a call may take before the callback promise ends it: six is the most the call-cost corpus needs
+     * (several corrections included), so twenty leaves room while capping what a call that never settles (or a
+     * caller who keeps it going on purpose) costs in minutes and speech recognition.
+     */
+    static final int MAX_TURNS = 20;
     /** Below this an extracted field is not trusted enough to overwrite what the call has. */
     static final double MIN_CONFIDENCE = 0.5;
     /** Said to Twilio's speech recogniser as likely words: weekdays, months and times (fewer misheard turns). */
@@ -91,6 +97,10 @@ final class VoiceFlow {
     /** One turn with the speech already extracted (under the turn's deadline, outside the transaction). */
     Step next(Conversation previous, Input in, Extraction extracted, CallContext ctx, Calendar cal) throws SQLException {
         Conversation s = previous.nextTurn();
+        if (s.stage() != Stage.DONE && s.turn() > MAX_TURNS) {
+            return new Step(s.withStage(Stage.DONE), callback(s, cal, "no booking after " + MAX_TURNS + " answers",
+                    "I'm sorry, this is taking longer than it should."), extracted.usage());
+        }
         if (s.speaks() && !in.digits().isEmpty()) {
             s = s.withSpeaks(false);  // a caller who presses keys after all gets the keypad (no speech charge) again
         }
@@ -277,13 +287,18 @@ final class VoiceFlow {
 
     private Turn reprompt(Conversation s, String question, Reply.Listen listen, Calendar cal) throws SQLException {
         if (s.reprompts() >= settings.maxReprompts()) {
-            cal.promiseCallback(s.phone(), "no usable answer after " + settings.maxReprompts() + " re-prompts");
-            String at = s.phone() == null ? "" : " at the number ending in " + lastFour(s.phone());
-            return new Turn(s.withStage(Stage.DONE), new Goodbye("I'm sorry, I'm having trouble understanding."
-                    + " Someone from our team will call you back" + at + " as soon as possible. Goodbye."));
+            return new Turn(s.withStage(Stage.DONE), callback(s, cal, "no usable answer after "
+                    + settings.maxReprompts() + " re-prompts", "I'm sorry, I'm having trouble understanding."));
         }
         return new Turn(s.withReprompts(s.reprompts() + 1), new Ask(listen == Reply.Listen.SPEECH ? say.sorry() + question
                 : question, listen, true));
+    }
+
+    /** Ends the call with the promise that someone calls back, recorded with its reason. */
+    private static Goodbye callback(Conversation s, Calendar cal, String reason, String apology) throws SQLException {
+        cal.promiseCallback(s.phone(), reason);
+        String at = s.phone() == null ? "" : " at the number ending in " + lastFour(s.phone());
+        return new Goodbye(apology + " Someone from our team will call you back" + at + " as soon as possible. Goodbye.");
     }
 
     private String missingQuestion(Conversation s) {

@@ -244,4 +244,21 @@ class LeanFlowCallTest extends HarnessTest {
         assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+266696687'")).isZero();
         assertThat(h.pg.count("SELECT count(*) FROM users WHERE mobile = '+15145559876' AND name = 'Sam Okafor'")).isEqualTo(1);
     }
+
+    @Test
+    void aCallThatNeverSettlesEndsInTheCallbackPromiseAfterTwentyAnswers() throws Exception {
+        Harness.Call call = h.call("CA-L40");
+        call.dial();
+        Exchange last = call.say("my name is Jane Doe, tomorrow at 3pm");
+        for (int answers = 1; answers < VoiceFlow.MAX_TURNS; answers++) {
+            // every answer changes the time: progress each turn, so no re-prompt limit ever ends it
+            last = call.say("actually make it " + (answers % 2 == 0 ? 3 : 4) + " pm");
+            assertThat(last.body()).contains("<Gather");
+        }
+        last = call.say("actually make it 5 pm");
+        assertThat(last.body()).contains("I'm sorry, this is taking longer than it should. Someone from our team will call"
+                + " you back at the number ending in 4567 as soon as possible. Goodbye.", "<Hangup/>");
+        assertThat(h.pg.count("SELECT count(*) FROM callbacks WHERE reason = 'no booking after 20 answers'")).isEqualTo(1);
+        assertThat(h.pg.count("SELECT count(*) FROM appointments")).isZero();
+    }
 }
