@@ -1,17 +1,13 @@
 package dev.bella.commitments;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bella.commitments.CommitmentsReport.Advice;
 import dev.bella.commitments.CommitmentsReport.Coverage;
 import dev.bella.commitments.CommitmentsReport.Group;
 import dev.bella.commitments.CommitmentsReport.Held;
 import dev.bella.commitments.CommitmentsReport.Utilization;
+import dev.bella.report.render.JsonRenderer;
 import dev.bella.report.render.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,9 +17,6 @@ import java.util.Optional;
 public final class CommitmentsRenderer {
 
     static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private CommitmentsRenderer() {
     }
@@ -133,7 +126,7 @@ public final class CommitmentsRenderer {
 
     public static String json(CommitmentsReport r) {
         CommitmentsQuery q = r.query();
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonRenderer.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("currency", "USD");
         ObjectNode lookback = root.putObject("lookback");
@@ -187,8 +180,7 @@ public final class CommitmentsRenderer {
             n.put("monthlyOnDemand", a.monthlyOnDemand());
             n.put("monthlySaving", a.monthlySaving());
             a.breakEvenMonth().ifPresentOrElse(m -> n.put("breakEvenMonth", m), () -> n.putNull("breakEvenMonth"));
-            ArrayNode risks = n.putArray("risks");
-            a.risks().forEach(risks::add);
+            JsonRenderer.putStrings(n, "risks", a.risks());
         }
         ArrayNode expiring = root.putArray("expiring");
         for (Held h : r.expiring()) {
@@ -203,15 +195,9 @@ public final class CommitmentsRenderer {
             Numbers.putOptional(n, "lapseMonthlyCost", h.lapseMonthlyCost());
             n.put("note", h.note());
         }
-        ArrayNode notes = root.putArray("notes");
-        r.notes().forEach(notes::add);
-        ArrayNode unavailable = root.putArray("unavailable");
-        r.unavailable().forEach(unavailable::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        JsonRenderer.putStrings(root, "notes", r.notes());
+        JsonRenderer.putStrings(root, "unavailable", r.unavailable());
+        return JsonRenderer.write(root);
     }
 
 
