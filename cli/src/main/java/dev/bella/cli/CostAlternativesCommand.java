@@ -32,16 +32,11 @@ import picocli.CommandLine;
                 "  bella cost alternatives --config configs/examples/baseline.yaml \\",
                 "      --format markdown",
                 "  bella cost alternatives --only ingress --diff"})
-final class CostAlternativesCommand implements Callable<Integer>, OfferedValues {
+final class CostAlternativesCommand implements Callable<Integer>, OfferedValues.Refusing {
 
     @Override
     public Map<String, List<String>> offered() {
         return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.MARKDOWN, ReportFormat.HTML);
-    }
-
-    @Override
-    public boolean refusesOthers() {
-        return true;
     }
 
     @Mixin CommonOptions common;

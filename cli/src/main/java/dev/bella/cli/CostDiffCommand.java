@@ -35,16 +35,11 @@ import picocli.CommandLine;
         footer = {"  bella cost diff --base origin/main --format markdown --output cost-diff.md",
                 "  bella cost diff --base configs/examples/baseline.yaml",
                 "  bella cost diff --base HEAD~1 --env prod --fail-over-increase 10%%"})
-final class CostDiffCommand implements Callable<Integer>, OfferedValues {
+final class CostDiffCommand implements Callable<Integer>, OfferedValues.Refusing {
 
     @Override
     public Map<String, List<String>> offered() {
         return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.MARKDOWN);
-    }
-
-    @Override
-    public boolean refusesOthers() {
-        return true;
     }
 
     @Mixin CommonOptions common;

@@ -21,11 +21,10 @@ interface OfferedValues {
     Map<String, List<String>> offered();
 
     /**
-     * True when a --format outside {@link #offered()} is refused as the option is parsed, in one line naming what
-     * the command writes ({@link OutputOptions.Only}); false when the command refuses it itself once it runs.
+     * A command whose --format refuses a value outside {@link #offered()} as the option is parsed, in one line naming
+     * what the command writes ({@link OutputOptions.Only}); any other command refuses it itself once it runs.
      */
-    default boolean refusesOthers() {
-        return false;
+    interface Refusing extends OfferedValues {
     }
 
     /** Applies both rules to every command of the tree (through {@link UsageHelp}, the root's model transformer). */
@@ -39,7 +38,7 @@ interface OfferedValues {
 
     private static void apply(CommandSpec spec) {
         Map<String, List<String>> own = spec.userObject() instanceof OfferedValues v ? v.offered() : Map.of();
-        boolean refuses = spec.userObject() instanceof OfferedValues v && v.refusesOthers();
+        boolean refuses = spec.userObject() instanceof Refusing;
         for (OptionSpec option : List.copyOf(spec.options())) {
             List<String> values = own.get(option.longestName());
             if (values == null && option.type().isEnum() && option.completionCandidates() != null) {

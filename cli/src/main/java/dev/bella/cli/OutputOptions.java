@@ -56,7 +56,7 @@ final class OutputOptions {
 
     /**
      * The --format of a command that refuses, as it parses, a format it does not write
-     * ({@link OfferedValues#refusesOthers()}): one line naming only what it writes, where {@link FormatConverter}'s
+     * ({@link OfferedValues.Refusing}): one line naming only what it writes, where {@link FormatConverter}'s
      * list names every format. Padding and case are forgiven, as a format typed in a CI file often has them.
      */
     record Only(List<String> written) implements ITypeConverter<ReportFormat> {
