@@ -25,13 +25,7 @@ import software.amazon.awssdk.services.budgets.model.SubscriptionType;
  */
 class AlarmLifecycleTest {
 
-    static final String SPEC = """
-            project: bella
-            region: ca-central-1
-            budget: {monthly-limit: 150, notify: [ops@example.com]}
-            environments:
-              prod: {}
-            """;
+    static final String SPEC = FakeBillingAccount.SPEC;
     static final String BUDGET = "bella-bella-monthly";
     static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:bella-bella-billing";
 

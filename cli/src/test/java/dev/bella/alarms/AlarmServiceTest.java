@@ -29,13 +29,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 class AlarmServiceTest {
 
-    static final String SPEC = """
-            project: bella
-            region: ca-central-1
-            budget: {monthly-limit: 150, notify: [ops@example.com]}
-            environments:
-              prod: {}
-            """;
+    static final String SPEC = FakeBillingAccount.SPEC;
     static final List<String> EMAILS = List.of("ops@example.com");
 
     @TempDir
