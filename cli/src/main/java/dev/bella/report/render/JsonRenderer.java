@@ -49,8 +49,8 @@ public final class JsonRenderer {
     }
 
     /** Strings (notes, risks, what was unavailable) as an array, empty rather than absent. */
-    public static void putStrings(ObjectNode n, String key, List<String> lines) {
-        lines.forEach(n.putArray(key)::add);
+    public static void putStrings(ObjectNode n, String key, List<String> values) {
+        values.forEach(n.putArray(key)::add);
     }
 
     static String render(CostReport r) {
