@@ -1,12 +1,8 @@
 package dev.bella.alternatives;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bella.report.render.JsonRenderer;
 import dev.bella.alternatives.AlternativesReport.AreaResult;
 import dev.bella.alternatives.AlternativesReport.SeedRow;
 import dev.bella.report.CategoryCost;
@@ -18,15 +14,12 @@ import dev.bella.report.LineItem;
 final class AlternativesJson {
 
     static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private AlternativesJson() {
     }
 
     static String render(AlternativesReport r) {
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonRenderer.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("currency", "USD");
         root.put("config", r.config());
@@ -53,17 +46,11 @@ final class AlternativesJson {
                     .put("bellaCurrent", s.bellaCurrent()).put("bellaNew", s.bellaNew())
                     .put("bellaSavingPercent", s.bellaSavingPercent()).put("verdict", s.verdict());
         }
-        ArrayNode assumptions = root.putArray("assumptions");
-        r.assumptions().forEach(assumptions::add);
+        JsonRenderer.putStrings(root, "assumptions", r.assumptions());
         if (!r.diffs().isEmpty()) {
-            ArrayNode diffs = root.putArray("diffs");
-            r.diffs().forEach(diffs::add);
+            JsonRenderer.putStrings(root, "diffs", r.diffs());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonRenderer.write(root);
     }
 
     /** An option with the categories it changes from the current design (none for the current design). */
@@ -75,8 +62,7 @@ final class AlternativesJson {
                 .put("text", k.text()));
         o.change().ifPresentOrElse(c -> n.putObject("specChange").put("key", c.key()).put("value", c.value()),
                 () -> n.putNull("specChange"));
-        ArrayNode notes = n.putArray("notes");
-        o.notes().forEach(notes::add);
+        JsonRenderer.putStrings(n, "notes", o.notes());
         categories(n.putArray("changedCategories"), changed(o, current));
     }
 

@@ -85,7 +85,11 @@ public final class CapacityRenderer {
         root.put("days", r.days());
         root.put("calls", r.calls());
         root.put("percentile", r.percentile());
-        root.put("callsPerTask", Map.of("value", r.callsPerTask(), "source", r.callsPerTaskSource()));
+        // not Map.of: its order changes from one JVM to the next, and so would the JSON
+        Map<String, Object> callsPerTask = new LinkedHashMap<>();
+        callsPerTask.put("value", r.callsPerTask());
+        callsPerTask.put("source", r.callsPerTaskSource());
+        root.put("callsPerTask", callsPerTask);
         root.put("holidaysExcluded", r.holidaysExcluded().stream().map(Object::toString).toList());
         root.put("suggested", suggested(r.base(), r.blocks(), Math.max(r.max(), r.highest())));
         root.put("current", suggested(r.currentMin(), r.currentBlocks(), r.max()));

@@ -52,9 +52,7 @@ final class CommitmentsOptions {
     int edit(RightsizeService.SpecEdit edit, OutputOptions output, PrintWriter out, PrintWriter err) {
         edit.edited().notes().forEach(n -> err.println("bella: note: " + n));
         if (apply) {
-            edit.write();
-            err.println("bella: " + (edit.edited().changed() ? "applied " + edit.edited().applied() + " change(s) to "
-                    + edit.file() : "no change to " + edit.file()));
+            err.println("bella: " + edit.apply());
         }
         if (diff) {
             if (!edit.edited().changed()) {

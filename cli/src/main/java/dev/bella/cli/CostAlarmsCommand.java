@@ -1,7 +1,5 @@
 package dev.bella.cli;
 
-import java.util.Map;
-import java.util.List;
 import dev.bella.alarms.AlarmService;
 import dev.bella.alarms.AlarmsJson;
 import dev.bella.alarms.AwsAlarmAccount;
@@ -13,7 +11,10 @@ import dev.bella.aws.AwsClients;
 import dev.bella.report.render.ReportFormat;
 import dev.bella.spec.Spec;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,11 +102,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
         public Integer call() {
             Spec spec = spec(common);
             Desired desired = Desired.from(spec);
-            PrintWriter out = self.commandLine().getOut();
-            Plan plan = withService(common, spec, s -> s.apply(desired, dryRun, p -> out.print(p.render()),
-                    line -> out.println("  " + line)));
-            report(out, plan, dryRun);
-            return ExitCode.OK.code;
+            return change(common, spec, self, dryRun, (s, planned, done) -> s.apply(desired, dryRun, planned, done));
         }
     }
 
@@ -146,11 +143,7 @@ final class CostAlarmsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Spec spec = spec(common);
-            PrintWriter out = self.commandLine().getOut();
-            Plan plan = withService(common, spec, s -> s.delete(spec.project(), dryRun,
-                    p -> out.print(p.render()), line -> out.println("  " + line)));
-            report(out, plan, dryRun);
-            return ExitCode.OK.code;
+            return change(common, spec, self, dryRun, (s, planned, done) -> s.delete(spec.project(), dryRun, planned, done));
         }
     }
 
@@ -162,10 +155,18 @@ final class CostAlarmsCommand implements Callable<Integer> {
         return output.format == ReportFormat.JSON;
     }
 
-    /** After apply/delete: the plan was printed before the changes, and each change as it was made. */
-    static void report(PrintWriter out, Plan plan, boolean dryRun) {
+    /** apply or delete with the service: it hands over the plan before changing anything, then each change made. */
+    interface Change {
+        Plan make(AlarmService service, Consumer<Plan> planned, Consumer<String> done);
+    }
+
+    /** apply and delete: the plan printed before the changes, each change as it is made, then what came of it. */
+    static int change(CommonOptions common, Spec spec, CommandSpec self, boolean dryRun, Change change) {
+        PrintWriter out = self.commandLine().getOut();
+        Plan plan = withService(common, spec, s -> change.make(s, p -> out.print(p.render()), line -> out.println("  " + line)));
         out.println(dryRun ? "Dry run: nothing changed." : plan.hasChanges() ? "Done: " + plan.toMake().size()
                 + " change(s) made." : "Nothing to change.");
         out.flush();
+        return ExitCode.OK.code;
     }
 }

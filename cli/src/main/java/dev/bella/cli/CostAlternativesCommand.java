@@ -6,10 +6,12 @@ import dev.bella.alternatives.AlternativesReport;
 import dev.bella.alternatives.AlternativesService;
 import dev.bella.alternatives.Area;
 import dev.bella.estimate.EstimatePeriod;
+import dev.bella.report.render.ReportFormat;
 import dev.bella.spec.Spec;
 import dev.bella.spec.SpecLoader;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,9 +32,15 @@ import picocli.CommandLine;
                 "  bella cost alternatives --config configs/examples/baseline.yaml \\",
                 "      --format markdown",
                 "  bella cost alternatives --only ingress --diff"})
-final class CostAlternativesCommand implements Callable<Integer> {
+final class CostAlternativesCommand implements Callable<Integer>, OfferedValues.Refusing {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.MARKDOWN, ReportFormat.HTML);
+    }
 
     @Mixin CommonOptions common;
+    @Mixin OutputOptions output;
 
     @CommandLine.Spec(Target.SELF)
     CommandSpec self;
@@ -41,29 +49,21 @@ final class CostAlternativesCommand implements Callable<Integer> {
             + "region or speech-and-language (the seed's table needs them all).")
     String only;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, markdown or html (default: ${DEFAULT-VALUE}).")
-    String format;
-
     @Option(names = "--diff", description = "Also print the spec change of each alternative the spec can express.")
     boolean diff;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
 
     Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() {
         try {
-            AlternativesFormat chosen = AlternativesFormat.parse(format);
+            // the same constants: the parse refused the one (csv) the comparison does not write
+            AlternativesFormat chosen = AlternativesFormat.valueOf(output.format.name());
             Optional<Area> area = Optional.ofNullable(only).map(Area::parse);
             Spec spec = SpecResolver.fromEnvironment().load(common);
             AlternativesReport report = new AlternativesService(new SpecLoader())
                     .compare(spec, EstimatePeriod.averageMonth(clock), common.environment(), area, diff);
-            OutputOptions out = new OutputOptions();
-            out.output = output;
-            out.write(chosen.render(report), self.commandLine().getOut());
+            output.write(chosen.render(report), self.commandLine().getOut());
             return ExitCode.OK.code;
         } catch (AlternativesException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());

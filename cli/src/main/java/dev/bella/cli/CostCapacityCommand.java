@@ -98,9 +98,7 @@ final class CostCapacityCommand implements Callable<Integer>, OfferedValues {
                 RightsizeService.SpecEdit edit = service.edit(spec, report);
                 edit.edited().notes().forEach(n -> err.println("bella: note: " + n));
                 if (apply) {
-                    edit.write();
-                    err.println("bella: " + (edit.edited().changed() ? "applied " + edit.edited().applied()
-                            + " change(s) to " + edit.file() : "no change to " + edit.file()));
+                    err.println("bella: " + edit.apply());
                 }
                 if (diff) {
                     output.write(edit.diff(), self.commandLine().getOut());

@@ -7,12 +7,15 @@ import dev.bella.diff.DiffException;
 import dev.bella.diff.DiffFormat;
 import dev.bella.diff.Threshold;
 import dev.bella.estimate.EstimatePeriod;
+import dev.bella.report.render.ReportFormat;
 import dev.bella.spec.Spec;
 import dev.bella.spec.SpecLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +35,15 @@ import picocli.CommandLine;
         footer = {"  bella cost diff --base origin/main --format markdown --output cost-diff.md",
                 "  bella cost diff --base configs/examples/baseline.yaml",
                 "  bella cost diff --base HEAD~1 --env prod --fail-over-increase 10%%"})
-final class CostDiffCommand implements Callable<Integer> {
+final class CostDiffCommand implements Callable<Integer>, OfferedValues.Refusing {
+
+    @Override
+    public Map<String, List<String>> offered() {
+        return OutputOptions.formats(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.MARKDOWN);
+    }
 
     @Mixin CommonOptions common;
+    @Mixin OutputOptions output;
 
     @CommandLine.Spec(Target.SELF)
     CommandSpec self;
@@ -42,13 +51,6 @@ final class CostDiffCommand implements Callable<Integer> {
     @Option(names = "--base", required = true, paramLabel = "GIT_REF|FILE",
             description = "The spec before the change: a spec file, or a git ref at which the --config file is read.")
     String base;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
 
     @Option(names = "--fail-over-increase", paramLabel = "USD|PERCENT",
             description = "Exit 1 when the monthly total rises by more than this: dollars (25) or percent (10%%).")
@@ -62,14 +64,13 @@ final class CostDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            DiffFormat chosen = DiffFormat.parse(format);
+            // the same constants: the parse refused the ones (csv, html) a diff does not write
+            DiffFormat chosen = DiffFormat.valueOf(output.format.name());
             Optional<Threshold> threshold = Optional.ofNullable(failOver).map(Threshold::parse);
             Spec now = SpecResolver.fromEnvironment().load(common);
             BaseSpec.Loaded before = new BaseSpec(new SpecLoader(), Path.of("")).load(base, now);
             CostDiff diff = new CostDiffService().diff(before, now, period(), common.environment());
-            OutputOptions out = new OutputOptions();
-            out.output = output;
-            out.write(chosen.render(diff), self.commandLine().getOut());
+            output.write(chosen.render(diff), self.commandLine().getOut());
             Optional<String> over = threshold.flatMap(t -> t.violation(diff));
             over.ifPresent(o -> self.commandLine().getErr().println("bella: " + o));
             return over.isPresent() ? ExitCode.POLICY_VIOLATION.code : ExitCode.OK.code;

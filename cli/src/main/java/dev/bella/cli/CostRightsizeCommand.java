@@ -104,9 +104,7 @@ final class CostRightsizeCommand implements Callable<Integer>, OfferedValues {
             RightsizeService.SpecEdit edit = rightsizing.edit(spec, report);
             edit.edited().notes().forEach(n -> err.println("bella: note: " + n));
             if (apply) {
-                edit.write();
-                err.println("bella: " + (edit.edited().changed() ? "applied " + edit.edited().applied() + " change(s) to "
-                        + edit.file() : "no change to " + edit.file()));
+                err.println("bella: " + edit.apply());
             }
             if (diff) {
                 if (!edit.edited().changed()) {

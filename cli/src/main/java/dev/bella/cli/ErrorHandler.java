@@ -55,6 +55,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        // a converter that refuses a value with Bella's own failure (OutputOptions.Only) has already said it in one line
+        if (ex.getCause() instanceof BellaException b) {
+            b.lines().forEach(line -> err.println("bella: " + line));
+            err.flush();
+            return ExitCode.of(b.outcome()).code;
+        }
         // an argument group's own line says what to do; picocli's names the group's fields
         var refusal = Refusals.of(ex);
         if (refusal.isPresent()) {

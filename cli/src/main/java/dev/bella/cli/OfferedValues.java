@@ -20,6 +20,13 @@ interface OfferedValues {
     /** Option name to the values this command accepts for it, in the order to offer them. */
     Map<String, List<String>> offered();
 
+    /**
+     * A command whose --format refuses a value outside {@link #offered()} as the option is parsed, in one line naming
+     * what the command writes ({@link OutputOptions.Only}); any other command refuses it itself once it runs.
+     */
+    interface Refusing extends OfferedValues {
+    }
+
     /** Applies both rules to every command of the tree (through {@link UsageHelp}, the root's model transformer). */
     final class Transformer implements IModelTransformer {
         @Override
@@ -31,6 +38,7 @@ interface OfferedValues {
 
     private static void apply(CommandSpec spec) {
         Map<String, List<String>> own = spec.userObject() instanceof OfferedValues v ? v.offered() : Map.of();
+        boolean refuses = spec.userObject() instanceof Refusing;
         for (OptionSpec option : List.copyOf(spec.options())) {
             List<String> values = own.get(option.longestName());
             if (values == null && option.type().isEnum() && option.completionCandidates() != null) {
@@ -41,8 +49,12 @@ interface OfferedValues {
             }
             // an option inside an argument group cannot be swapped on its own; none of those offers values
             if (values != null && option.group() == null) {
+                OptionSpec.Builder offered = option.toBuilder().completionCandidates(List.copyOf(values));
+                if (refuses && option.longestName().equals("--format") && own.containsKey("--format")) {
+                    offered.converters(new OutputOptions.Only(List.copyOf(values)));
+                }
                 spec.remove(option);
-                spec.addOption(option.toBuilder().completionCandidates(List.copyOf(values)).build());
+                spec.addOption(offered.build());
             }
         }
         spec.subcommands().values().forEach(c -> apply(c.getCommandSpec()));

@@ -1,17 +1,13 @@
 package dev.bella.commitments;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bella.commitments.CommitmentsReport.Advice;
 import dev.bella.commitments.CommitmentsReport.Coverage;
 import dev.bella.commitments.CommitmentsReport.Group;
 import dev.bella.commitments.CommitmentsReport.Held;
 import dev.bella.commitments.CommitmentsReport.Utilization;
+import dev.bella.report.render.JsonRenderer;
 import dev.bella.report.render.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,9 +17,6 @@ import java.util.Optional;
 public final class CommitmentsRenderer {
 
     static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private CommitmentsRenderer() {
     }
@@ -48,17 +41,15 @@ public final class CommitmentsRenderer {
                 .append(q.payment().id()).append('\n');
         out.append(verdict(r)).append("\n\nCoverage\n");
         for (Coverage c : r.coverage()) {
-            out.append(String.format("  %-62s %12s of %12s %-5s %7s%n", c.kind() + ": " + c.service(), num(c.covered()),
-                    num(c.total()), c.unit(), pct(c.percent())));
+            out.append(share("  ", c.kind() + ": " + c.service(), c.covered(), c.total(), c.unit(), c.percent())).append('\n');
             for (Group g : c.groups()) {
-                out.append(String.format("    %-60s %12s of %12s %-5s %7s%n", g.name(), num(g.covered()), num(g.total()),
-                        c.unit(), pct(g.percent())));
+                out.append(share("    ", g.name(), g.covered(), g.total(), c.unit(), g.percent())).append('\n');
             }
         }
         out.append("\nUtilization (used of purchased; net savings over the lookback)\n");
         for (Utilization u : r.utilization()) {
-            out.append(String.format("  %-62s %12s of %12s %-5s %7s  saved $%s%n", u.kind() + ": " + u.service(),
-                    num(u.used()), num(u.purchased()), u.unit(), pct(u.percent()), Numbers.money(u.netSavings())));
+            out.append(share("  ", u.kind() + ": " + u.service(), u.used(), u.purchased(), u.unit(), u.percent()))
+                    .append("  saved $").append(Numbers.money(u.netSavings())).append('\n');
         }
         out.append("\nRecommendations (").append(q.term().id()).append(' ').append(q.payment().id()).append(")\n");
         if (r.advice().isEmpty()) {
@@ -95,19 +86,17 @@ public final class CommitmentsRenderer {
                 .append(q.lookback().id()).append(")\n\n**").append(verdict(r)).append("**\n\n");
         out.append("| coverage | covered | total | unit | % |\n|---|---:|---:|---|---:|\n");
         for (Coverage c : r.coverage()) {
-            out.append("| ").append(c.kind()).append(": ").append(esc(c.service())).append(" | ").append(num(c.covered()))
-                    .append(" | ").append(num(c.total())).append(" | ").append(c.unit()).append(" | ").append(pct(c.percent()))
-                    .append(" |\n");
+            out.append(shareCells(c.kind() + ": " + esc(c.service()), c.covered(), c.total(), c.unit(), c.percent()))
+                    .append('\n');
             for (Group g : c.groups()) {
-                out.append("| &nbsp;&nbsp;").append(esc(g.name())).append(" | ").append(num(g.covered())).append(" | ")
-                        .append(num(g.total())).append(" | ").append(c.unit()).append(" | ").append(pct(g.percent())).append(" |\n");
+                out.append(shareCells("&nbsp;&nbsp;" + esc(g.name()), g.covered(), g.total(), c.unit(), g.percent()))
+                        .append('\n');
             }
         }
         out.append("\n| utilization | used | purchased | unit | % | net savings |\n|---|---:|---:|---|---:|---:|\n");
         for (Utilization u : r.utilization()) {
-            out.append("| ").append(u.kind()).append(": ").append(esc(u.service())).append(" | ").append(num(u.used()))
-                    .append(" | ").append(num(u.purchased())).append(" | ").append(u.unit()).append(" | ")
-                    .append(pct(u.percent())).append(" | ").append(Numbers.money(u.netSavings())).append(" |\n");
+            out.append(shareCells(u.kind() + ": " + esc(u.service()), u.used(), u.purchased(), u.unit(), u.percent()))
+                    .append(' ').append(Numbers.money(u.netSavings())).append(" |\n");
         }
         out.append("\n## Recommendations (").append(q.term().id()).append(' ').append(q.payment().id()).append(")\n\n");
         out.append("| what | quantity | upfront | monthly | saves/month | break-even | risks |\n|---|---:|---:|---:|---:|---|---|\n");
@@ -133,7 +122,7 @@ public final class CommitmentsRenderer {
 
     public static String json(CommitmentsReport r) {
         CommitmentsQuery q = r.query();
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonRenderer.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("currency", "USD");
         ObjectNode lookback = root.putObject("lookback");
@@ -148,31 +137,17 @@ public final class CommitmentsRenderer {
         root.put("status", status(r));
         ArrayNode coverage = root.putArray("coverage");
         for (Coverage c : r.coverage()) {
-            ObjectNode n = coverage.addObject();
-            n.put("kind", c.kind());
-            n.put("service", c.service());
-            n.put("unit", c.unit());
-            n.put("covered", c.covered());
-            n.put("total", c.total());
-            Numbers.putOptional(n, "percent", c.percent());
+            ObjectNode n = coverage.addObject().put("kind", c.kind()).put("service", c.service()).put("unit", c.unit());
+            putShare(n, "covered", c.covered(), "total", c.total(), c.percent());
             ArrayNode groups = n.putArray("groups");
             for (Group g : c.groups()) {
-                ObjectNode gn = groups.addObject();
-                gn.put("name", g.name());
-                gn.put("covered", g.covered());
-                gn.put("total", g.total());
-                Numbers.putOptional(gn, "percent", g.percent());
+                putShare(groups.addObject().put("name", g.name()), "covered", g.covered(), "total", g.total(), g.percent());
             }
         }
         ArrayNode utilization = root.putArray("utilization");
         for (Utilization u : r.utilization()) {
-            ObjectNode n = utilization.addObject();
-            n.put("kind", u.kind());
-            n.put("service", u.service());
-            n.put("unit", u.unit());
-            n.put("used", u.used());
-            n.put("purchased", u.purchased());
-            Numbers.putOptional(n, "percent", u.percent());
+            ObjectNode n = utilization.addObject().put("kind", u.kind()).put("service", u.service()).put("unit", u.unit());
+            putShare(n, "used", u.used(), "purchased", u.purchased(), u.percent());
             n.put("netSavings", u.netSavings());
         }
         ArrayNode advice = root.putArray("recommendations");
@@ -187,8 +162,7 @@ public final class CommitmentsRenderer {
             n.put("monthlyOnDemand", a.monthlyOnDemand());
             n.put("monthlySaving", a.monthlySaving());
             a.breakEvenMonth().ifPresentOrElse(m -> n.put("breakEvenMonth", m), () -> n.putNull("breakEvenMonth"));
-            ArrayNode risks = n.putArray("risks");
-            a.risks().forEach(risks::add);
+            JsonRenderer.putStrings(n, "risks", a.risks());
         }
         ArrayNode expiring = root.putArray("expiring");
         for (Held h : r.expiring()) {
@@ -203,23 +177,32 @@ public final class CommitmentsRenderer {
             Numbers.putOptional(n, "lapseMonthlyCost", h.lapseMonthlyCost());
             n.put("note", h.note());
         }
-        ArrayNode notes = root.putArray("notes");
-        r.notes().forEach(notes::add);
-        ArrayNode unavailable = root.putArray("unavailable");
-        r.unavailable().forEach(unavailable::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        JsonRenderer.putStrings(root, "notes", r.notes());
+        JsonRenderer.putStrings(root, "unavailable", r.unavailable());
+        return JsonRenderer.write(root);
     }
 
+    // A share of a whole (hours covered of those run, commitment used of purchased) prints alike for a service's
+    // coverage, each of its groups and utilization: one row form per format keeps their columns in step.
+    private static String share(String indent, String label, BigDecimal part, BigDecimal whole, String unit,
+                                Optional<BigDecimal> percent) {
+        return String.format("%s%-" + (64 - indent.length()) + "s %12s of %12s %-5s %7s", indent, label, num(part),
+                num(whole), unit, pct(percent));
+    }
+
+    private static String shareCells(String label, BigDecimal part, BigDecimal whole, String unit, Optional<BigDecimal> percent) {
+        return "| " + label + " | " + num(part) + " | " + num(whole) + " | " + unit + " | " + pct(percent) + " |";
+    }
+
+    private static void putShare(ObjectNode n, String partKey, BigDecimal part, String wholeKey, BigDecimal whole,
+                                 Optional<BigDecimal> percent) {
+        Numbers.putOptional(n.put(partKey, part).put(wholeKey, whole), "percent", percent);
+    }
 
     private static String num(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return (s.scale() > 2 ? v.setScale(2, RoundingMode.HALF_UP) : s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
-
 
     private static String pct(Optional<BigDecimal> p) {
         return p.map(v -> v.toPlainString() + "%").orElse("n/a");

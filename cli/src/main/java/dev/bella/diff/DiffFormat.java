@@ -1,7 +1,5 @@
 package dev.bella.diff;
 
-import java.util.Locale;
-
 /** The forms of a cost diff: a terminal table, JSON for tools, Markdown for a pull-request comment. */
 public enum DiffFormat {
     TABLE, JSON, MARKDOWN;
@@ -12,13 +10,5 @@ public enum DiffFormat {
             case JSON -> DiffJson.render(diff);
             case MARKDOWN -> DiffText.markdown(diff);
         };
-    }
-
-    public static DiffFormat parse(String value) {
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DiffException("--format: unknown format '" + value + "'; expected table, json or markdown");
-        }
     }
 }

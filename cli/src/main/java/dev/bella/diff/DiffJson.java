@@ -1,12 +1,8 @@
 package dev.bella.diff;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bella.report.render.JsonRenderer;
 import dev.bella.diff.CostDiff.CategoryDelta;
 import dev.bella.diff.CostDiff.EnvironmentDelta;
 import dev.bella.diff.CostDiff.LineDelta;
@@ -16,15 +12,12 @@ import java.math.BigDecimal;
 final class DiffJson {
 
     static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private DiffJson() {
     }
 
     static String render(CostDiff d) {
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonRenderer.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("currency", "USD");
         root.put("base", d.base());
@@ -51,11 +44,7 @@ final class DiffJson {
                 }
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonRenderer.write(root);
     }
 
     private static void amounts(ObjectNode n, BigDecimal base, BigDecimal now) {

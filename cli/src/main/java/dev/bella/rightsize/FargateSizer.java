@@ -8,6 +8,7 @@ import dev.bella.spec.Service;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class FargateSizer {
         if (missing.isPresent()) {
             return new Recommendation(Kind.SERVICE, environment, resource, current.toString(), Optional.empty(),
                     Finding.INSUFFICIENT_DATA, Risk.UNKNOWN, List.of(), List.of(), currentMonthly, Optional.empty(),
-                    List.of(), List.of(missing.get()), java.util.Map.of());
+                    List.of(), List.of(missing.get()), Map.of());
         }
         double cpuP = metrics.get(Metric.SERVICE_CPU).percentile(RightsizeOptions.CPU_PERCENTILE);
         double memMax = metrics.get(Metric.SERVICE_MEMORY).max();
@@ -93,7 +94,7 @@ final class FargateSizer {
             notes.add("no Fargate size covers the demand (the largest is 16384 CPU / 122880 MiB)");
             return new Recommendation(Kind.SERVICE, environment, resource, current.toString(), Optional.empty(),
                     Finding.UNDER_PROVISIONED, Risk.HIGH, used, List.of(), currentMonthly, Optional.empty(), List.of(), notes,
-                    java.util.Map.of());
+                    Map.of());
         }
         Size rec = best.get();
         boolean under = (!tracking && cpuDemand > current.cpu()) || memDemand > current.memory();
@@ -126,9 +127,12 @@ final class FargateSizer {
             notes.add("priced for " + service.desired() + " tasks (desired)");
         }
         Risk risk = Risk.ofProjected(Math.max(tracking ? 0 : cpuAfter, memAfter));
+        // in the spec's order: Map.of would iterate in an order that changes from one JVM to the next, and so the JSON
+        Map<String, String> recommendedSpec = new LinkedHashMap<>();
+        recommendedSpec.put("service.cpu", String.valueOf(rec.cpu()));
+        recommendedSpec.put("service.memory", String.valueOf(rec.memory()));
         return new Recommendation(Kind.SERVICE, environment, resource, current.toString(), Optional.of(rec.toString()),
-                finding, risk, used, projected, currentMonthly, Optional.of(recMonthly), changes, notes,
-                java.util.Map.of("service.cpu", String.valueOf(rec.cpu()), "service.memory", String.valueOf(rec.memory())));
+                finding, risk, used, projected, currentMonthly, Optional.of(recMonthly), changes, notes, recommendedSpec);
     }
 
     /** The cheapest valid size with cpu in [minCpu, maxCpu] covering both demands; ties go to the smaller cpu. */

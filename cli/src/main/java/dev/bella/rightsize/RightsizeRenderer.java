@@ -1,12 +1,8 @@
 package dev.bella.rightsize;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bella.report.render.JsonRenderer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -20,9 +16,6 @@ import java.util.stream.Collectors;
 public final class RightsizeRenderer {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private RightsizeRenderer() {
     }
@@ -66,7 +59,7 @@ public final class RightsizeRenderer {
     }
 
     public static String json(RightsizeReport r) {
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonRenderer.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("environment", r.environment());
         root.put("config", r.config());
@@ -95,8 +88,8 @@ public final class RightsizeRenderer {
             });
             o.put("finding", rec.finding().id);
             o.put("performanceRisk", rec.risk().id);
-            o.set("utilization", figureNodes(rec.used()));
-            o.set("projectedUtilization", figureNodes(rec.projected()));
+            figureNodes(o.putArray("utilization"), rec.used());
+            figureNodes(o.putArray("projectedUtilization"), rec.projected());
             ObjectNode monthly = o.putObject("monthly");
             monthly.put("current", money(rec.currentMonthly()));
             if (rec.recommendedMonthly().isPresent()) {
@@ -109,8 +102,7 @@ public final class RightsizeRenderer {
             for (Change c : rec.changes()) {
                 changes.addObject().put("key", c.key()).put("from", c.from()).put("to", c.to());
             }
-            ArrayNode notes = o.putArray("notes");
-            rec.notes().forEach(notes::add);
+            JsonRenderer.putStrings(o, "notes", rec.notes());
         }
         root.put("totalMonthlySavings", money(r.monthlySavings()));
         r.computeOptimizer().ifPresent(c -> {
@@ -121,21 +113,14 @@ public final class RightsizeRenderer {
             co.put("currency", c.currency().orElse(null));
             co.put("unavailable", c.unavailable().orElse(null));
         });
-        ArrayNode notes = root.putArray("notes");
-        r.notes().forEach(notes::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        JsonRenderer.putStrings(root, "notes", r.notes());
+        return JsonRenderer.write(root);
     }
 
-    private static ArrayNode figureNodes(List<Figure> figures) {
-        ArrayNode out = F.arrayNode();
+    private static void figureNodes(ArrayNode out, List<Figure> figures) {
         for (Figure f : figures) {
             out.addObject().put("name", f.name()).put("value", BigDecimal.valueOf(f.value())).put("unit", f.unit());
         }
-        return out;
     }
 
     private static String figures(List<Figure> figures) {

@@ -170,5 +170,11 @@ public final class RightsizeService {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /** Writes the edit ({@link #write}) and says what it did, as --apply reports it. */
+        public String apply() {
+            write();
+            return edited.changed() ? "applied " + edited.applied() + " change(s) to " + file : "no change to " + file;
+        }
     }
 }

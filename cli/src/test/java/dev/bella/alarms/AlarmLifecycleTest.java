@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.alarms.Desired.BudgetDefinition;
-import dev.bella.aws.AwsClients;
-import dev.bella.aws.AwsSettings;
-import dev.bella.spec.SpecLoader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.SubscriptionType;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Apply, plan and apply again against an account that keeps what it is told ({@link StatefulBillingAccount}):
@@ -36,13 +25,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class AlarmLifecycleTest {
 
-    static final String SPEC = """
-            project: bella
-            region: ca-central-1
-            budget: {monthly-limit: 150, notify: [ops@example.com]}
-            environments:
-              prod: {}
-            """;
+    static final String SPEC = FakeBillingAccount.SPEC;
     static final String BUDGET = "bella-bella-monthly";
     static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:bella-bella-billing";
 
@@ -50,36 +33,24 @@ class AlarmLifecycleTest {
     Path dir;
     private final StatefulBillingAccount account = new StatefulBillingAccount();
     private WireMockServer aws;
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private AlarmClients clients;
     private AlarmService service;
-    private CloudWatchClient cloudWatch;
-    private BudgetsClient budgets;
 
     @BeforeEach
     void start() {
         aws = StatefulBillingAccount.serve(account);
-        AwsClients factory = new AwsClients(AwsSettings.of(null, "us-east-1", URI.create(aws.baseUrl())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
-        cloudWatch = factory.create(CloudWatchClient.builder());
-        SnsClient sns = factory.create(SnsClient.builder());
-        budgets = factory.create(BudgetsClient.builder());
-        StsClient sts = factory.create(StsClient.builder());
-        clients.addAll(List.of(cloudWatch, sns, budgets, sts));
-        service = new AlarmService(new AwsAlarmAccount(cloudWatch, sns, budgets, sts));
+        clients = AlarmClients.against(aws.baseUrl());
+        service = clients.service();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : clients) {
-            c.close();
-        }
+    void stop() {
+        clients.close();
         aws.stop();
     }
 
     private Desired desired(String yaml) throws IOException {
-        Path spec = dir.resolve("bella.yaml");
-        Files.writeString(spec, yaml);
-        return Desired.from(new SpecLoader().load(spec));
+        return AlarmClients.desired(dir, yaml);
     }
 
     private Desired notify(String... recipients) throws IOException {
@@ -111,7 +82,7 @@ class AlarmLifecycleTest {
     void disabledAlarmActionsShowInThePlanAndApplyEnablesThemAgain() throws IOException {
         Desired d = desired(SPEC);
         apply(d);
-        cloudWatch.disableAlarmActions(r -> r.alarmNames("bella-bella-billing-100pct"));
+        clients.cloudWatch().disableAlarmActions(r -> r.alarmNames("bella-bella-billing-100pct"));
 
         Plan plan = service.plan(d);
 
@@ -129,7 +100,7 @@ class AlarmLifecycleTest {
         Desired d = desired(SPEC);
         apply(d);
         // what an edit in the console sends: the whole alarm again, with the changed settings
-        cloudWatch.putMetricAlarm(r -> r.alarmName("bella-bella-billing-80pct").alarmDescription("edited")
+        clients.cloudWatch().putMetricAlarm(r -> r.alarmName("bella-bella-billing-80pct").alarmDescription("edited")
                 .namespace("AWS/Billing").metricName("EstimatedCharges").statistic("Maximum")
                 .dimensions(b -> b.name("Currency").value("USD"), b -> b.name("ServiceName").value("AmazonEC2"))
                 .period(86_400).evaluationPeriods(1).threshold(500.0).comparisonOperator("GreaterThanOrEqualToThreshold")
@@ -151,7 +122,7 @@ class AlarmLifecycleTest {
     void aSubscriberRemovedFromABudgetNotificationByHandIsAddedBack() throws IOException {
         Desired d = notify("ops@example.com", "cfo@example.com");
         apply(d);
-        budgets.deleteSubscriber(r -> r.accountId(StatefulBillingAccount.ACCOUNT).budgetName(BUDGET)
+        clients.budgets().deleteSubscriber(r -> r.accountId(StatefulBillingAccount.ACCOUNT).budgetName(BUDGET)
                 .notification(Notification.builder().notificationType("FORECASTED").comparisonOperator("GREATER_THAN")
                         .threshold(100.0).thresholdType("PERCENTAGE").build())
                 .subscriber(s -> s.subscriptionType(SubscriptionType.EMAIL).address("cfo@example.com")));
@@ -293,13 +264,8 @@ class AlarmLifecycleTest {
                 "cloudwatch:TagResource", "PutMetricAlarm", "budgets:TagResource", "CreateBudget").entrySet()) {
             StatefulBillingAccount fresh = new StatefulBillingAccount().deny(denied.getKey());
             WireMockServer server = StatefulBillingAccount.serve(fresh);
-            AwsClients factory = new AwsClients(AwsSettings.of(null, "us-east-1", URI.create(server.baseUrl())),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
-            try (CloudWatchClient cw = factory.create(CloudWatchClient.builder());
-                 SnsClient sns = factory.create(SnsClient.builder());
-                 BudgetsClient b = factory.create(BudgetsClient.builder());
-                 StsClient sts = factory.create(StsClient.builder())) {
-                AlarmService s = new AlarmService(new AwsAlarmAccount(cw, sns, b, sts));
+            try (AlarmClients c = AlarmClients.against(server.baseUrl())) {
+                AlarmService s = c.service();
                 assertThatThrownBy(() -> s.apply(d, false, p -> { }, l -> { })).as(denied.getValue())
                         .isInstanceOf(AwsServiceException.class)
                         .hasMessageStartingWith("access denied: needs IAM permission " + denied.getKey() + " (");

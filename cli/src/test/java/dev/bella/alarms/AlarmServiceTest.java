@@ -17,12 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.bella.aws.AwsClients;
-import dev.bella.aws.AwsSettings;
-import dev.bella.spec.SpecLoader;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,30 +25,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.budgets.BudgetsClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 class AlarmServiceTest {
 
-    static final String SPEC = """
-            project: bella
-            region: ca-central-1
-            budget: {monthly-limit: 150, notify: [ops@example.com]}
-            environments:
-              prod: {}
-            """;
+    static final String SPEC = FakeBillingAccount.SPEC;
     static final List<String> EMAILS = List.of("ops@example.com");
 
     @TempDir
     Path dir;
     private WireMockServer aws;
     private FakeBillingAccount account;
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private AlarmClients clients;
     private AlarmService service;
     private final List<String> done = new ArrayList<>();
 
@@ -62,28 +45,18 @@ class AlarmServiceTest {
         aws = new WireMockServer(options().dynamicPort());
         aws.start();
         account = new FakeBillingAccount(aws);
-        AwsClients factory = new AwsClients(AwsSettings.of(null, "us-east-1", URI.create(aws.baseUrl())),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
-        CloudWatchClient cw = factory.create(CloudWatchClient.builder());
-        SnsClient sns = factory.create(SnsClient.builder());
-        BudgetsClient budgets = factory.create(BudgetsClient.builder());
-        StsClient sts = factory.create(StsClient.builder());
-        clients.addAll(List.of(cw, sns, budgets, sts));
-        service = new AlarmService(new AwsAlarmAccount(cw, sns, budgets, sts));
+        clients = AlarmClients.against(aws.baseUrl());
+        service = clients.service();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable c : clients) {
-            c.close();
-        }
+    void stop() {
+        clients.close();
         aws.stop();
     }
 
     Desired desired(String yaml) throws IOException {
-        Path spec = dir.resolve("bella.yaml");
-        Files.writeString(spec, yaml);
-        return Desired.from(new SpecLoader().load(spec));
+        return AlarmClients.desired(dir, yaml);
     }
 
     private void emptyAccount() {

@@ -23,6 +23,14 @@ import java.util.stream.Collectors;
  */
 public final class FakeBillingAccount {
 
+    /** The smallest spec with a budget: what the alarm tests apply (a test varies it with {@code replace}). */
+    public static final String SPEC = """
+            project: bella
+            region: ca-central-1
+            budget: {monthly-limit: 150, notify: [ops@example.com]}
+            environments:
+              prod: {}
+            """;
     public static final String ACCOUNT = "123456789012";
     public static final String CW = "2010-08-01";
     public static final String SNS = "2010-03-31";

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BellaJar {
 
-    private static final Path JAR = Path.of("target", "bella.jar");
+    // absolute: a run may have another working directory (runIn)
+    private static final Path JAR = Path.of("target", "bella.jar").toAbsolutePath();
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** What the run printed and its exit code. */
@@ -34,11 +35,23 @@ public final class BellaJar {
         return run(noAwsFiles, args, Map.of());
     }
 
+    /**
+     * As {@link #run(Path, List)}, in {@code dir} as the working directory (and as the one with no AWS files): with no
+     * configs/bella.yaml there, a command reads the spec bundled in the jar.
+     */
+    public static Run runIn(Path dir, List<String> args) throws Exception {
+        return run(dir, args, Map.of(), dir);
+    }
+
     /** As {@link #run(Path, List)}, with {@code env} added to the environment (e.g. AWS_ENDPOINT_URL). */
     public static Run run(Path noAwsFiles, List<String> args, Map<String, String> extraEnv) throws Exception {
+        return run(noAwsFiles, args, extraEnv, Path.of("").toAbsolutePath());
+    }
+
+    private static Run run(Path noAwsFiles, List<String> args, Map<String, String> extraEnv, Path dir) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BELLA_CONFIG"));
         env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");

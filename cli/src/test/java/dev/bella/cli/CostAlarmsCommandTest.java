@@ -37,13 +37,7 @@ class CostAlarmsCommandTest {
     void start() throws IOException {
         account = new FakeBillingAccount(aws);
         spec = dir.resolve("bella.yaml");
-        Files.writeString(spec, """
-                project: bella
-                region: ca-central-1
-                budget: {monthly-limit: 150, notify: [ops@example.com]}
-                environments:
-                  prod: {}
-                """);
+        Files.writeString(spec, FakeBillingAccount.SPEC);
     }
 
     private CliRun run(String... args) {

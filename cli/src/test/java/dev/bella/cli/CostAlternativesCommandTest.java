@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CostAlternativesCommandTest {
 
@@ -77,7 +80,7 @@ class CostAlternativesCommandTest {
                 + "ingress, cache, region, speech-and-language\n");
         CliRun format = CliRun.of("cost", "alternatives", "--config", TARGET, "--format", "csv");
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).contains("expected table, json, markdown or html");
+        assertThat(format.err()).isEqualTo("bella: --format: unknown format 'csv'; expected table, json, markdown or html\n");
         CliRun env = CliRun.of("cost", "alternatives", "--config", TARGET, "--env", "qa");
         assertThat(env.exitCode()).isEqualTo(2);
         assertThat(env.err()).isEqualTo("bella: unknown environment 'qa'; the spec has dev, prod\n");
@@ -86,6 +89,29 @@ class CostAlternativesCommandTest {
         assertThat(price.out()).isEmpty();
         assertThat(price.err().lines()).hasSize(1);
         assertThat(price.err()).contains("aurora.postgres.serverless-v2.acu-hour");
+    }
+
+    @Test
+    void format_and_output_are_the_shared_options_offering_only_what_it_writes(@TempDir Path tmp) throws Exception {
+        CliRun unknown = CliRun.of("cost", "alternatives", "--config", TARGET, "--format", "xml");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).isEqualTo("bella: --format: unknown format 'xml'; expected table, json, markdown or html\n");
+        CliRun padded = CliRun.of("cost", "alternatives", "--config", TARGET, "--format", " JSON ", "--only", "cache");
+        assertThat(padded.exitCode()).as(padded.err()).isZero();
+        assertThat(padded.out()).startsWith("{");
+        Path file = tmp.resolve("alternatives.md");
+        CliRun written = CliRun.of("cost", "alternatives", "--config", TARGET, "--format", "markdown",
+                "--output", file.toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(written.out()).isEmpty();
+        assertThat(Files.readString(file)).startsWith("### Alternatives for prod");
+        CliRun help = CliRun.of("cost", "alternatives", "--help");
+        assertThat(help.out()).contains("One of table, json, markdown, html (default: table).", "--output=FILE");
+        List<String> offered = new ArrayList<>();
+        Main.commandLine().getSubcommands().get("cost").getSubcommands().get("alternatives").getCommandSpec()
+                .findOption("--format").completionCandidates().forEach(offered::add);
+        assertThat(offered).containsExactly("table", "json", "markdown", "html");
     }
 
     @Test

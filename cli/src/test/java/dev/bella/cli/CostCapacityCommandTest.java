@@ -52,7 +52,8 @@ class CostCapacityCommandTest {
         assertThat(r.at("/suggested/min").asInt()).isEqualTo(1);
         assertThat(r.at("/suggested/scheduled").toString())
                 .isEqualTo("[{\"days\":\"mon-fri\",\"from\":\"09:00\",\"to\":\"11:00\",\"min\":3}]");
-        assertThat(r.at("/callsPerTask/source").asText()).isEqualTo("--calls-per-task");
+        // the documented order on every run (an unordered map gave source first in about half of the JVMs started)
+        assertThat(r.at("/callsPerTask").toString()).isEqualTo("{\"value\":4,\"source\":\"--calls-per-task\"}");
         assertThat(r.at("/hours")).hasSize(168);
         for (JsonNode h : r.at("/hours")) {
             boolean busy = List.of("mon", "tue", "wed", "thu", "fri").contains(h.get("day").asText())

@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** `bella cost commitments` against a stand-in AWS: exit code, stdout and stderr together. */
 class CostCommitmentsCommandTest {
@@ -41,6 +43,22 @@ class CostCommitmentsCommandTest {
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Each format of the hand-checked account against a reviewed golden file (-Dbella.updateGolden=true rewrites). */
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "markdown", "json"})
+    void every_format_matches_its_golden_file(String format) throws Exception {
+        account.stubHandCheckedAccount();
+        CliRun r = run("cost", "commitments", "--config", SPEC, "--endpoint-url", aws.baseUrl(), "--payment",
+                "partial-upfront", "--format", format);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        Path golden = GoldenReportTest.GOLDEN.resolve("commitments-hand-checked." + format);
+        if (Boolean.getBoolean("bella.updateGolden")) {
+            Files.writeString(golden, r.out());
+        }
+        assertThat(r.out()).isEqualTo(Files.readString(golden));
     }
 
     @Test

@@ -147,7 +147,33 @@ class CostDiffCommandTest {
         assertThat(negative.err()).contains("a threshold of 0 or more");
         CliRun format = CliRun.of("cost", "diff", "--base", BASELINE, "--config", TARGET, "--format", "csv");
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).contains("expected table, json or markdown");
+        assertThat(format.err()).isEqualTo("bella: --format: unknown format 'csv'; expected table, json or markdown\n");
+    }
+
+    @Test
+    void format_and_output_are_the_shared_options_offering_only_what_it_writes() throws IOException {
+        for (String refused : List.of("html", "xml")) {
+            CliRun run = CliRun.of("cost", "diff", "--base", BASELINE, "--config", TARGET, "--format", refused);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEqualTo("bella: --format: unknown format '" + refused
+                    + "'; expected table, json or markdown\n");
+        }
+        CliRun mixed = CliRun.of("cost", "diff", "--base", BASELINE, "--config", TARGET, "--format", "Markdown ");
+        assertThat(mixed.exitCode()).as(mixed.err()).isZero();
+        assertThat(mixed.out()).startsWith("### Bella cost diff");
+        Path file = tmp.resolve("cost-diff.json");
+        CliRun written = CliRun.of("cost", "diff", "--base", BASELINE, "--config", TARGET, "--format", "json",
+                "--output", file.toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(written.out()).isEmpty();
+        assertThat(Files.readString(file)).startsWith("{");
+        CliRun help = CliRun.of("cost", "diff", "--help");
+        assertThat(help.out()).contains("One of table, json, markdown (default: table).", "--output=FILE");
+        List<String> offered = new ArrayList<>();
+        Main.commandLine().getSubcommands().get("cost").getSubcommands().get("diff").getCommandSpec()
+                .findOption("--format").completionCandidates().forEach(offered::add);
+        assertThat(offered).containsExactly("table", "json", "markdown");
     }
 
     @Test

@@ -4,37 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bella.rightsize.Progress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The live path through the CLI: what reaches the user when AWS answers with an error. */
 class CostRightsizeLiveCommandTest {
 
-    WireMockServer aws;
-
-    @BeforeEach
-    void start() {
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
-        // the default credential chain reads these system properties first; no real credentials are involved
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-    }
-
-    @AfterEach
-    void stop() {
-        aws.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
+    @RegisterExtension
+    final FakeAwsEndpoint aws = new FakeAwsEndpoint();
 
     @Test
     void aServiceEcsDoesNotKnowIsAnAwsErrorNamingTheOptions() {

@@ -5,16 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The schedule-dev commands' wiring: exit codes, stdout and stderr; the logic is tested in dev.bella.schedule. */
 class ScheduleDevCommandTest {
@@ -23,22 +21,8 @@ class ScheduleDevCommandTest {
     static final String SERVICE = "arn:aws:ecs:ca-central-1:111122223333:service/bella-dev/bella";
     static final String DB = "arn:aws:rds:ca-central-1:111122223333:db:bella-dev";
 
-    private WireMockServer aws;
-
-    @BeforeEach
-    void start() {
-        aws = new WireMockServer(options().dynamicPort());
-        aws.start();
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-    }
-
-    @AfterEach
-    void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        aws.stop();
-    }
+    @RegisterExtension
+    final FakeAwsEndpoint aws = new FakeAwsEndpoint();
 
     static void json(WireMockServer aws, String target, String body) {
         aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)).willReturn(aResponse()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bella.alarms.FakeBillingAccount;
 import dev.bella.alarms.StatefulBillingAccount;
 import dev.bella.cli.BellaJar.Run;
 import dev.bella.commitments.FakeCommitmentsAccount;
@@ -61,13 +62,7 @@ class ShadedJarIT {
         WireMockServer aws = StatefulBillingAccount.serve(account);
         try {
             Path spec = Files.createTempDirectory("bella-alarms-it").resolve("bella.yaml");
-            Files.writeString(spec, """
-                    project: bella
-                    region: ca-central-1
-                    budget: {monthly-limit: 150, notify: [ops@example.com]}
-                    environments:
-                      prod: {}
-                    """);
+            Files.writeString(spec, FakeBillingAccount.SPEC);
             List<String> common = List.of("--config", spec.toString(), "--endpoint-url", aws.baseUrl());
 
             Run plan = bella(common, "cost", "alarms", "plan");

@@ -2,6 +2,7 @@ package dev.bella.report.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,25 +14,47 @@ import dev.bella.report.EnvironmentCost;
 import dev.bella.report.LineItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The JSON form, schema version 1 (docs/report-schema.md). Built node by node rather than by
  * serialising the records, so renaming a Java field can never silently change the published schema.
+ * Its way of writing ({@link #object()}, {@link #write}) is every report's (commitments, ...): one place decides
+ * how an amount and a document look.
  */
-final class JsonRenderer {
+public final class JsonRenderer {
 
     static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    // exact: 12.50 stays 12.50, as the table prints it, instead of being normalised to 12.5
     private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private JsonRenderer() {
     }
 
+    /** A document's root: its amounts are kept as exact as they are given. */
+    public static ObjectNode object() {
+        return F.objectNode();
+    }
+
+    /** The document indented, amounts in plain notation (never 1E+1), ending in a newline. */
+    public static String write(JsonNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** Strings (notes, risks, what was unavailable) as an array, empty rather than absent. */
+    public static void putStrings(ObjectNode n, String key, List<String> values) {
+        values.forEach(n.putArray(key)::add);
+    }
+
     static String render(CostReport r) {
-        ObjectNode root = F.objectNode();
+        ObjectNode root = object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("source", r.source());
         root.put("currency", r.currency());
@@ -148,8 +171,7 @@ final class JsonRenderer {
                 cat.put("reductionPercent", d.reductionPercent());
             }
         }, () -> root.putNull("comparison"));
-        ArrayNode notes = root.putArray("notes");
-        r.notes().forEach(notes::add);
+        putStrings(root, "notes", r.notes());
         ArrayNode daily = root.putArray("daily");
         for (CostReport.DailySpend d : r.daily()) {
             ObjectNode n = daily.addObject();
@@ -168,13 +190,8 @@ final class JsonRenderer {
             Numbers.putOptional(n, "high", f.high());
         }, () -> root.putNull("forecast"));
         root.put("estimated", r.estimated());
-        ArrayNode unavailable = root.putArray("unavailable");
-        r.unavailable().forEach(unavailable::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        putStrings(root, "unavailable", r.unavailable());
+        return write(root);
     }
 
     private static void day(ObjectNode n, CostReport.DailySpend d) {
