@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -141,7 +142,7 @@ final class CostReportCommand implements Callable<Integer> {
         }
         CostReport report = priced.template != null
                 ? new dev.bella.estimate.TemplateEstimator().estimate(spec, period, common.environment().map(java.util.List::of)
-                        .orElse(java.util.List.copyOf(spec.environments().keySet())), TemplateOptions.read(priced.template, spec, common.environment()))
+                        .orElse(List.copyOf(spec.environments().keySet())), TemplateOptions.read(priced.template, spec, common.environment()))
                 : new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
         if (measuredNote.isPresent()) {
             java.util.List<String> notes = new java.util.ArrayList<>(report.notes());

@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.TreeSet;
 
 /**
  * Prices synthesized CloudFormation templates with the estimate's own line items, price table and usage
@@ -40,10 +40,10 @@ import java.util.TreeSet;
  */
 public final class TemplateEstimator {
 
-    /** Types AWS does not bill for by themselves (their cost, if any, is in the resource they serve). */
     /** EventBridge Scheduler's rate expression: {@code rate(10 minutes)}. */
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minutes?|hours?|days?)\\)");
 
+    /** Types AWS does not bill for by themselves (their cost, if any, is in the resource they serve). */
     static final Set<String> NOT_BILLED = Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
             "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::SubnetRouteTableAssociation",
             "AWS::EC2::Route", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::SecurityGroup",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ class ReadmeOptionsTest {
     /** The backticked words of text that start with prefix, up to a blank: `--config FILE` gives --config. */
     private static List<String> backticked(String text, String prefix) {
         Matcher m = BACKTICKED.matcher(text);
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         while (m.find()) {
             String word = m.group(1).split(" ")[0];
             if (word.startsWith(prefix)) {

@@ -2,6 +2,7 @@ package dev.bella.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bella.errors.BellaException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,7 +96,7 @@ class UsageHelpTest {
 
     @Test
     void every_failure_outcome_has_its_exit_code() {
-        for (var outcome : dev.bella.errors.BellaException.Outcome.values()) {
+        for (var outcome : BellaException.Outcome.values()) {
             assertThat(ExitCode.of(outcome).code).isEqualTo(outcome.code());
         }
     }

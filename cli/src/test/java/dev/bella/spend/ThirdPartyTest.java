@@ -15,6 +15,7 @@ import dev.bella.prices.PriceTable;
 import dev.bella.prices.PriceTableLoader;
 import dev.bella.report.LineItem;
 import dev.bella.report.Money;
+import dev.bella.spec.SpecLoader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -182,7 +183,7 @@ class ThirdPartyTest {
         twilio.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("Category", equalTo("calls-inbound"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(page(0, null, record("3", "7.34", "0.10")))));
-        var spec = new dev.bella.spec.SpecLoader().load(Path.of("..", "configs", "bella.yaml"));
+        var spec = new SpecLoader().load(Path.of("..", "configs", "bella.yaml"));
         SpendReportService.ThirdParty third = new SpendReportService.ThirdParty(
                 Optional.of(usage(SID, "t")),
                 Optional.of(ledger()));
@@ -211,7 +212,7 @@ class ThirdPartyTest {
         twilio.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("Category", equalTo("calls-inbound"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(page(0, null, record("4", "8.00", "0.07")))));
-        var spec = new dev.bella.spec.SpecLoader().load(Path.of("..", "configs", "bella.yaml"));
+        var spec = new SpecLoader().load(Path.of("..", "configs", "bella.yaml"));
         ThirdPartyCosts costs = SpendReportService.thirdParty(new SpendReportService.ThirdParty(
                 Optional.of(usage(SID, "t")), Optional.of(ledger())), OCTOBER, spec, Optional.empty());
         assertThat(costs.notes()).anySatisfy(n -> assertThat(n).startsWith("Twilio's usage records against the ledger: "

@@ -10,12 +10,15 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -70,17 +73,17 @@ public final class LlmExtractor {
      *
      * @throws IllegalArgumentException with the one line to show, naming the variable and the expected form
      */
-    public static java.net.URI baseUrl(String value) {
+    public static URI baseUrl(String value) {
         String expected = "OPENAI_BASE_URL must be an http(s) URL that includes /v1, like https://api.openai.com/v1, got '"
                 + value.strip() + "'";
-        java.net.URI u;
+        URI u;
         try {
-            u = new java.net.URI(value.strip());
-        } catch (java.net.URISyntaxException e) {
+            u = new URI(value.strip());
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(expected);
         }
         boolean web = "https".equals(u.getScheme()) || "http".equals(u.getScheme());
-        boolean v1 = u.getPath() != null && java.util.Arrays.asList(u.getPath().split("/")).contains("v1");
+        boolean v1 = u.getPath() != null && Arrays.asList(u.getPath().split("/")).contains("v1");
         if (!web || u.getHost() == null || !v1 || u.getQuery() != null || u.getFragment() != null) {
             throw new IllegalArgumentException(expected);
         }

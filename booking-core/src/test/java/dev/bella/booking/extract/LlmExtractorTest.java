@@ -10,8 +10,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,21 +65,21 @@ class LlmExtractorTest {
         openai.stubFor(OpenAiStub.chat().willReturn(
                 OpenAiStub.completion(OpenAiStub.answer("", "", "2026-12-21", "", 0.85), 231, 38)));
         Clock jumping = new Clock() {
-            private java.time.Instant now = LocalExtractorTest.WED;
+            private Instant now = LocalExtractorTest.WED;
 
             @Override
-            public synchronized java.time.Instant instant() {
+            public synchronized Instant instant() {
                 now = now.plusSeconds(5);
                 return now;
             }
 
             @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
         };
