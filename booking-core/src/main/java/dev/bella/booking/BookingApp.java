@@ -9,6 +9,7 @@ import dev.bella.booking.store.Database;
 import dev.bella.booking.store.EmbeddedDatabase;
 import dev.bella.booking.store.LocalSecrets;
 import dev.bella.booking.voice.VoiceService;
+import dev.bella.embedded.EmbeddedDefault;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -73,7 +74,7 @@ public final class BookingApp implements AutoCloseable {
             if (config.generatedToken()) {
                 // no TWILIO_AUTH_TOKEN: a random one per data dir, never a token anyone could know
                 config = config.withTwilioAuthToken(embedded.twilioToken());
-                log.info("signing with the generated token in {}", config.dataDir().resolve(LocalSecrets.TWILIO_TOKEN_FILE));
+                log.info("signing with the generated token in {}", config.dataDir().resolve(EmbeddedDefault.TWILIO_TOKEN_FILE));
             }
             db = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.statementTimeout(), config.poolSize(),
                     registry);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.store.DataDirBusyException;
 import dev.bella.booking.store.LocalSecrets;
+import dev.bella.embedded.EmbeddedDefault;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,7 +37,7 @@ class EmbeddedSafetyTest {
     void loopbackOnlyWithAGeneratedTokenAndAPasswordProtectedDatabase() throws Exception {
         Path dir = home.resolve(".bella/booking-db");
         try (BookingApp app = BookingApp.start(config())) {
-            Path token = dir.resolve(LocalSecrets.TWILIO_TOKEN_FILE);
+            Path token = dir.resolve(EmbeddedDefault.TWILIO_TOKEN_FILE);
             assertThat(Files.getPosixFilePermissions(token)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             String secret = LocalSecrets.read(token);
             assertThat(secret).hasSize(64).isNotEqualTo(BookingConfig.LOCAL_DEV_TWILIO_TOKEN);
@@ -63,7 +64,7 @@ class EmbeddedSafetyTest {
                     .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong").close())
                     .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-            String password = LocalSecrets.read(dir.resolve("bella-db-password"));
+            String password = LocalSecrets.read(dir.resolve(EmbeddedDefault.DB_PASSWORD_FILE));
             DriverManager.getConnection(url, "postgres", password).close();
             assertThat(Files.readString(dir.resolve("postmaster.opts"))).contains("listen_addresses=127.0.0.1")
                     .contains("fsync=on").contains("synchronous_commit=on");

@@ -3,6 +3,7 @@ package dev.bella.cli;
 import dev.bella.booking.http.ScriptedCall;
 import dev.bella.booking.store.LocalSecrets;
 import dev.bella.booking.http.ScriptedCall.Exchange;
+import dev.bella.embedded.EmbeddedDefault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -89,7 +90,7 @@ final class BookingCallCommand implements Callable<Integer> {
             return env.trim();
         }
         Path dir = dataDir != null ? dataDir : BookingSetup.config(System.getenv()).dataDir();
-        Path file = dir.resolve(LocalSecrets.TWILIO_TOKEN_FILE);
+        Path file = dir.resolve(EmbeddedDefault.TWILIO_TOKEN_FILE);
         try {
             return LocalSecrets.read(file);
         } catch (NoSuchFileException e) {

@@ -4,7 +4,7 @@ import dev.bella.booking.BookingApp;
 import dev.bella.booking.config.BookingConfig;
 import dev.bella.booking.config.BookingConfigException;
 import dev.bella.booking.store.DataDirBusyException;
-import java.nio.file.Path;
+import dev.bella.embedded.EmbeddedDefault;
 import java.util.Map;
 
 /**
@@ -20,7 +20,7 @@ final class BookingSetup {
     /** From the environment; the embedded default's data under $HOME (the user's, as the shell sees it). */
     static BookingConfig config(Map<String, String> env) {
         try {
-            return BookingConfig.fromEnv(env, home(env));
+            return BookingConfig.fromEnv(env, EmbeddedDefault.home(env));
         } catch (BookingConfigException e) {
             throw new UserException(ExitCode.USAGE, e.problems());
         }
@@ -33,10 +33,5 @@ final class BookingSetup {
         } catch (DataDirBusyException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
-    }
-
-    static Path home(Map<String, String> env) {
-        String home = env.get("HOME");
-        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 }

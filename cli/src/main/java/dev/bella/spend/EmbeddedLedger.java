@@ -1,5 +1,6 @@
 package dev.bella.spend;
 
+import dev.bella.embedded.EmbeddedDefault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import java.util.Set;
  */
 public final class EmbeddedLedger {
 
-    /** What `booking serve` keeps its generated superuser password in (booking-core's LocalSecrets). */
-    static final String PASSWORD_FILE = "bella-db-password";
     static final String USER = "postgres";
     static final String DATABASE = "postgres";
     private static final String LOOPBACK = "127.0.0.1";
@@ -48,21 +47,7 @@ public final class EmbeddedLedger {
         if (value.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return Optional.empty();
         }
-        return Optional.of(value.equals("embedded") ? locateDefault(defaultDataDir(env)) : locate(Path.of(value)));
-    }
-
-    /**
-     * The data dir `booking serve` uses by default: BELLA_DATA_DIR, else .bella/booking-db under HOME (the JVM's
-     * user.home without it), as booking-core's config and the CLI's BookingSetup resolve it.
-     */
-    public static Path defaultDataDir(Map<String, String> env) {
-        String dir = env.get("BELLA_DATA_DIR");
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir);
-        }
-        String home = env.get("HOME");
-        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home)
-                .resolve(".bella").resolve("booking-db");
+        return Optional.of(value.equals("embedded") ? locateDefault(EmbeddedDefault.dataDir(env)) : locate(Path.of(value)));
     }
 
     /**
@@ -120,7 +105,7 @@ public final class EmbeddedLedger {
             host = "[" + host + "]";
         }
         return new Location(dataDir, "jdbc:postgresql://" + host + ":" + port + "/" + DATABASE, USER,
-                password(dataDir.resolve(PASSWORD_FILE), start));
+                password(dataDir.resolve(EmbeddedDefault.DB_PASSWORD_FILE), start));
     }
 
     private static List<String> pidFile(Path file) {
@@ -156,7 +141,7 @@ public final class EmbeddedLedger {
         } catch (NoSuchFileException e) {
             // serve writes it once the role has it, at the first start of a data dir
             throw new ProviderException("the embedded ledger in " + file.getParent() + " has no password file yet ("
-                    + PASSWORD_FILE + "); " + start + " and wait for its 'ledger at' line", e);
+                    + EmbeddedDefault.DB_PASSWORD_FILE + "); " + start + " and wait for its 'ledger at' line", e);
         } catch (IOException e) {
             throw new ProviderException("cannot read " + file + ": " + e.getMessage(), e);
         }

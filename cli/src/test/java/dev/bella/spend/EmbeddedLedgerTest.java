@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bella.booking.store.Database;
 import dev.bella.booking.store.EmbeddedDatabase;
+import dev.bella.embedded.EmbeddedDefault;
 import dev.bella.errors.BellaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -76,9 +78,9 @@ class EmbeddedLedgerTest {
                 .isEqualTo(2);
         // no BELLA_DATA_DIR: ~/.bella/booking-db under HOME, as serve resolves it
         Path home = data.getParent().resolve("home");
-        assertThat(EmbeddedLedger.defaultDataDir(Map.of("HOME", home.toString())))
+        assertThat(EmbeddedDefault.dataDir(Map.of("HOME", home.toString())))
                 .isEqualTo(home.resolve(".bella/booking-db"));
-        assertThat(EmbeddedLedger.defaultDataDir(Map.of())).isEqualTo(Path.of(System.getProperty("user.home"),
+        assertThat(EmbeddedDefault.dataDir(Map.of())).isEqualTo(Path.of(System.getProperty("user.home"),
                 ".bella", "booking-db"));
     }
 
@@ -131,12 +133,11 @@ class EmbeddedLedgerTest {
         Files.createDirectories(copy);
         Files.writeString(copy.resolve("PG_VERSION"), "17\n");
         Files.copy(data.resolve("postmaster.pid"), copy.resolve("postmaster.pid"));
-        Files.writeString(copy.resolve("bella-db-password"), "secret\n");
-        Files.setPosixFilePermissions(copy.resolve("bella-db-password"), java.nio.file.attribute.PosixFilePermissions
-                .fromString("rw-r--r--"));
+        Files.writeString(copy.resolve(EmbeddedDefault.DB_PASSWORD_FILE), "secret\n");
+        Files.setPosixFilePermissions(copy.resolve(EmbeddedDefault.DB_PASSWORD_FILE), PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(() -> EmbeddedLedger.locate(copy)).isInstanceOf(SpendException.class)
-                .hasMessage(copy.resolve("bella-db-password") + " is readable by other users; chmod 600 it");
-        Files.delete(copy.resolve("bella-db-password"));
+                .hasMessage(copy.resolve(EmbeddedDefault.DB_PASSWORD_FILE) + " is readable by other users; chmod 600 it");
+        Files.delete(copy.resolve(EmbeddedDefault.DB_PASSWORD_FILE));
         assertThatThrownBy(() -> EmbeddedLedger.locate(copy)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("has no password file yet");
     }

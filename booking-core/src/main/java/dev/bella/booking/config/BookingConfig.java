@@ -1,6 +1,7 @@
 package dev.bella.booking.config;
 
 import dev.bella.booking.extract.LlmExtractor;
+import dev.bella.embedded.EmbeddedDefault;
 import dev.bella.prices.PriceTable;
 import dev.bella.prices.PriceTableLoader;
 import dev.bella.prices.VoicePriceModel;
@@ -158,7 +159,7 @@ public record BookingConfig(
                 .map(u -> new Admin(u, r.optional("BELLA_DB_ADMIN_PASSWORD").orElse("")));
         Optional<Database> database = dbUrl.map(url -> new Database(url,
                 r.required("BELLA_DB_USER", "the database user"), r.optional("BELLA_DB_PASSWORD").orElse(""), dbAdmin));
-        Path dataDir = r.optional("BELLA_DATA_DIR").map(Path::of).orElse(home.resolve(".bella").resolve("booking-db"));
+        Path dataDir = EmbeddedDefault.dataDir(env, home);
         int port = r.integer("BELLA_PORT", 8080, 0, 65535);
         // the embedded default is a developer's machine: loopback only unless asked; a configured service in its
         // container must be reachable by the load balancer

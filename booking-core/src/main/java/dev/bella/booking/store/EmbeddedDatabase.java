@@ -1,5 +1,6 @@
 package dev.bella.booking.store;
 
+import dev.bella.embedded.EmbeddedDefault;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             lock = DataDirLock.acquire(dir);
             StalePostmaster.clear(dir);
             // initdb wants an empty directory: nothing of ours is written into a new data dir before it ran
-            Path passwordFile = dir.resolve(LocalSecrets.DB_PASSWORD_FILE);
+            Path passwordFile = dir.resolve(EmbeddedDefault.DB_PASSWORD_FILE);
             boolean hasPassword = Files.exists(passwordFile);
             String password = hasPassword ? LocalSecrets.read(passwordFile) : LocalSecrets.generate();
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -138,7 +139,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Where the generated password is kept (mode 0600), for tools that read the ledger, such as `bella cost report`. */
     public Path passwordFile() {
-        return dataDir.resolve(LocalSecrets.DB_PASSWORD_FILE);
+        return dataDir.resolve(EmbeddedDefault.DB_PASSWORD_FILE);
     }
 
     public int port() {
@@ -150,7 +151,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (dataDir == null) {
             throw new IllegalStateException("a throwaway database has no token file");
         }
-        return LocalSecrets.readOrCreate(dataDir.resolve(LocalSecrets.TWILIO_TOKEN_FILE));
+        return LocalSecrets.readOrCreate(dataDir.resolve(EmbeddedDefault.TWILIO_TOKEN_FILE));
     }
 
     @Override

@@ -13,9 +13,6 @@ import java.util.HexFormat;
 /** Random secrets of the embedded default, one file each in the data dir, readable by its owner only (0600). */
 public final class LocalSecrets {
 
-    /** The Twilio token the embedded default signs with when TWILIO_AUTH_TOKEN is unset; `bella booking call` reads it. */
-    public static final String TWILIO_TOKEN_FILE = "bella-twilio-token";
-    static final String DB_PASSWORD_FILE = "bella-db-password";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalSecrets() {
