@@ -8,15 +8,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rates=${1:-50,100,200}
 seconds=${2:-20}
 JAVA_HOME=$(bash "$root/.ci/find-java"); export JAVA_HOME
-jar="$root/booking-core/target/bella-booking.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/booking-core/src/main" "$root/booking-core/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
-  (cd "$root" && ./mvnw -q -B -o -pl booking-core -am -DskipTests package >&2)
-fi
+. "$root/bench/lib.sh"
+jar=$(booking_jar)
 out="$root/bench/out"; mkdir -p "$out"
 data=$(mktemp -d "$out/booking-db.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 # the service and the load client share a token (the embedded default would otherwise generate its own)
-TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN:-"bench-$(od -An -tx8 -N16 /dev/urandom | tr -d ' \n')"}; export TWILIO_AUTH_TOKEN
+TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN:-$(bench_token bench)}; export TWILIO_AUTH_TOKEN
 # the JVM flags the container image uses (booking-core/pom.xml, Jib), with a heap for this machine
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$jar" --port "$port" --data-dir "$data" > "$out/booking-service.log" 2>&1 &
 server=$!

@@ -13,14 +13,12 @@ memory=${2:-512}
 rates=${3:-1,5,10}
 seconds=${4:-60}
 JAVA_HOME=$(bash "$root/.ci/find-java"); export JAVA_HOME
-jar="$root/booking-core/target/bella-booking.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/booking-core/src/main" "$root/booking-core/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
-  (cd "$root" && ./mvnw -q -B -o -pl booking-core -am -DskipTests package >&2)
-fi
+. "$root/bench/lib.sh"
+jar=$(booking_jar)
 out="$root/bench/out"; mkdir -p "$out"
 data=$(mktemp -d "$out/sizing-db.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-TWILIO_AUTH_TOKEN="sizing-$(od -An -tx8 -N16 /dev/urandom | tr -d ' \n')"; export TWILIO_AUTH_TOKEN
+port=$(free_port)
+TWILIO_AUTH_TOKEN=$(bench_token sizing); export TWILIO_AUTH_TOKEN
 gclog="$out/sizing-gc.log"; rm -f "$gclog"
 
 # CPU quota: cgroup v2 (cpu.max) or v1 (cpu.cfs_quota_us), in a group of our own, removed on exit

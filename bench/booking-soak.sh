@@ -8,14 +8,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 JAVA_HOME=$(bash "$root/.ci/find-java"); export JAVA_HOME
-jar="$root/booking-core/target/bella-booking.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/booking-core/src/main" "$root/booking-core/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
-  (cd "$root" && ./mvnw -q -B -o -pl booking-core -am -DskipTests package >&2)
-fi
+. "$root/bench/lib.sh"
+jar=$(booking_jar)
 out="$root/bench/out"; mkdir -p "$out"
 data=$(mktemp -d "$out/soak-db.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-TWILIO_AUTH_TOKEN="soak-$(od -An -tx8 -N16 /dev/urandom | tr -d ' \n')"; export TWILIO_AUTH_TOKEN
+port=$(free_port)
+TWILIO_AUTH_TOKEN=$(bench_token soak); export TWILIO_AUTH_TOKEN
 # the container image's JVM flags (booking-core/pom.xml, Jib), with a heap for this machine
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -jar "$jar" --port "$port" --data-dir "$data" > "$out/soak-service.log" 2>&1 &
 server=$!

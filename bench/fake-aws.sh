@@ -46,7 +46,7 @@ fake() {  # dir, state (running|stopped)
   done
 }
 
-free_port() { "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 "$root/bench/FreePort.java"; }
+. "$root/bench/lib.sh"   # free_port
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT

@@ -2,16 +2,21 @@ package dev.bella.cli;
 
 import dev.bella.estimate.EstimatePeriod;
 import dev.bella.estimate.EstimateReportService;
+import dev.bella.estimate.TemplateEstimator;
+import dev.bella.prices.VoiceUsage;
 import dev.bella.report.CostReport;
 import dev.bella.spend.BudgetCheck;
 import dev.bella.spec.Spec;
 import dev.bella.spec.SpecLoader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -75,7 +80,7 @@ final class CostReportCommand implements Callable<Integer> {
     boolean specOnly;
 
     Clock clock = Clock.systemUTC();
-    java.util.Map<String, String> environment = System.getenv();
+    Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() {
@@ -123,7 +128,7 @@ final class CostReportCommand implements Callable<Integer> {
                     + "(--source aws, focus:FILE or cur:FILE)");
         }
         Optional<Spec> other = Optional.ofNullable(compare).map(p -> {
-            if (!java.nio.file.Files.isRegularFile(p)) {
+            if (!Files.isRegularFile(p)) {
                 throw new UserException(ExitCode.USAGE, "--compare: spec not found: " + p);
             }
             return new SpecLoader().load(p);
@@ -134,18 +139,18 @@ final class CostReportCommand implements Callable<Integer> {
         Optional<String> measuredNote = Optional.empty();
         if (spend.ledgerUrl != null || spend.twilio) {
             MeasuredVoice measured = new MeasuredVoice(spend.thirdParty(environment), clock);
-            Optional<dev.bella.prices.VoiceUsage> voice = measured.voiceUsage();
+            Optional<VoiceUsage> voice = measured.voiceUsage();
             if (voice.isPresent()) {
                 spec = spec.withVoiceUsage(voice.get());
             }
             measuredNote = Optional.of(measured.note());
         }
         CostReport report = priced.template != null
-                ? new dev.bella.estimate.TemplateEstimator().estimate(spec, period, common.environment().map(java.util.List::of)
+                ? new TemplateEstimator().estimate(spec, period, common.environment().map(List::of)
                         .orElse(List.copyOf(spec.environments().keySet())), TemplateOptions.read(priced.template, spec, common.environment()))
                 : new EstimateReportService(new SpecLoader()).report(spec, period, common.environment(), other);
         if (measuredNote.isPresent()) {
-            java.util.List<String> notes = new java.util.ArrayList<>(report.notes());
+            List<String> notes = new ArrayList<>(report.notes());
             notes.add(measuredNote.get());
             report = report.withNotes(notes);
         }
